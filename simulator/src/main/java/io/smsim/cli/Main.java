@@ -1,7 +1,90 @@
 package io.smsim.cli;
 
+import io.smsim.scenario.Problem;
+import io.smsim.scenario.ScenarioException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code smsim} command line. Exit status: 0 ok, 1 an expectation or SLO failed, 2 bad input
+ * (one line per problem, no stack trace unless {@code --debug}), 70 an internal error.
+ */
+@Command(name = "smsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Smart-meter communications simulator: replay outages in virtual time.",
+    subcommands = {ReplayCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_CHECK_FAILED = 1;
+  public static final int EXIT_BAD_INPUT = 2;
+  public static final int EXIT_INTERNAL = 70;
+
   public static void main(String[] args) {
-    System.out.println("smsim");
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the CLI with the given streams; returns the exit status (tests call this). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler((ex, a) -> {
+      err.println("smsim: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println("Try 'smsim " + subcommandName(ex.getCommandLine()) + "--help'.");
+      return EXIT_BAD_INPUT;
+    });
+    cli.setExecutionExceptionHandler((ex, c, parseResult) -> handle(ex, err, parseResult.hasMatchedOption("--debug")
+        || hasDebug(parseResult)));
+    return cli.execute(args);
+  }
+
+  private static boolean hasDebug(CommandLine.ParseResult parseResult) {
+    CommandLine.ParseResult p = parseResult;
+    while (p != null) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
+      }
+      p = p.subcommand();
+    }
+    return false;
+  }
+
+  private static String subcommandName(CommandLine c) {
+    return c.getParent() == null ? "" : c.getCommandName() + " ";
+  }
+
+  static int handle(Exception ex, PrintWriter err, boolean debug) {
+    if (ex instanceof ScenarioException se) {
+      for (Problem p : se.problems()) {
+        err.println(p);
+      }
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      return EXIT_BAD_INPUT;
+    }
+    if (ex instanceof BadInputException) {
+      err.println("smsim: " + ex.getMessage());
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      return EXIT_BAD_INPUT;
+    }
+    err.println("smsim: internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)"));
+    if (debug) {
+      ex.printStackTrace(err);
+    }
+    return EXIT_INTERNAL;
+  }
+
+  /** Version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"smsim " + (v == null ? "dev" : v), "Java " + System.getProperty("java.version")};
+    }
   }
 }

@@ -1,0 +1,10 @@
+package io.smsim.metrics;
+
+/**
+ * Install &amp; commission journeys ("birthing events").
+ *
+ * @param impacted journeys that failed: a step still failed after the installer's retries
+ * @param disrupted journeys that saw at least one failed attempt, impacted or not
+ */
+public record Births(long total, long completed, long impacted, long disrupted, long inProgress) {
+}

@@ -1,0 +1,28 @@
+package io.smsim.metrics;
+
+import io.smsim.model.Region;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run found about one region.
+ *
+ * @param requests service requests (all categories, journey steps included) by final outcome after retries
+ * @param attempts individual transmissions, retries included
+ * @param attemptOutcomes attempts by outcome label
+ * @param byCategory service requests per category label
+ * @param peakProcesses the highest process count either server reached
+ * @param policy the failover policy key
+ */
+public record RegionResult(Region region, Counts requests, Counts attempts, Map<String, Long> attemptOutcomes,
+    Map<String, Counts> byCategory, Births births, LatencySummary latencyMs, int peakProcesses,
+    long leakedTotal, long reapedTotal, String policy, String activeAtEnd, List<Incident> incidents,
+    List<Failover> failovers, List<TimelineEvent> events) {
+
+  public RegionResult {
+    attemptOutcomes = Map.copyOf(attemptOutcomes);
+    incidents = List.copyOf(incidents);
+    failovers = List.copyOf(failovers);
+    events = List.copyOf(events);
+  }
+}

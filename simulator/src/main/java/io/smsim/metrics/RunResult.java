@@ -1,0 +1,31 @@
+package io.smsim.metrics;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outcome of one replication: what {@code summary.json}, {@code timeline.csv}, the console and
+ * the reports are written from (one source of numbers).
+ *
+ * @param events simulation events processed
+ * @param wallSeconds wall-clock time of the run (not deterministic; excluded from comparisons)
+ */
+public record RunResult(String scenario, String source, long seed, int replication, Instant virtualStart,
+    Instant virtualEnd, String timeZone, long events, double wallSeconds, long intervalMinutes,
+    List<RegionResult> regions, List<IntervalRow> timeline) {
+
+  public RunResult {
+    regions = List.copyOf(regions);
+    timeline = List.copyOf(timeline);
+  }
+
+  /** Service requests simulated, all regions. */
+  public long totalRequests() {
+    return regions.stream().mapToLong(r -> r.requests().total()).sum();
+  }
+
+  public RunResult withWallSeconds(double seconds) {
+    return new RunResult(scenario, source, seed, replication, virtualStart, virtualEnd, timeZone, events, seconds,
+        intervalMinutes, regions, timeline);
+  }
+}

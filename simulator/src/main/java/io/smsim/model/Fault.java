@@ -1,0 +1,88 @@
+package io.smsim.model;
+
+/**
+ * Something going wrong on the scenario's timeline (DESIGN.md, "faults on a timeline").
+ * A fault is active from its start until its end (or the end of the run).
+ */
+public sealed interface Fault
+    permits Fault.Leak, Fault.HardwareFailure, Fault.GrayFailure, Fault.BrokerRtt, Fault.WanOutage {
+
+  /** Stable name used in scenarios. */
+  String key();
+
+  /** Whether the fault concerns one server (rather than the region's broker or WAN). */
+  default boolean serverFault() {
+    return true;
+  }
+
+  /** Finished children fail to exit with this probability (the seed's Gateway Scheduler defect). */
+  record Leak(double probability) implements Fault {
+    public Leak {
+      if (!(probability >= 0 && probability <= 1)) {
+        throw new IllegalArgumentException("probability must be in [0,1]: " + probability);
+      }
+    }
+
+    @Override
+    public String key() {
+      return "leak";
+    }
+  }
+
+  /** The machine stops: heartbeats are lost, in-flight work is lost. */
+  record HardwareFailure() implements Fault {
+    @Override
+    public String key() {
+      return "hardware-failure";
+    }
+  }
+
+  /** Alive but failing requests with a probability, and/or slow by a factor. */
+  record GrayFailure(double failureProbability, double slowdown) implements Fault {
+    public GrayFailure {
+      if (!(failureProbability >= 0 && failureProbability <= 1)) {
+        throw new IllegalArgumentException("failureProbability must be in [0,1]: " + failureProbability);
+      }
+      if (!(slowdown >= 1 && Double.isFinite(slowdown))) {
+        throw new IllegalArgumentException("slowdown must be >= 1: " + slowdown);
+      }
+    }
+
+    @Override
+    public String key() {
+      return "gray-failure";
+    }
+  }
+
+  /** The region's message broker (ActiveMQ in the seed) adds round-trip time. */
+  record BrokerRtt(long addNanos) implements Fault {
+    public BrokerRtt {
+      if (addNanos < 0) {
+        throw new IllegalArgumentException("add must be >= 0: " + addNanos);
+      }
+    }
+
+    @Override
+    public String key() {
+      return "broker-rtt";
+    }
+
+    @Override
+    public boolean serverFault() {
+      return false;
+    }
+  }
+
+  /** The region's WAN cannot reach devices: device requests end unreachable (E20). */
+  record WanOutage() implements Fault {
+    @Override
+    public String key() {
+      return "wan-outage";
+    }
+
+    @Override
+    public boolean serverFault() {
+      return false;
+    }
+  }
+}

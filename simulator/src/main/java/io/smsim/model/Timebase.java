@@ -1,0 +1,52 @@
+package io.smsim.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Maps virtual time (nanoseconds since the scenario start) to instants and to local civil time
+ * in the scenario's zone (Europe/London for GB: profiles and cron jobs follow local hours, so the
+ * BST change on 31 March 2019 is honoured).
+ */
+public record Timebase(Instant start, ZoneId zone) {
+
+  public Timebase {
+    java.util.Objects.requireNonNull(start, "start");
+    java.util.Objects.requireNonNull(zone, "zone");
+  }
+
+  public Instant instantOf(long nanos) {
+    return start.plusNanos(nanos);
+  }
+
+  public long nanosOf(Instant instant) {
+    return Duration.between(start, instant).toNanos();
+  }
+
+  public ZonedDateTime localOf(long nanos) {
+    return instantOf(nanos).atZone(zone);
+  }
+
+  /** Virtual time of the next local hour boundary strictly after {@code nanos}. */
+  public long nextLocalHour(long nanos) {
+    ZonedDateTime t = localOf(nanos).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+    return nanosOf(t.toInstant());
+  }
+
+  /**
+   * The first time strictly after {@code nanos} of the form local midnight + offset + k·period,
+   * counting from the local midnight of that day (cron-like alignment).
+   */
+  public long nextAligned(long nanos, long periodNanos, long offsetNanos) {
+    ZonedDateTime midnight = localOf(nanos).truncatedTo(ChronoUnit.DAYS);
+    long base = nanosOf(midnight.toInstant()) + offsetNanos;
+    if (base > nanos) {
+      return base;
+    }
+    long k = (nanos - base) / periodNanos + 1;
+    return base + k * periodNanos;
+  }
+}

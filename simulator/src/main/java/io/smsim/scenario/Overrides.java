@@ -1,0 +1,135 @@
+package io.smsim.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies {@code path=value} overrides (the CLI's {@code --set}) to a YAML tree: the path is
+ * dotted keys with optional list indices ({@code faults[0].probability}); the value is YAML text,
+ * so {@code 1h}, {@code 0.2} or {@code [1,2]} all work. Unknown keys are caught by the binder like
+ * any other, with the location {@code --set path=value}.
+ */
+final class Overrides {
+
+  private Overrides() {
+  }
+
+  static YamlNode apply(YamlNode root, List<String> overrides) {
+    YamlNode result = root;
+    List<Problem> problems = new ArrayList<>();
+    for (String o : overrides) {
+      int eq = o.indexOf('=');
+      String label = "--set " + o;
+      if (eq <= 0) {
+        problems.add(new Problem(Location.of(label), "", "expected path=value, e.g. regions.north.reaper.period=1h"));
+        continue;
+      }
+      String path = o.substring(0, eq).trim();
+      String text = o.substring(eq + 1);
+      YamlNode value;
+      try {
+        value = YamlReader.read(label, new java.io.StringReader(text.isEmpty() ? "\"\"" : text));
+      } catch (ScenarioException e) {
+        problems.add(new Problem(Location.of(label), path, "value is not valid YAML: " + text));
+        continue;
+      }
+      try {
+        result = set(result, path, splitPath(path), 0, relocate(value, Location.of(label), path));
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(Location.of(label), path, e.getMessage()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioException(problems);
+    }
+    return result;
+  }
+
+  static List<String> splitPath(String path) {
+    List<String> parts = new ArrayList<>();
+    for (String dotted : path.split("\\.", -1)) {
+      if (dotted.isEmpty()) {
+        throw new IllegalArgumentException("empty segment in path");
+      }
+      int b = dotted.indexOf('[');
+      if (b < 0) {
+        parts.add(dotted);
+        continue;
+      }
+      if (b > 0) {
+        parts.add(dotted.substring(0, b));
+      }
+      String rest = dotted.substring(b);
+      while (!rest.isEmpty()) {
+        int close = rest.indexOf(']');
+        if (!rest.startsWith("[") || close < 0) {
+          throw new IllegalArgumentException("bad list index in path: " + dotted);
+        }
+        parts.add(rest.substring(0, close + 1));
+        rest = rest.substring(close + 1);
+      }
+    }
+    return parts;
+  }
+
+  private static YamlNode set(YamlNode node, String fullPath, List<String> parts, int i, YamlNode value) {
+    if (i == parts.size()) {
+      return YamlMerge.merge(node == null ? value : node, value);
+    }
+    String part = parts.get(i);
+    String here = String.join(".", parts.subList(0, i + 1)).replace(".[", "[");
+    if (part.startsWith("[")) {
+      int index;
+      try {
+        index = Integer.parseInt(part.substring(1, part.length() - 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("bad list index " + part);
+      }
+      if (!(node instanceof YamlNode.Sequence seq) || index < 0 || index >= seq.items().size()) {
+        throw new IllegalArgumentException("no list item " + here + " to override");
+      }
+      List<YamlNode> items = new ArrayList<>(seq.items());
+      items.set(index, set(items.get(index), fullPath, parts, i + 1, value));
+      return new YamlNode.Sequence(seq.location(), seq.path(), items);
+    }
+    Map<String, YamlNode> entries = new LinkedHashMap<>();
+    Map<String, Location> keys = new LinkedHashMap<>();
+    Location loc = value.location();
+    String path = node == null ? "" : node.path();
+    if (node instanceof YamlNode.Mapping m) {
+      entries.putAll(m.entries());
+      keys.putAll(m.keyLocations());
+      loc = m.location();
+    } else if (node != null && !(node instanceof YamlNode.Scalar s && s.nullValue())) {
+      throw new IllegalArgumentException(here.substring(0, Math.max(0, here.lastIndexOf('.')))
+          + " is not a mapping, cannot set " + part);
+    }
+    entries.put(part, set(entries.get(part), fullPath, parts, i + 1, value));
+    keys.putIfAbsent(part, value.location());
+    return new YamlNode.Mapping(loc, path, entries, keys);
+  }
+
+  /** Gives every node of an override value the --set location and paths under the target path. */
+  private static YamlNode relocate(YamlNode node, Location loc, String path) {
+    if (node instanceof YamlNode.Scalar s) {
+      return new YamlNode.Scalar(loc, path, s.text(), s.nullValue());
+    }
+    if (node instanceof YamlNode.Sequence seq) {
+      List<YamlNode> items = new ArrayList<>();
+      for (int i = 0; i < seq.items().size(); i++) {
+        items.add(relocate(seq.items().get(i), loc, path + "[" + i + "]"));
+      }
+      return new YamlNode.Sequence(loc, path, items);
+    }
+    YamlNode.Mapping m = (YamlNode.Mapping) node;
+    Map<String, YamlNode> entries = new LinkedHashMap<>();
+    Map<String, Location> keys = new LinkedHashMap<>();
+    for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
+      entries.put(e.getKey(), relocate(e.getValue(), loc, path + "." + e.getKey()));
+      keys.put(e.getKey(), loc);
+    }
+    return new YamlNode.Mapping(loc, path, entries, keys);
+  }
+}

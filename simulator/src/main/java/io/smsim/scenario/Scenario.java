@@ -1,0 +1,56 @@
+package io.smsim.scenario;
+
+import io.smsim.model.FaultSpec;
+import io.smsim.model.OperationSpec;
+import io.smsim.model.Region;
+import io.smsim.model.Timebase;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A validated scenario: what to simulate, from when to when, with which seed. Immutable; build
+ * one with {@link ScenarioLoader}.
+ *
+ * @param source where it was read from (for messages and reports)
+ * @param workloadScale multiplies every category's volume (1 = as written)
+ */
+public record Scenario(String name, String description, String source, long seed, Instant start,
+    Instant end, ZoneId zone, double workloadScale, ReportingSpec reporting,
+    Map<Region, RegionSpec> regions, List<FaultSpec> faults, List<OperationSpec> operations) {
+
+  public Scenario {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(reporting, "reporting");
+    if (!end.isAfter(start)) {
+      throw new IllegalArgumentException("end must be after start: " + start + " .. " + end);
+    }
+    if (!(workloadScale >= 0 && Double.isFinite(workloadScale))) {
+      throw new IllegalArgumentException("workloadScale must be >= 0: " + workloadScale);
+    }
+    EnumMap<Region, RegionSpec> copy = new EnumMap<>(Region.class);
+    copy.putAll(regions);
+    if (copy.isEmpty()) {
+      throw new IllegalArgumentException("a scenario needs at least one region");
+    }
+    regions = Collections.unmodifiableMap(copy);
+    faults = List.copyOf(faults);
+    operations = List.copyOf(operations);
+  }
+
+  public Timebase timebase() {
+    return new Timebase(start, zone);
+  }
+
+  /** Virtual duration in nanoseconds. */
+  public long durationNanos() {
+    return timebase().nanosOf(end);
+  }
+}

@@ -1,0 +1,148 @@
+package io.smsim.scenario;
+
+import io.smsim.model.FaultSpec;
+import io.smsim.model.OperationSpec;
+import io.smsim.model.Region;
+import io.smsim.model.Timebase;
+import io.smsim.workload.RateProfile;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a scenario file into a validated, immutable {@link Scenario}. Every problem is reported
+ * at once, each as {@code file:line:column: field.path: rule: value}; unknown keys list the
+ * accepted ones. Each region is {@code defaults} deep-merged with {@code regions.<name>}.
+ */
+public final class ScenarioLoader {
+
+  private ScenarioLoader() {
+  }
+
+  /** Loads a scenario file. */
+  public static Scenario load(Path file) {
+    return load(file, List.of());
+  }
+
+  /**
+   * Loads a scenario file with {@code path=value} overrides applied on top (as {@code --set}).
+   */
+  public static Scenario load(Path file, List<String> overrides) {
+    YamlNode root = YamlReader.read(file);
+    return bind(Overrides.apply(root, overrides), file.toString());
+  }
+
+  /** Binds YAML text (tests and embedded scenarios). */
+  public static Scenario fromString(String label, String yaml) {
+    return bind(YamlReader.read(label, new StringReader(yaml)), label);
+  }
+
+  static Scenario bind(YamlNode root, String source) {
+    Problems problems = new Problems();
+    Fields f = Fields.of(root, problems);
+    String name = f.string("name", "");
+    if (name.isBlank()) {
+      problems.add(root.location(), "name", "is required (a short scenario name)");
+    }
+    String description = f.string("description", "");
+    long seed = f.scalar("seed", 1L, Values::integer);
+    ZoneId zone = f.scalar("timeZone", ZoneId.of("Europe/London"), t -> {
+      try {
+        return ZoneId.of(t.trim());
+      } catch (DateTimeException e) {
+        throw new IllegalArgumentException("not a time zone (e.g. Europe/London, UTC): " + t);
+      }
+    });
+    Instant start = f.time("start", null, zone);
+    Instant end = f.time("end", null, zone);
+    if (!f.has("start")) {
+      problems.add(root.location(), "start", "is required (an ISO-8601 time)");
+    }
+    if (!f.has("end")) {
+      problems.add(root.location(), "end", "is required (an ISO-8601 time)");
+    }
+    if (start != null && end != null && !end.isAfter(start)) {
+      problems.add(f.node("end").get(), "must be after start (" + start + "): " + end);
+      end = null;
+    }
+    double scale = f.number("workloadScale", 1, 0, 1e6);
+    ReportingSpec reporting = reporting(f.node("reporting"), problems);
+    Map<String, RateProfile> profiles = WorkloadBinder.profiles(f.node("profiles"), problems);
+    Optional<YamlNode> defaults = f.node("defaults");
+    Map<Region, RegionSpec> regions = regions(f, defaults, profiles, scale, problems);
+    List<FaultSpec> faults = List.of();
+    List<OperationSpec> operations = List.of();
+    if (start != null && end != null) {
+      Timebase tb = new Timebase(start, zone);
+      faults = TimelineBinder.faults(f.node("faults"), tb, end, regions.keySet(), problems);
+      operations = TimelineBinder.operations(f.node("operations"), tb, end, regions.keySet(), problems);
+    } else {
+      f.node("faults");
+      f.node("operations");
+    }
+    f.finish();
+    problems.throwIfAny();
+    return new Scenario(name, description, source, seed, start, end, zone, scale, reporting, regions,
+        faults, operations);
+  }
+
+  private static Map<Region, RegionSpec> regions(Fields f, Optional<YamlNode> defaults,
+      Map<String, RateProfile> profiles, double scale, Problems problems) {
+    Map<Region, RegionSpec> regions = new EnumMap<>(Region.class);
+    Optional<YamlNode> node = f.node("regions");
+    if (node.isEmpty()) {
+      problems.add(f.mapping().location(), "regions", "is required (north, central and/or south)");
+      return regions;
+    }
+    Fields r = Fields.of(node.get(), problems);
+    for (Region region : Region.values()) {
+      Optional<YamlNode> own = r.node(region.key());
+      if (own.isEmpty() && !r.mapping().entries().containsKey(region.key())) {
+        continue;
+      }
+      YamlNode merged = own.orElseGet(() -> new YamlNode.Mapping(node.get().location(),
+          r.child(region.key()), Map.of(), Map.of()));
+      if (defaults.isPresent()) {
+        merged = YamlMerge.merge(defaults.get(), merged);
+      }
+      regions.put(region, RegionBinder.bind(region, merged, profiles, scale, problems));
+    }
+    r.finish();
+    if (regions.isEmpty() && problems.isEmpty()) {
+      problems.add(node.get(), "define at least one of north, central, south");
+    }
+    return regions;
+  }
+
+  private static ReportingSpec reporting(Optional<YamlNode> node, Problems problems) {
+    long minute = ReportingSpec.MINUTE_NANOS;
+    if (node.isEmpty()) {
+      return new ReportingSpec(15 * minute, 0.95, 10, 5 * minute);
+    }
+    Fields f = Fields.of(node.get(), problems);
+    long interval = f.scalar("interval", 15 * minute, t -> {
+      long v = Values.durationNanos(t);
+      if (v < minute || v % minute != 0) {
+        throw new IllegalArgumentException("must be a whole number of minutes: " + t);
+      }
+      return v;
+    });
+    double slo = f.number("slo", 0.95, 1e-9, 1);
+    int minAttempts = f.integer("minAttempts", 10, 0, Integer.MAX_VALUE);
+    long gap = f.duration("mergeGap", 5 * minute);
+    f.finish();
+    return new ReportingSpec(interval, slo, minAttempts, gap);
+  }
+
+  /** Problems as a list, for callers that collect rather than throw. */
+  public static List<Problem> problemsOf(ScenarioException e) {
+    return new ArrayList<>(e.problems());
+  }
+}

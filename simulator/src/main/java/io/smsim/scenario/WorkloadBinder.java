@@ -1,0 +1,208 @@
+package io.smsim.scenario;
+
+import io.smsim.engine.Distribution;
+import io.smsim.model.Category;
+import io.smsim.model.Srv;
+import io.smsim.model.SrvCatalogue;
+import io.smsim.workload.CategoryLoad;
+import io.smsim.workload.RateProfile;
+import io.smsim.workload.RetrySpec;
+import io.smsim.workload.SrvMix;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Binds {@code profiles} and a region's {@code workload} (see README, "Scenario format"). */
+final class WorkloadBinder {
+
+  private static final SrvCatalogue CATALOGUE = SrvCatalogue.standard();
+
+  private WorkloadBinder() {
+  }
+
+  static Map<String, RateProfile> profiles(Optional<YamlNode> node, Problems problems) {
+    Map<String, RateProfile> profiles = new LinkedHashMap<>();
+    profiles.put("flat", RateProfile.FLAT);
+    if (node.isEmpty()) {
+      return profiles;
+    }
+    Fields all = Fields.of(node.get(), problems);
+    for (String name : all.mapping().entries().keySet()) {
+      YamlNode p = all.node(name).orElse(null);
+      if (p == null) {
+        continue;
+      }
+      Fields f = Fields.of(p, problems);
+      double[] hours = weights(f, "hourOfDay", 24, problems);
+      double[] days = f.has("dayOfWeek") ? weights(f, "dayOfWeek", 7, problems) : new double[] {1, 1, 1, 1, 1, 1, 1};
+      f.finish();
+      if (hours != null && days != null) {
+        try {
+          profiles.put(name, new RateProfile(name, hours, days));
+        } catch (IllegalArgumentException e) {
+          problems.add(p, e.getMessage());
+        }
+      }
+    }
+    return profiles;
+  }
+
+  private static double[] weights(Fields f, String key, int n, Problems problems) {
+    YamlNode node = f.required(key).orElse(null);
+    if (node == null) {
+      return null;
+    }
+    if (!(node instanceof YamlNode.Sequence seq) || seq.items().size() != n) {
+      problems.add(node, "must be a list of " + n + " weights, got: "
+          + (node instanceof YamlNode.Sequence s ? s.items().size() + " items" : node.describe()));
+      return null;
+    }
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = f.parse(seq.items().get(i), 0.0, t -> {
+        double v = Values.number(t);
+        if (!(v >= 0)) {
+          throw new IllegalArgumentException("must be >= 0: " + t);
+        }
+        return v;
+      });
+    }
+    return w;
+  }
+
+  static Map<Category, CategoryLoad> workload(Optional<YamlNode> node, Map<String, RateProfile> profiles,
+      double scale, Problems problems) {
+    Map<Category, CategoryLoad> loads = new EnumMap<>(Category.class);
+    if (node.isEmpty()) {
+      return loads;
+    }
+    Fields f = Fields.of(node.get(), problems);
+    RetrySpec defaultRetries = retries(f.node("retries"), RetrySpec.NONE, problems);
+    for (Category c : Category.values()) {
+      f.node(c.key()).ifPresent(n -> {
+        CategoryLoad load = category(c, n, profiles, scale, defaultRetries, problems);
+        if (load != null) {
+          loads.put(c, load);
+        }
+      });
+    }
+    f.finish();
+    return loads;
+  }
+
+  private static CategoryLoad category(Category c, YamlNode node, Map<String, RateProfile> profiles,
+      double scale, RetrySpec defaultRetries, Problems problems) {
+    Fields f = Fields.of(node, problems);
+    double perDay;
+    if (f.has("perDay") && f.has("perHour")) {
+      problems.add(node, "give perDay or perHour, not both");
+    }
+    if (f.has("perHour")) {
+      perDay = 24 * f.number("perHour", 0, 0, 1e12);
+    } else {
+      if (!f.has("perDay")) {
+        problems.add(node.location(), f.child("perDay"), "is required (arrivals per day, or perHour)");
+      }
+      perDay = f.number("perDay", 0, 0, 1e12);
+    }
+    String profileName = f.string("profile", "flat");
+    RateProfile profile = profiles.get(profileName);
+    if (profile == null) {
+      problems.add(f.node("profile").orElse(node), "unknown profile; defined: "
+          + String.join(", ", profiles.keySet()) + ": " + profileName);
+      profile = RateProfile.FLAT;
+    }
+    RetrySpec retries = retries(f.node("retries"), defaultRetries, problems);
+    Optional<YamlNode> journeyNode = f.node("journey");
+    Optional<YamlNode> mixNode = f.node("mix");
+    List<Srv> journey = journeyNode.map(j -> journey(j, problems)).orElse(List.of());
+    SrvMix mix = mixNode.map(m -> mix(m, problems)).orElse(null);
+    Distribution think = f.node("thinkTime").map(t -> DistributionBinder.bind(t, problems,
+        Distribution.constant(0))).orElse(null);
+    if (journeyNode.isPresent() == mixNode.isPresent()) {
+      problems.add(node, c.key() + " needs exactly one of journey (a list of SRVs) or mix (SRV: weight)");
+    } else if (journeyNode.isPresent() && think == null) {
+      problems.add(node.location(), f.child("thinkTime"), "is required with a journey");
+    } else if (mixNode.isPresent() && think != null) {
+      problems.add(f.node("thinkTime").orElseThrow(), "only applies to a journey");
+    }
+    f.finish();
+    if ((journey.isEmpty() && mix == null) || (!journey.isEmpty() && think == null)) {
+      return null;
+    }
+    try {
+      return new CategoryLoad(c, perDay * scale, profile, journey.isEmpty() ? mix : null,
+          journey.isEmpty() ? null : journey, think, retries);
+    } catch (IllegalArgumentException e) {
+      problems.add(node, e.getMessage());
+      return null;
+    }
+  }
+
+  private static List<Srv> journey(YamlNode node, Problems problems) {
+    if (!(node instanceof YamlNode.Sequence seq) || seq.items().isEmpty()) {
+      problems.add(node, "must be a non-empty list of SRVs, e.g. [\"8.14.1\", \"8.11\", \"8.1.1\"]");
+      return List.of();
+    }
+    List<Srv> steps = new ArrayList<>();
+    for (YamlNode item : seq.items()) {
+      srv(item, problems).ifPresent(steps::add);
+    }
+    return steps.size() == seq.items().size() ? steps : List.of();
+  }
+
+  private static SrvMix mix(YamlNode node, Problems problems) {
+    if (!(node instanceof YamlNode.Mapping m) || m.entries().isEmpty()) {
+      problems.add(node, "must map SRVs to weights, e.g. {\"4.1.1\": 40, \"2.2\": 20}");
+      return null;
+    }
+    Fields f = Fields.of(node, problems);
+    Map<Srv, Double> weights = new LinkedHashMap<>();
+    boolean ok = true;
+    for (String variant : m.entries().keySet()) {
+      Location keyLoc = m.keyLocations().get(variant);
+      Optional<Srv> srv = CATALOGUE.find(variant);
+      if (srv.isEmpty()) {
+        problems.add(keyLoc, f.child(variant), "unknown SRV (not in the DUIS catalogue): " + variant);
+        ok = false;
+        f.node(variant);
+        continue;
+      }
+      double w = f.number(variant, -1, Double.MIN_VALUE, 1e12);
+      if (w > 0) {
+        weights.put(srv.get(), w);
+      } else {
+        ok = false;
+      }
+    }
+    f.finish();
+    return ok && !weights.isEmpty() ? new SrvMix(weights) : null;
+  }
+
+  private static Optional<Srv> srv(YamlNode node, Problems problems) {
+    if (!(node instanceof YamlNode.Scalar s) || s.nullValue()) {
+      problems.add(node, "must be an SRV such as \"8.1.1\", got: " + node.describe());
+      return Optional.empty();
+    }
+    Optional<Srv> srv = CATALOGUE.find(s.text().trim());
+    if (srv.isEmpty()) {
+      problems.add(node, "unknown SRV (not in the DUIS catalogue): " + s.text());
+    }
+    return srv;
+  }
+
+  static RetrySpec retries(Optional<YamlNode> node, RetrySpec fallback, Problems problems) {
+    if (node.isEmpty()) {
+      return fallback;
+    }
+    Fields f = Fields.of(node.get(), problems);
+    int attempts = f.integer("attempts", fallback.attempts(), 1, 100);
+    long backoff = f.duration("backoff", fallback.backoffNanos());
+    double multiplier = f.number("multiplier", fallback.multiplier(), 1, 100);
+    f.finish();
+    return new RetrySpec(attempts, backoff, multiplier);
+  }
+}

@@ -1,0 +1,254 @@
+package io.smsim.sim;
+
+import io.smsim.engine.EventHandler;
+import io.smsim.engine.RandomStream;
+import io.smsim.engine.RandomStreams;
+import io.smsim.engine.Simulation;
+import io.smsim.metrics.Recorder;
+import io.smsim.model.Category;
+import io.smsim.model.GatewayScheduler;
+import io.smsim.model.Outcome;
+import io.smsim.model.Region;
+import io.smsim.model.Srv;
+import io.smsim.model.SrvCatalogue;
+import io.smsim.scenario.RegionSpec;
+import io.smsim.scenario.Scenario;
+import io.smsim.workload.ArrivalProcess;
+import io.smsim.workload.CategoryLoad;
+import io.smsim.workload.RetrySpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The DESIGN.md model in virtual time: Service Users' requests flow through each region's active
+ * gateway server; attempts fail, retry and finish; journeys advance step by step. Server-side
+ * operations (faults, failover, reaper, restarts, ticks) live in {@link Operations}.
+ */
+final class ReplayModel implements EventHandler {
+
+  private static final int CATS = Category.values().length;
+  private static final int SUCCESS = Outcome.SUCCESS.ordinal();
+
+  final Scenario scenario;
+  final Simulation sim = new Simulation();
+  final Recorder recorder;
+  final Cluster[] clusters = new Cluster[Recorder.REGIONS];
+  final RequestPool requests = new RequestPool(Recorder.SERVERS);
+  final JourneyPool journeys = new JourneyPool(Recorder.REGIONS);
+  final Operations ops;
+
+  private final long[] openRequests = new long[Recorder.REGIONS * CATS];
+  private final RetrySpec[] retries = new RetrySpec[Recorder.REGIONS * CATS];
+  private final int[][] journeySteps = new int[Recorder.REGIONS][];
+  private final RandomStream[] thinkRandom = new RandomStream[Recorder.REGIONS];
+  private final CategoryLoad[] journeyLoad = new CategoryLoad[Recorder.REGIONS];
+
+  // arrival generators
+  private final List<ArrivalProcess> arrivals = new ArrayList<>();
+  private int[] genRegion = new int[0];
+  private int[] genCategory = new int[0];
+  private int[][] genSrvs = new int[0][];
+  private CategoryLoad[] genLoad = new CategoryLoad[0];
+  private RandomStream[] genMixRandom = new RandomStream[0];
+
+  ReplayModel(Scenario scenario, long seed, int replication) {
+    this.scenario = scenario;
+    RandomStreams streams = new RandomStreams(seed, replication);
+    this.recorder = new Recorder(scenario.reporting(), scenario.timebase());
+    SrvCatalogue catalogue = SrvCatalogue.standard();
+    for (RegionSpec spec : scenario.regions().values()) {
+      Cluster c = new Cluster(spec, streams);
+      clusters[c.index] = c;
+      for (CategoryLoad load : spec.workload().values()) {
+        retries[c.index * CATS + load.category().ordinal()] = load.retries();
+        addGenerator(c.index, load, streams, catalogue);
+      }
+    }
+    sim.setHandler(this);
+    ops = new Operations(this);
+  }
+
+  private void addGenerator(int region, CategoryLoad load, RandomStreams streams, SrvCatalogue catalogue) {
+    String prefix = Region.of(region).key() + "." + load.category().key();
+    int g = arrivals.size();
+    arrivals.add(ArrivalProcess.poisson(streams.stream(prefix + ".arrivals"), load.profile(), load.perDay(),
+        scenario.timebase()));
+    genRegion = java.util.Arrays.copyOf(genRegion, g + 1);
+    genCategory = java.util.Arrays.copyOf(genCategory, g + 1);
+    genSrvs = java.util.Arrays.copyOf(genSrvs, g + 1);
+    genLoad = java.util.Arrays.copyOf(genLoad, g + 1);
+    genMixRandom = java.util.Arrays.copyOf(genMixRandom, g + 1);
+    genRegion[g] = region;
+    genCategory[g] = load.category().ordinal();
+    genLoad[g] = load;
+    genMixRandom[g] = streams.stream(prefix + ".mix");
+    List<Srv> srvs = load.isJourney() ? load.journey() : load.mix().srvs();
+    genSrvs[g] = srvs.stream().mapToInt(s -> catalogue.indexOf(s.variant())).toArray();
+    if (load.isJourney()) {
+      journeySteps[region] = genSrvs[g];
+      journeyLoad[region] = load;
+      thinkRandom[region] = streams.stream(prefix + ".think");
+    }
+  }
+
+  /** Schedules the first arrivals, then runs the whole scenario. */
+  void run(Simulation.ProgressListener progress) {
+    for (int g = 0; g < arrivals.size(); g++) {
+      long t = arrivals.get(g).next(-1);
+      if (t <= scenario.durationNanos()) {
+        sim.scheduleAt(t, EventType.ARRIVAL, g, 0);
+      }
+    }
+    ops.scheduleTimeline();
+    sim.run(scenario.durationNanos(), progress, 1 << 20);
+  }
+
+  @Override
+  public void onEvent(int type, int entity, long arg) {
+    switch (type) {
+      case EventType.ARRIVAL -> arrival(entity);
+      case EventType.SEND -> send(entity);
+      case EventType.WORK_DONE -> workDone(entity);
+      case EventType.JOURNEY_NEXT -> startStep(entity);
+      default -> ops.onEvent(type, entity, arg);
+    }
+  }
+
+  private void arrival(int g) {
+    long next = arrivals.get(g).next(sim.nowNanos());
+    if (next <= scenario.durationNanos()) {
+      sim.scheduleAt(next, EventType.ARRIVAL, g, 0);
+    }
+    int region = genRegion[g];
+    if (genLoad[g].isJourney()) {
+      int j = journeys.allocate(region);
+      recorder.journeyStarted(region);
+      startStep(j);
+    } else {
+      int srv = genSrvs[g][genLoad[g].mix().pickPosition(genMixRandom[g].nextDouble())];
+      send(newRequest(region, genCategory[g], srv, -1));
+    }
+  }
+
+  private int newRequest(int region, int category, int srv, int journey) {
+    openRequests[region * CATS + category]++;
+    return requests.allocate(region, category, srv, journey);
+  }
+
+  private void startStep(int j) {
+    int region = journeys.region[j];
+    send(newRequest(region, Category.INSTALL.ordinal(), journeySteps[region][journeys.step[j]], j));
+  }
+
+  /** Sends the request's next attempt to its region's routed server. */
+  void send(int id) {
+    Cluster c = clusters[requests.region[id]];
+    requests.attempt[id]++;
+    requests.attemptStartNanos[id] = sim.nowNanos();
+    int s = c.routedServer();
+    if (!c.serving()) {
+      attemptEnded(id, s, Outcome.UNAVAILABLE.ordinal());
+      return;
+    }
+    GatewayScheduler g = c.server(s);
+    switch (g.admit(id)) {
+      case STARTED -> {
+        requests.link(id, s);
+        startWork(id, s);
+      }
+      case QUEUED -> {
+        requests.link(id, s);
+        requests.doneHandle[id] = -1;
+      }
+      case SPAWN_FAILED -> {
+        ops.limitReached(c, s);
+        attemptEnded(id, s, Outcome.SPAWN_FAILED.ordinal());
+      }
+      case QUEUE_FULL -> attemptEnded(id, s, Outcome.QUEUE_FULL.ordinal());
+      case UNAVAILABLE -> attemptEnded(id, s, Outcome.UNAVAILABLE.ordinal());
+      default -> throw new IllegalStateException();
+    }
+    ops.checkReaperThreshold(c, s);
+  }
+
+  private void startWork(int id, int s) {
+    Cluster c = clusters[s >> 1];
+    GatewayScheduler g = c.server(s);
+    long lifetime = g.planWork(Category.of(requests.category[id]), requests.srv[id], c.wanOutages > 0);
+    requests.outcome[id] = g.plannedOutcome().ordinal();
+    requests.doneHandle[id] = sim.scheduleIn(lifetime, EventType.WORK_DONE, id, 0);
+  }
+
+  private void workDone(int id) {
+    int s = requests.server[id];
+    requests.unlink(id);
+    int started = clusters[s >> 1].server(s).finish();
+    if (started >= 0) {
+      startWork(started, s);
+    }
+    attemptEnded(id, s, requests.outcome[id]);
+  }
+
+  /** Fails every request in flight at the server as lost; returns how many. Call after stopping it. */
+  int loseInFlight(int s) {
+    int[] lost = requests.drain(s);
+    for (int id : lost) {
+      sim.cancel(requests.doneHandle[id]);
+      attemptEnded(id, s, Outcome.LOST.ordinal());
+    }
+    return lost.length;
+  }
+
+  private void attemptEnded(int id, int s, int outcome) {
+    Cluster c = clusters[s >> 1];
+    long latency = sim.nowNanos() - requests.attemptStartNanos[id] + c.brokerRttNanos();
+    int category = requests.category[id];
+    recorder.attempt(s, category, outcome, latency);
+    if (outcome == SUCCESS) {
+      requestEnded(id, s, outcome);
+      return;
+    }
+    int j = requests.journey[id];
+    if (j >= 0) {
+      journeys.disrupted[j] = true;
+    }
+    RetrySpec r = retries[requests.region[id] * CATS + category];
+    int attempt = requests.attempt[id];
+    if (attempt < r.attempts()) {
+      sim.scheduleIn(r.backoffBefore(attempt + 1), EventType.SEND, id, 0);
+    } else {
+      requestEnded(id, s, outcome);
+    }
+  }
+
+  private void requestEnded(int id, int s, int outcome) {
+    int region = requests.region[id];
+    recorder.request(s, requests.category[id], outcome);
+    openRequests[region * CATS + requests.category[id]]--;
+    int j = requests.journey[id];
+    requests.release(id);
+    if (j < 0) {
+      return;
+    }
+    if (outcome != SUCCESS) {
+      recorder.journeyFailed(s);
+      journeys.release(j);
+      return;
+    }
+    int step = ++journeys.step[j];
+    if (step == journeySteps[region].length) {
+      recorder.journeyCompleted(region, journeys.disrupted[j]);
+      journeys.release(j);
+    } else {
+      long think = (long) journeyLoad[region].thinkTime().sample(thinkRandom[region]);
+      sim.scheduleIn(think, EventType.JOURNEY_NEXT, j, 0);
+    }
+  }
+
+  /** Requests of a region still open (allocated, not ended), by category. */
+  long[] openRequests(int region) {
+    long[] open = new long[CATS];
+    System.arraycopy(openRequests, region * CATS, open, 0, CATS);
+    return open;
+  }
+}
