@@ -20,7 +20,8 @@ public record RegionResult(Region region, Counts requests, Counts attempts, Map<
     List<Failover> failovers, List<TimelineEvent> events) {
 
   public RegionResult {
-    attemptOutcomes = Map.copyOf(attemptOutcomes);
+    attemptOutcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attemptOutcomes));
+    byCategory = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byCategory));
     incidents = List.copyOf(incidents);
     failovers = List.copyOf(failovers);
     events = List.copyOf(events);
