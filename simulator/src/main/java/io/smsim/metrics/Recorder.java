@@ -62,6 +62,7 @@ public final class Recorder {
   private final List<IntervalRow> rows = new ArrayList<>();
   private final List<List<TimelineEvent>> events = new ArrayList<>();
   private final List<List<Failover>> failovers = new ArrayList<>();
+  private final MinuteSeries[] minuteSeries = new MinuteSeries[REGIONS];
 
   public Recorder(ReportingSpec reporting, Timebase timebase) {
     this.timebase = timebase;
@@ -70,6 +71,7 @@ public final class Recorder {
       trackers[r] = new IncidentTracker(reporting.slo(), reporting.minAttempts(), reporting.mergeGapNanos(), timebase);
       events.add(new ArrayList<>());
       failovers.add(new ArrayList<>());
+      minuteSeries[r] = new MinuteSeries(timebase.start());
     }
     for (int s = 0; s < SERVERS; s++) {
       intervalLatency[s] = new Histogram(MAX_LATENCY_MICROS, 2);
@@ -139,10 +141,14 @@ public final class Recorder {
     event(server >> 1, nowNanos, "reaper", roleKey(server), count, "");
   }
 
-  /** Closes region {@code region}'s minute [start, end) and returns its bucket (valid until the next call). */
-  public long[] closeMinute(int region, long startNanos, long endNanos) {
+  /**
+   * Closes region {@code region}'s minute [start, end), given each server's live processes at its
+   * end, and returns its bucket (valid until {@link #resetMinute}).
+   */
+  public long[] closeMinute(int region, long startNanos, long endNanos, int primaryProcesses, int secondaryProcesses) {
     long[] m = minute[region];
     trackers[region].onMinute(startNanos, endNanos, m);
+    minuteSeries[region].add(m[M_ATTEMPTS], m[M_FAILED], primaryProcesses, secondaryProcesses);
     return m;
   }
 
@@ -232,7 +238,7 @@ public final class Recorder {
     return new RegionResult(Region.of(region), new Counts(reqTotal, reqOk, reqFailed, inFlightAll),
         new Counts(attOk + attFailed, attOk, attFailed, 0), outcomes, byCategory, births,
         LatencySummary.of(latency[region]), peakProcesses, leakedTotal, reapedTotal, policy, activeAtEnd, incidents,
-        failovers.get(region), timeline);
+        failovers.get(region), timeline, minuteSeries[region]);
   }
 
   /** Rows of {@code timeline.csv} so far. */

@@ -13,11 +13,12 @@ import java.util.Map;
  * @param byCategory service requests per category label
  * @param peakProcesses the highest process count either server reached
  * @param policy the failover policy key
+ * @param minutes the one-minute series (for charts), not part of summary.json
  */
 public record RegionResult(Region region, Counts requests, Counts attempts, Map<String, Long> attemptOutcomes,
     Map<String, Counts> byCategory, Births births, LatencySummary latencyMs, int peakProcesses,
     long leakedTotal, long reapedTotal, String policy, String activeAtEnd, List<Incident> incidents,
-    List<Failover> failovers, List<TimelineEvent> events) {
+    List<Failover> failovers, List<TimelineEvent> events, MinuteSeries minutes) {
 
   public RegionResult {
     attemptOutcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attemptOutcomes));

@@ -309,7 +309,8 @@ final class Operations {
       if (c == null) {
         continue;
       }
-      long[] bucket = rec.closeMinute(c.index, lastMinuteNanos, now);
+      long[] bucket = rec.closeMinute(c.index, lastMinuteNanos, now, c.servers[0].liveProcesses(),
+          c.servers[1].liveProcesses());
       long detected = c.alert.onMinute(now, bucket[0], bucket[1], bucket[2]);
       rec.resetMinute(c.index);
       if (detected >= 0) {
