@@ -24,7 +24,7 @@ public enum RejectReason {
   ENTITY_FORBIDDEN(ResponseCode.E11, true, "entity references are not allowed"),
   TOO_DEEP(ResponseCode.E11, true, "elements nested deeper than the limit"),
   WRONG_NAMESPACE(ResponseCode.E11, true, "element is not in the DUIS namespace http://www.dccinterface.co.uk/ServiceUserGateway"),
-  WRONG_ROOT(ResponseCode.E11, true, "root element must be sr:Request"),
+  WRONG_ROOT(ResponseCode.E11, true, "root element is not sr:Request (requests) or sr:Response (responses)"),
   UNEXPECTED_CONTENT(ResponseCode.E11, true, "element or text not allowed here"),
   MISSING_FIELD(ResponseCode.E11, true, "required DUIS field missing"),
   BAD_FIELD(ResponseCode.E11, true, "DUIS field has an invalid value"),

@@ -6,7 +6,7 @@ package io.smsim.duis;
  */
 final class SafeText {
 
-  static final int MAX_CHARS = 80;
+  static final int MAX_CHARS = 120;
 
   private SafeText() {
   }

@@ -8,6 +8,12 @@ import io.smsim.model.Srv;
 import io.smsim.model.SrvCatalogue;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DuisRequestRoundTripTest {
@@ -40,8 +46,8 @@ class DuisRequestRoundTripTest {
   @Test
   void defaultCommandVariantComesFromTheSrv() throws Exception {
     for (Srv srv : CATALOGUE.all()) {
-      DuisRequest parsed = PARSER.parseWellFormed(BUILDER.build(srv, new RequestId(USER, DEVICE, 7)), 0,
-          BUILDER.build(srv, new RequestId(USER, DEVICE, 7)).length);
+      byte[] xml = BUILDER.build(srv, new RequestId(USER, DEVICE, 7));
+      DuisRequest parsed = PARSER.parseWellFormed(xml, 0, xml.length);
       assertThat(parsed.commandVariant()).as(srv.variant()).isEqualTo(srv.defaultCommandVariant());
     }
   }
@@ -101,6 +107,34 @@ class DuisRequestRoundTripTest {
     assertThatExceptionOfType(DuisRejectedException.class)
         .isThrownBy(() -> PARSER.parse(Endpoint.SEND_COMMAND, wrong.getBytes(StandardCharsets.UTF_8)))
         .satisfies(e -> assertThat(e.reason()).isEqualTo(RejectReason.SERVICE_REFERENCE_MISMATCH));
+  }
+
+  @Test
+  void oneParserServesSeveralThreadsAtOnce() throws Exception {
+    List<Srv> srvs = CATALOGUE.all();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t;
+        results.add(pool.submit(() -> {
+          int ok = 0;
+          for (int i = 0; i < 500; i++) {
+            Srv srv = srvs.get((i * 7 + offset) % srvs.size());
+            RequestId id = new RequestId(USER, DEVICE, offset * 1_000_000L + i + 1);
+            int cv = srv.defaultCommandVariant();
+            DuisRequest r = PARSER.parse(Endpoint.forCommandVariant(cv), BUILDER.build(srv, id, cv));
+            ok += r.requestId().equals(id) && r.serviceReferenceVariant().equals(srv.variant()) ? 1 : 0;
+          }
+          return ok;
+        }));
+      }
+      for (Future<Integer> f : results) {
+        assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(500);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static Srv srv(String variant) {
