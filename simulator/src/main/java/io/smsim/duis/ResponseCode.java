@@ -1,0 +1,112 @@
+package io.smsim.duis;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The DUIS response codes smsim sends and understands, each with its documented meaning.
+ *
+ * <p>Sources: DESIGN.md's list of codes seen in public material, and a public summary of the DUIS
+ * "DCC Systems Response Codes" table (smets2reference, iananthony3000.wixsite.com), which gives the
+ * meanings below for I0, I99, E1–E5, E11–E13, E17, E19, E20, E21 and starts E30. E65 is taken from
+ * Smart DCC's own DCC Boxed acknowledgement error sample (duis-parser test data,
+ * ACKNOWLEDGEMENT_ERROR_RESPONSE_DUIS.XML); its meaning could not be confirmed from public material.
+ * {@link #meaningConfirmed()} says which is which. Codes absent here (a real DCC has more) still parse
+ * in {@link DuisResponse#responseCode()}; {@link #find(String)} returns empty for them.
+ */
+public enum ResponseCode {
+
+  I0(Category.SUCCESS, true, "Success: the request has had a successful outcome"),
+  I99(Category.ACKNOWLEDGEMENT, true, "Acknowledgement: a request for a device was accepted and passed access "
+      + "control (the outcome follows asynchronously); or a successful non-device request with no response data"),
+  E1(Category.AUTHORISATION, true, "Failed Authorisation - Invalid User / User Role: not a valid SEC party / User Role"),
+  E2(Category.AUTHORISATION, true, "Failed Authorisation - Invalid User Role / Service Reference: the User Role "
+      + "may not send this Service Reference"),
+  E3(Category.AUTHORISATION, true, "Failed Authorisation - Invalid User Status: the User Status may not send "
+      + "this Service Reference"),
+  E4(Category.AUTHORISATION, true, "Failed Authorisation - Invalid User / User Role for Device: the User Role is "
+      + "not authorised for the device at the required date and time"),
+  E5(Category.AUTHORISATION, true, "Failed Authorisation - Invalid Device Status: the device's SMI status is "
+      + "incompatible with the Service Reference"),
+  E11(Category.VALIDATION, true, "Failed Validation - Invalid Service Request / device type combination: the "
+      + "Service Reference is not compatible with the specified device"),
+  E12(Category.VALIDATION, true, "Failed Validation - Invalid Request / Command Variant combination: the Command "
+      + "Variant is not applicable to the request type"),
+  E13(Category.VALIDATION, true, "Failed Validation - Invalid Request Type for URL: e.g. a non-device request "
+      + "sent to the transform URL"),
+  E17(Category.AUTHORISATION, true, "Failed Authorisation - Service Request or Signed Pre-Command not available "
+      + "for local command services for this User Role / device status"),
+  E19(Category.AUTHORISATION, true, "Failed Authorisation - Device doesn't exist: the Device ID is invalid"),
+  E20(Category.COMMUNICATIONS, true, "Communications Failure - Unable to Communicate with Device: DCC Systems "
+      + "cannot establish communications with the device"),
+  E21(Category.COMMUNICATIONS, true, "Communications Failure - No Response Received from Device, for an "
+      + "on-demand or future-dated command"),
+  /** Only the start of this row was readable in the public summary ("Time-out - Future Dated Command"). */
+  E30(Category.TIMEOUT, false, "Time-out - future-dated command (only partly confirmed from public material)"),
+  /** Seen in DCC Boxed's synchronous error acknowledgement for an 11.2 request; meaning unconfirmed. */
+  E65(Category.UNCLASSIFIED, false, "Error seen in a public DCC Boxed acknowledgement (meaning not confirmed)");
+
+  /**
+   * The code smsim answers when a CSP gateway fails to take a request on, e.g. the Gateway
+   * Scheduler cannot spawn a child process (the CSP North incident of 2 April 2019) or the server is
+   * unavailable: {@link #E20}, sent in the final asynchronous response.
+   *
+   * <p>Reasoning: the DSP has already acknowledged the request (I99) when it reaches the CSP, so
+   * the failure arrives asynchronously; the command never left the CSP for the SM WAN, which is E20's
+   * meaning ("DCC Systems cannot establish communications with the device"), whereas E21 means the
+   * command went out and no response came back. Authorisation and validation codes would blame the
+   * user's request, which was valid.
+   */
+  public static final ResponseCode CSP_UNAVAILABLE = E20;
+
+  /** Families of codes, as in the DUIS table's headings. */
+  public enum Category { SUCCESS, ACKNOWLEDGEMENT, AUTHORISATION, VALIDATION, COMMUNICATIONS, TIMEOUT, UNCLASSIFIED }
+
+  private static final Map<String, ResponseCode> BY_CODE = new HashMap<>();
+
+  static {
+    for (ResponseCode c : values()) {
+      BY_CODE.put(c.name(), c);
+    }
+  }
+
+  private final Category category;
+  private final boolean meaningConfirmed;
+  private final String meaning;
+
+  ResponseCode(Category category, boolean meaningConfirmed, String meaning) {
+    this.category = category;
+    this.meaningConfirmed = meaningConfirmed;
+    this.meaning = meaning;
+  }
+
+  /** The code as written in {@code sr:ResponseCode}, e.g. {@code "E19"}. */
+  public String code() {
+    return name();
+  }
+
+  public Category category() {
+    return category;
+  }
+
+  /** What the code means, in the DUIS table's words where public material gives them. */
+  public String meaning() {
+    return meaning;
+  }
+
+  /** Whether {@link #meaning()} was confirmed from public material (false: smsim's best reading). */
+  public boolean meaningConfirmed() {
+    return meaningConfirmed;
+  }
+
+  /** Whether this is an error ({@code E...}) code. */
+  public boolean isError() {
+    return name().charAt(0) == 'E';
+  }
+
+  /** The code written as {@code code}, or empty when smsim does not know it. */
+  public static Optional<ResponseCode> find(String code) {
+    return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
+  }
+}
