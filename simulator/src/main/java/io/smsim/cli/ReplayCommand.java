@@ -2,6 +2,7 @@ package io.smsim.cli;
 
 import io.smsim.metrics.RunResult;
 import io.smsim.report.ConsoleSummary;
+import io.smsim.report.ReplayReports;
 import io.smsim.report.SummaryJson;
 import io.smsim.report.TimelineCsv;
 import io.smsim.scenario.Scenario;
@@ -21,9 +22,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code smsim replay}: one scenario in virtual time; console summary, summary.json, timeline.csv. */
+/**
+ * {@code smsim replay}: one scenario in virtual time; console summary, summary.json, timeline.csv,
+ * and (unless {@code --no-report}) report.html and incident-review.md.
+ */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-    description = "Replay a scenario in virtual time and write DIR/summary.json and DIR/timeline.csv.")
+    description = "Replay a scenario in virtual time and write DIR/summary.json, DIR/timeline.csv, "
+        + "DIR/report.html and DIR/incident-review.md.")
 final class ReplayCommand implements Callable<Integer> {
 
   @Spec
@@ -42,6 +47,9 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Override a setting, e.g. --set regions.north.reaper.period=1h (repeatable).")
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--no-report", description = "Do not write report.html and incident-review.md.")
+  boolean noReport;
+
   @Option(names = "--quiet", description = "Print only the output paths.")
   boolean quiet;
 
@@ -54,7 +62,7 @@ final class ReplayCommand implements Callable<Integer> {
     long runSeed = seed == null ? scenario.seed() : seed;
     Path dir = out == null ? Path.of("out", scenario.name()) : out;
     RunResult result = simulate(scenario, runSeed);
-    write(result, dir);
+    write(scenario, result, dir);
     return Main.EXIT_OK;
   }
 
@@ -67,12 +75,16 @@ final class ReplayCommand implements Callable<Integer> {
     return result.withWallSeconds(wall);
   }
 
-  private void write(RunResult result, Path dir) throws IOException {
+  private void write(Scenario scenario, RunResult result, Path dir) throws IOException {
     Files.createDirectories(dir);
     Path summary = dir.resolve("summary.json");
     Path timeline = dir.resolve("timeline.csv");
     SummaryJson.write(result, summary);
     TimelineCsv.write(result, timeline);
+    List<Path> written = new ArrayList<>(List.of(summary, timeline));
+    if (!noReport) {
+      written.addAll(ReplayReports.write(scenario, result, dir));
+    }
     PrintWriter w = spec.commandLine().getOut();
     if (!quiet) {
       PrintStream ps = new PrintStream(new WriterOutputStream(w), true, StandardCharsets.UTF_8);
@@ -81,7 +93,7 @@ final class ReplayCommand implements Callable<Integer> {
       ConsoleSummary.printSpeed(result, ps);
       ps.flush();
     }
-    w.println("wrote " + summary + ", " + timeline);
+    w.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
     w.flush();
   }
 }

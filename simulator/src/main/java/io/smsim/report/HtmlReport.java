@@ -1,0 +1,204 @@
+package io.smsim.report;
+
+import io.smsim.metrics.Incident;
+import io.smsim.metrics.RunResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes {@code report.html}: one self-contained page (ECharts inlined from its webjar, the chart
+ * data inlined as JSON) that works offline. The header — scenario, seed, replications, key numbers,
+ * incidents — is plain HTML written here, each number tagged with where summary.json holds it;
+ * the charts are drawn in the browser by {@code report.js} from {@link ChartData}.
+ */
+public final class HtmlReport {
+
+  /** Incidents listed in the header before the rest fold away. */
+  private static final int SHOWN_INCIDENTS = 6;
+  private static final Pattern SLOT = Pattern.compile("\\{\\{(\\w+)}}");
+
+  private HtmlReport() {
+  }
+
+  public static void write(ReplayView view, Path file) {
+    try {
+      Files.writeString(file, render(view), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  static String render(ReplayView view) {
+    EchartsLibrary echarts = EchartsLibrary.get();
+    Map<String, String> slots = Map.of(
+        "title", Html.text("smsim · " + view.run().scenario() + " · seed " + view.run().seed()),
+        "style", resource("report.css"),
+        "header", header(view),
+        "sections", ReplaySections.html(view),
+        "data", ChartData.json(view),
+        "echartsVersion", Html.text(echarts.version()),
+        "notice", echarts.notice(),
+        "echarts", echarts.script(),
+        "script", resource("report.js"));
+    return fill(resource("report.html"), slots);
+  }
+
+  /** Replaces each {@code {{name}}} of the template in one pass, so inserted text is never rescanned. */
+  static String fill(String template, Map<String, String> slots) {
+    Matcher m = SLOT.matcher(template);
+    StringBuilder out = new StringBuilder(template.length() + (1 << 20));
+    int last = 0;
+    while (m.find()) {
+      String value = slots.get(m.group(1));
+      if (value == null) {
+        throw new IllegalArgumentException("template slot without a value: " + m.group());
+      }
+      out.append(template, last, m.start()).append(value);
+      last = m.end();
+    }
+    return out.append(template, last, template.length()).toString();
+  }
+
+  private static String header(ReplayView view) {
+    RunResult run = view.run();
+    ZoneId zone = view.zone();
+    StringBuilder h = new StringBuilder();
+    h.append("<header>\n<h1>Replay: ").append(span("scenario", run.scenario(), run.scenario())).append("</h1>\n");
+    if (!view.scenario().description().isBlank()) {
+      h.append("<p class=\"lede\">").append(Html.text(view.scenario().description().strip())).append("</p>\n");
+    }
+    h.append("<dl class=\"meta\">\n");
+    meta(h, "scenario file", Html.text(run.source()));
+    meta(h, "seed", span("seed", Long.toString(run.seed()), Long.toString(run.seed())));
+    meta(h, "replications", view.replications() + " (replication " + span("replication",
+        Integer.toString(run.replication()), Integer.toString(run.replication())) + ")");
+    meta(h, "virtual time", Html.text(Times.human(run.virtualStart(), zone) + " → "
+        + Times.human(run.virtualEnd(), zone)
+        + " " + run.timeZone()));
+    meta(h, "simulated", span("requests", Long.toString(run.totalRequests()), ConsoleSummary.group(run.totalRequests()))
+        + " requests · " + span("events", Long.toString(run.events()), ConsoleSummary.group(run.events()))
+        + " events");
+    var rep = view.scenario().reporting();
+    meta(h, "incident rule", Html.text(String.format(java.util.Locale.ROOT,
+        "a minute with ≥ %d attempts and under %s successful is degraded; gaps under %d min merge",
+        rep.minAttempts(), Formats.percent(rep.slo()), rep.mergeGapNanos() / 60_000_000_000L)));
+    meta(h, "files", "<span class=\"files\"><a href=\"summary.json\">summary.json</a><a href=\"timeline.csv\">"
+        + "timeline.csv</a><a href=\"incident-review.md\">incident-review.md</a></span>");
+    h.append("</dl>\n");
+    figures(view, h);
+    incidents(view, h);
+    h.append("</header>\n");
+    return h.toString();
+  }
+
+  private static void figures(ReplayView view, StringBuilder h) {
+    h.append("<table class=\"figures\" id=\"key-figures\">\n<thead><tr><th>region</th>");
+    for (String label : KeyFigures.LABELS) {
+      h.append("<th>").append(Html.text(label)).append("</th>");
+    }
+    h.append("</tr></thead>\n<tbody>\n");
+    for (RegionView r : view.regions()) {
+      h.append("<tr data-region=\"").append(r.key()).append('"')
+          .append(r.result().incidents().isEmpty() ? "" : " class=\"affected\"").append("><td>").append(r.key())
+          .append("</td>");
+      for (KeyFigures.Figure f : KeyFigures.of(r.result())) {
+        h.append("<td data-json=\"regions.").append(r.key()).append('.').append(f.path()).append('"');
+        if (f.derive() != null) {
+          h.append(" data-derive=\"").append(f.derive()).append('"');
+        }
+        h.append(" data-value=\"").append(Html.text(f.value())).append("\">").append(Html.text(f.text()))
+            .append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</tbody>\n</table>\n");
+  }
+
+  private static void incidents(ReplayView view, StringBuilder h) {
+    ZoneId zone = view.zone();
+    h.append("<h2 id=\"incidents\">Incidents</h2>\n<p class=\"explain\">Success ratio below the SLO in one-minute"
+        + " buckets; local time.</p>\n<ul class=\"incidents\">\n");
+    List<RegionView.RegionIncident> all = view.incidents();
+    if (all.isEmpty()) {
+      h.append("<li class=\"good\">none</li>\n");
+    }
+    int n = 1;
+    for (RegionView.RegionIncident ri : all) {
+      if (n == SHOWN_INCIDENTS + 1 && all.size() > SHOWN_INCIDENTS + 2) {
+        h.append("<li><details><summary>").append(all.size() - SHOWN_INCIDENTS)
+            .append(" more incidents</summary><ul class=\"incidents\">\n");
+      }
+      Incident i = ri.incident();
+      String key = ri.region().key();
+      String at = "regions." + key + ".incidents[" + ri.index() + "].";
+      h.append("<li class=\"bad\" data-region=\"").append(key).append("\"><strong>").append(key).append("</strong> ")
+          .append(span(at + "startLocal", Times.local(i.start(), zone), Times.human(i.start(), zone)))
+          .append(" → ")
+          .append(span(at + "endLocal", Times.local(i.end(), zone),
+              i.end() == null ? "ongoing" : Times.clock(i.end(), zone)))
+          .append(' ').append(Times.zoneName(i.start(), zone)).append(" (")
+          .append(span(at + "minutes", Double.toString(SummaryJson.round(i.minutes())),
+              String.format(java.util.Locale.ROOT, "%.0f", i.minutes())))
+          .append(" min) · detected ")
+          .append(span(at + "detectedAtLocal", Times.local(i.detectedAt(), zone),
+              i.detectedAt() == null ? "never" : Times.clock(i.detectedAt(), zone)))
+          .append(" · resolved by ").append(span(at + "resolvedBy", i.resolvedBy(), i.resolvedBy()))
+          .append(" · birthing events impacted ")
+          .append(span(at + "birthingEventsImpacted", Long.toString(i.birthingEventsImpacted()),
+              ConsoleSummary.group(i.birthingEventsImpacted())))
+          .append(" · requests failed ")
+          .append(span(at + "requestsFailed", Long.toString(i.requestsFailed()),
+              ConsoleSummary.group(i.requestsFailed())))
+          .append(" (on-demand ")
+          .append(span(at + "serviceRequestsFailed", Long.toString(i.serviceRequestsFailed()),
+              ConsoleSummary.group(i.serviceRequestsFailed())))
+          .append(", firmware ")
+          .append(span(at + "firmwareRequestsFailed", Long.toString(i.firmwareRequestsFailed()),
+              ConsoleSummary.group(i.firmwareRequestsFailed())))
+          .append(")<button class=\"zoom\" type=\"button\" id=\"incident-").append(n++).append("\" data-from=\"")
+          .append(view.localMillis(i.start()))
+          .append("\" data-to=\"").append(view.localMillis(i.end() == null ? view.run().virtualEnd() : i.end()))
+          .append("\">zoom to it</button></li>\n");
+    }
+    if (all.size() > SHOWN_INCIDENTS + 2) {
+      h.append("</ul></details></li>\n");
+    }
+    List<RegionView> unaffected = view.unaffected();
+    if (!unaffected.isEmpty() && !all.isEmpty()) {
+      h.append("<li class=\"good\" id=\"unaffected\">unaffected: ")
+          .append(Html.text(String.join(", ", unaffected.stream().map(RegionView::key).toList())))
+          .append(" (no failed requests)</li>\n");
+    }
+    h.append("</ul>\n");
+  }
+
+  private static void meta(StringBuilder h, String term, String html) {
+    h.append("<dt>").append(Html.text(term)).append("</dt><dd>").append(html).append("</dd>\n");
+  }
+
+  /** A shown value tagged with its summary.json path and raw value. */
+  private static String span(String path, String value, String text) {
+    return "<span data-json=\"" + Html.text(path) + "\" data-value=\"" + Html.text(value == null ? "" : value) + "\">"
+        + Html.text(text) + "</span>";
+  }
+
+  static String resource(String name) {
+    try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource io/smsim/report/" + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
