@@ -75,6 +75,20 @@ class EventQueueTest {
   }
 
   @Test
+  void boundaryEventsComeFirstAtTheSameInstant() {
+    EventQueue q = new EventQueue();
+    q.add(10, 1, 1, 0);
+    q.add(10, 1, 2, 0, true);
+    q.add(5, 1, 3, 0);
+    q.add(10, 1, 4, 0, true);
+    List<Integer> order = new ArrayList<>();
+    while (q.poll()) {
+      order.add(q.polledEntity());
+    }
+    assertThat(order).containsExactly(3, 2, 4, 1);
+  }
+
+  @Test
   void cancelledTopIsSkippedByPeek() {
     EventQueue q = new EventQueue();
     long first = q.add(1, 1, 1, 0);
