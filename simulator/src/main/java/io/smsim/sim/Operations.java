@@ -36,7 +36,7 @@ final class Operations {
     this.faults = model.scenario.faults();
     this.operations = model.scenario.operations();
     this.faultServers = new int[faults.size()];
-    this.endNanos = model.scenario.durationNanos();
+    this.endNanos = model.endNanos;
   }
 
   void scheduleTimeline() {
