@@ -42,6 +42,7 @@ public class HoldModelBenchmark {
   private Simulation sim;
   private RandomStream random;
   private BareBinaryHeap bare;
+  private EventQueue rawQueue;
   private long handled;
 
   @Setup(Level.Trial)
@@ -54,6 +55,11 @@ public class HoldModelBenchmark {
     });
     for (int i = 0; i < pending; i++) {
       sim.scheduleAt((long) random.nextExponential(MEAN_NANOS), 1, i, 0);
+    }
+    rawQueue = new EventQueue(pending * 2);
+    RandomStream r3 = new RandomStream(1);
+    for (int i = 0; i < pending; i++) {
+      rawQueue.add((long) r3.nextExponential(MEAN_NANOS), 1, i, 0);
     }
     bare = new BareBinaryHeap(pending * 2);
     RandomStream r2 = new RandomStream(1);
@@ -68,6 +74,21 @@ public class HoldModelBenchmark {
   public long smsimKernel() {
     sim.step(OPS);
     return handled;
+  }
+
+  /** smsim's event queue alone, without the kernel's dispatch. */
+  @Benchmark
+  @OperationsPerInvocation(OPS)
+  public long smsimQueue() {
+    EventQueue q = rawQueue;
+    RandomStream r = random;
+    long now = 0;
+    for (int i = 0; i < OPS; i++) {
+      q.poll();
+      now = q.polledTime();
+      q.add(now + (long) r.nextExponential(MEAN_NANOS), 1, q.polledEntity(), 0);
+    }
+    return now;
   }
 
   /** A bare binary heap of longs: pop the minimum, push now + Exp(1). No payloads, no tie-breaking. */
