@@ -24,13 +24,14 @@ import java.util.Arrays;
  * practice two or three times, by sequential copies — which is why this beats a heap at a million
  * pending events (a heap's sift touches a random cache line per level).
  *
- * <p>Bucket entries are (time, key) pairs; the key packs the class (bit 62), the sequence number
- * (38 bits) and a payload slot (24 bits). Payloads ({@code type, entity} and {@code arg}) sit side by
- * side in slots recycled through a free list.
+ * <p>Bucket entries are four longs: time, key, {@code type << 32 | entity}, and {@code arg}, so an
+ * event's payload travels with it and polling never chases a pointer. The key packs the class
+ * (bit 62), the sequence number (38 bits) and a slot (24 bits) recycled through a free list.
  *
  * <p><b>Cancellation.</b> A handle is {@code sequence << 24 | slot}; cancelling checks that the slot
- * still holds that sequence and is pending, so a stale handle (fired, cancelled, slot reused) is
- * refused. Cancelled events stay in their bucket and are dropped when they come out.
+ * still holds that sequence and is pending (one byte of state per slot), so a stale handle (fired,
+ * cancelled, slot reused) is refused. Cancelled events stay in their bucket and are dropped when
+ * they come out.
  */
 public final class EventQueue {
 
@@ -39,12 +40,15 @@ public final class EventQueue {
   private static final long SLOT_MASK = MAX_SLOTS - 1;
   private static final long MAX_SEQ = (1L << 38) - 1;
   private static final long ORDINARY = 1L << 62;
-  private static final int CANCELLED = Integer.MIN_VALUE;
-  private static final int FREE = Integer.MIN_VALUE + 1;
+  private static final byte FREE = 0;
+  private static final byte PENDING = 1;
+  private static final byte CANCELLED = 2;
+  /** longs per entry: time, key, type << 32 | entity, arg. */
+  private static final int W = 4;
   private static final int LEVELS = 8;
   private static final int DIGITS = 256;
 
-  /** Bucket (level, digit) at index level * 256 + digit: (time, key) pairs, {@code sizes[i]} of them. */
+  /** Bucket (level, digit) at index level * 256 + digit: entries of {@link #W} longs, {@code sizes[i]} of them. */
   private final long[][] buckets = new long[LEVELS * DIGITS][];
   private final int[] sizes = new int[LEVELS * DIGITS];
   /** Per level, 256 bits: which digits' buckets are non-empty. */
@@ -52,14 +56,14 @@ public final class EventQueue {
   /** Bit L set when level L has a non-empty bucket. */
   private int levelsOccupied;
   /** Events at exactly {@code last}, sorted by key, consumed from {@code head}. */
-  private long[] current = new long[64];
+  private long[] current = new long[16 * W];
   private int currentSize;
   private int head;
   private long last;
   private int count;
 
-  /** Per slot: [2s] = type << 32 | entity, [2s+1] = arg. */
-  private long[] payload;
+  /** Per slot: FREE, PENDING or CANCELLED. */
+  private byte[] state;
   /** Per slot: the sequence number of the event it holds, for handle checks. */
   private long[] slotSeq;
   private int[] freeSlots;
@@ -80,7 +84,7 @@ public final class EventQueue {
 
   public EventQueue(int initialCapacity) {
     int cap = Math.max(16, initialCapacity);
-    payload = new long[cap * 2];
+    state = new byte[cap];
     slotSeq = new long[cap];
     freeSlots = new int[cap];
   }
@@ -88,7 +92,7 @@ public final class EventQueue {
   /**
    * Adds an ordinary event and returns its handle for {@link #cancel(long)}.
    *
-   * @param type the event type (any value above {@code Integer.MIN_VALUE + 1})
+   * @param type the event type (any int)
    */
   public long add(long timeNanos, int type, int entity, long arg) {
     return add(timeNanos, type, entity, arg, false);
@@ -100,9 +104,6 @@ public final class EventQueue {
    * @throws IllegalArgumentException if {@code timeNanos} precedes the last event polled
    */
   public long add(long timeNanos, int type, int entity, long arg, boolean boundary) {
-    if (type <= FREE) {
-      throw new IllegalArgumentException("event type reserved: " + type);
-    }
     if (timeNanos < last) {
       throw new IllegalArgumentException("event at " + timeNanos + " precedes the last polled event at " + last);
     }
@@ -111,11 +112,10 @@ public final class EventQueue {
     }
     int slot = allocateSlot();
     long seq = nextSeq++;
-    payload[2 * slot] = ((long) type << 32) | (entity & 0xFFFF_FFFFL);
-    payload[2 * slot + 1] = arg;
+    state[slot] = PENDING;
     slotSeq[slot] = seq;
     long key = (boundary ? 0 : ORDINARY) | (seq << SLOT_BITS) | slot;
-    place(timeNanos, key);
+    place(timeNanos, key, ((long) type << 32) | (entity & 0xFFFF_FFFFL), arg);
     count++;
     return (seq << SLOT_BITS) | slot;
   }
@@ -127,14 +127,10 @@ public final class EventQueue {
     }
     int slot = (int) (handle & SLOT_MASK);
     long seq = handle >>> SLOT_BITS;
-    if (slot >= slotsUsed || slotSeq[slot] != seq) {
+    if (slot >= slotsUsed || slotSeq[slot] != seq || state[slot] != PENDING) {
       return false;
     }
-    int type = (int) (payload[2 * slot] >> 32);
-    if (type == CANCELLED || type == FREE) {
-      return false;
-    }
-    payload[2 * slot] = ((long) CANCELLED << 32) | (payload[2 * slot] & 0xFFFF_FFFFL);
+    state[slot] = CANCELLED;
     cancelledPending++;
     return true;
   }
@@ -150,9 +146,9 @@ public final class EventQueue {
       if (head == currentSize && !refill()) {
         throw new IllegalStateException("empty queue");
       }
-      int slot = (int) (current[2 * head + 1] & SLOT_MASK);
-      if ((int) (payload[2 * slot] >> 32) != CANCELLED) {
-        return current[2 * head];
+      int slot = (int) (current[W * head + 1] & SLOT_MASK);
+      if (state[slot] != CANCELLED) {
+        return current[W * head];
       }
       head++;
       release(slot);
@@ -175,21 +171,22 @@ public final class EventQueue {
       if (head == currentSize && !refill()) {
         return false;
       }
-      long time = current[2 * head];
-      int slot = (int) (current[2 * head + 1] & SLOT_MASK);
+      long[] c = current;
+      int i = W * head;
+      int slot = (int) (c[i + 1] & SLOT_MASK);
       head++;
       count--;
-      long meta = payload[2 * slot];
+      boolean cancelled = state[slot] == CANCELLED;
       release(slot);
-      int type = (int) (meta >> 32);
-      if (type == CANCELLED) {
+      if (cancelled) {
         cancelledPending--;
         continue;
       }
-      polledTime = time;
-      polledType = type;
+      long meta = c[i + 2];
+      polledTime = c[i];
+      polledType = (int) (meta >> 32);
       polledEntity = (int) meta;
-      polledArg = payload[2 * slot + 1];
+      polledArg = c[i + 3];
       return true;
     }
   }
@@ -211,10 +208,10 @@ public final class EventQueue {
   }
 
   /** Puts an event in the current list (at {@code last}) or in its bucket. */
-  private void place(long time, long key) {
+  private void place(long time, long key, long meta, long arg) {
     long x = time ^ last;
     if (x == 0) {
-      insertCurrent(time, key);
+      insertCurrent(time, key, meta, arg);
       return;
     }
     int level = (63 - Long.numberOfLeadingZeros(x)) >>> 3;
@@ -223,14 +220,17 @@ public final class EventQueue {
     long[] a = buckets[b];
     int n = sizes[b];
     if (a == null) {
-      a = new long[8];
+      a = new long[4 * W];
       buckets[b] = a;
-    } else if (2 * n == a.length) {
+    } else if (W * n == a.length) {
       a = Arrays.copyOf(a, a.length * 2);
       buckets[b] = a;
     }
-    a[2 * n] = time;
-    a[2 * n + 1] = key;
+    int i = W * n;
+    a[i] = time;
+    a[i + 1] = key;
+    a[i + 2] = meta;
+    a[i + 3] = arg;
     sizes[b] = n + 1;
     if (n == 0) {
       occupied[level * 4 + (digit >>> 6)] |= 1L << digit;
@@ -264,39 +264,41 @@ public final class EventQueue {
       levelsOccupied &= ~(1 << level);
     }
     long min = src[0];
-    for (int i = 2; i < 2 * n; i += 2) {
+    for (int i = W; i < W * n; i += W) {
       if (src[i] < min) {
         min = src[i];
       }
     }
     last = min;
-    for (int i = 0; i < 2 * n; i += 2) {
-      place(src[i], src[i + 1]);
+    for (int i = 0; i < W * n; i += W) {
+      place(src[i], src[i + 1], src[i + 2], src[i + 3]);
     }
     return true;
   }
 
   /** The current list holds events at {@code last} only, ordered by key (class, then sequence). */
-  private void insertCurrent(long time, long key) {
+  private void insertCurrent(long time, long key, long meta, long arg) {
     long[] a = current;
     int n = currentSize;
-    if (2 * n == a.length) {
+    if (W * n == a.length) {
       a = Arrays.copyOf(a, a.length * 2);
       current = a;
     }
     int i = n;
-    while (i > head && a[2 * i - 1] > key) {
-      a[2 * i] = a[2 * i - 2];
-      a[2 * i + 1] = a[2 * i - 1];
+    while (i > head && a[W * (i - 1) + 1] > key) {
+      System.arraycopy(a, W * (i - 1), a, W * i, W);
       i--;
     }
-    a[2 * i] = time;
-    a[2 * i + 1] = key;
+    int j = W * i;
+    a[j] = time;
+    a[j + 1] = key;
+    a[j + 2] = meta;
+    a[j + 3] = arg;
     currentSize = n + 1;
   }
 
   private void release(int slot) {
-    payload[2 * slot] = (long) FREE << 32;
+    state[slot] = FREE;
     freeSlots[freeTop++] = slot;
   }
 
@@ -309,7 +311,7 @@ public final class EventQueue {
     }
     if (slotsUsed == slotSeq.length) {
       int cap = Math.min(MAX_SLOTS, slotsUsed * 2);
-      payload = Arrays.copyOf(payload, cap * 2);
+      state = Arrays.copyOf(state, cap);
       slotSeq = Arrays.copyOf(slotSeq, cap);
       freeSlots = Arrays.copyOf(freeSlots, cap);
     }
