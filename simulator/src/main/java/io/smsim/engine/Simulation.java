@@ -61,6 +61,19 @@ public final class Simulation {
     return queue.add(timeNanos, type, entity, arg);
   }
 
+  /**
+   * Schedules a boundary event: at its instant it fires before every ordinary event, whenever
+   * those were scheduled. Use it for instants that close a period (a metrics bucket), so that an
+   * event at exactly the boundary belongs to the period it starts.
+   */
+  public long scheduleBoundaryAt(long timeNanos, int type, int entity, long arg) {
+    if (timeNanos < nowNanos) {
+      throw new IllegalArgumentException(
+          "cannot schedule in the past: " + timeNanos + " < now " + nowNanos);
+    }
+    return queue.add(timeNanos, type, entity, arg, true);
+  }
+
   /** Schedules an event {@code delayNanos} (≥ 0) from now. */
   public long scheduleIn(long delayNanos, int type, int entity, long arg) {
     if (delayNanos < 0) {
@@ -77,6 +90,23 @@ public final class Simulation {
   /** Asks {@link #run} to return after the current event. */
   public void stop() {
     stopRequested = true;
+  }
+
+  /** Processes at most {@code maxEvents} events, whatever their times; returns how many. */
+  public long step(long maxEvents) {
+    if (handler == null) {
+      throw new IllegalStateException("no event handler set");
+    }
+    EventQueue q = queue;
+    EventHandler h = handler;
+    long processed = 0;
+    while (processed < maxEvents && q.poll()) {
+      nowNanos = q.polledTime();
+      h.onEvent(q.polledType(), q.polledEntity(), q.polledArg());
+      processed++;
+    }
+    eventsProcessed += processed;
+    return processed;
   }
 
   /** Runs until the queue is empty, a stop is requested, or the next event is after the horizon. */

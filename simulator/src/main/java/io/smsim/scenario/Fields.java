@@ -121,7 +121,9 @@ final class Fields {
     return scalar(key, defaultValue, t -> {
       double v = Values.number(t);
       if (!(v >= min && v <= max)) {
-        throw new IllegalArgumentException("must be in [" + fmt(min) + ", " + fmt(max) + "]: " + t);
+        String rule = max >= 1e9 ? (min == 0 ? "must be >= 0" : "must be at least " + fmt(min))
+            : "must be in [" + fmt(min) + ", " + fmt(max) + "]";
+        throw new IllegalArgumentException(rule + ": " + t);
       }
       return v;
     });
@@ -134,9 +136,11 @@ final class Fields {
   int integer(String key, int defaultValue, int min, int max) {
     return scalar(key, defaultValue, t -> {
       long v = Values.integer(t);
-      if (v < min || v > max) {
-        throw new IllegalArgumentException((min == 1 && max == Integer.MAX_VALUE ? "must be positive"
-            : "must be in [" + min + ", " + max + "]") + ": " + t);
+      if (v < min) {
+        throw new IllegalArgumentException((min == 1 ? "must be positive" : "must be at least " + min) + ": " + t);
+      }
+      if (v > max) {
+        throw new IllegalArgumentException("must be at most " + max + ": " + t);
       }
       return (int) v;
     });
@@ -169,7 +173,10 @@ final class Fields {
     return scalar(key, defaultValue, t -> {
       E e = options.get(t.trim());
       if (e == null) {
-        throw new IllegalArgumentException("must be one of " + String.join(", ", options.keySet()) + ": " + t);
+        // ordered maps keep their order; others (Map.of) are listed alphabetically, never in hash order
+        java.util.Collection<String> names = options instanceof java.util.LinkedHashMap<String, E>
+            ? options.keySet() : new java.util.TreeSet<>(options.keySet());
+        throw new IllegalArgumentException("must be one of " + String.join(", ", names) + ": " + t);
       }
       return e;
     });

@@ -36,7 +36,7 @@ final class Operations {
     this.faults = model.scenario.faults();
     this.operations = model.scenario.operations();
     this.faultServers = new int[faults.size()];
-    this.endNanos = model.scenario.durationNanos();
+    this.endNanos = model.endNanos;
   }
 
   void scheduleTimeline() {
@@ -57,8 +57,8 @@ final class Operations {
       m.sim.scheduleAt(Math.min(endNanos, c.spec.failover().intervalNanos()), EventType.PROBE, c.index, 0);
       scheduleReapers(c, -1);
     }
-    m.sim.scheduleAt(Math.min(endNanos, MINUTE), EventType.MINUTE, 0, 0);
-    m.sim.scheduleAt(Math.min(endNanos, m.scenario.reporting().intervalNanos()), EventType.INTERVAL, 0, 0);
+    m.sim.scheduleBoundaryAt(Math.min(endNanos, MINUTE), EventType.MINUTE, 0, 0);
+    m.sim.scheduleBoundaryAt(Math.min(endNanos, m.scenario.reporting().intervalNanos()), EventType.INTERVAL, 0, 0);
   }
 
   void onEvent(int type, int entity, long arg) {
@@ -323,7 +323,7 @@ final class Operations {
     }
     lastMinuteNanos = now;
     if (now < endNanos) {
-      m.sim.scheduleAt(Math.min(endNanos, now + MINUTE), EventType.MINUTE, 0, 0);
+      m.sim.scheduleBoundaryAt(Math.min(endNanos, now + MINUTE), EventType.MINUTE, 0, 0);
     }
   }
 
@@ -342,7 +342,7 @@ final class Operations {
     }
     lastIntervalNanos = now;
     if (now < endNanos) {
-      m.sim.scheduleAt(Math.min(endNanos, now + m.scenario.reporting().intervalNanos()), EventType.INTERVAL, 0, 0);
+      m.sim.scheduleBoundaryAt(Math.min(endNanos, now + m.scenario.reporting().intervalNanos()), EventType.INTERVAL, 0, 0);
     }
   }
 }

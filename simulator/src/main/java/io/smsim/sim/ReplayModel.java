@@ -36,6 +36,7 @@ final class ReplayModel implements EventHandler {
   final RequestPool requests = new RequestPool(Recorder.SERVERS);
   final JourneyPool journeys = new JourneyPool(Recorder.REGIONS);
   final Operations ops;
+  final long endNanos;
 
   private final long[] openRequests = new long[Recorder.REGIONS * CATS];
   private final RetrySpec[] retries = new RetrySpec[Recorder.REGIONS * CATS];
@@ -53,6 +54,7 @@ final class ReplayModel implements EventHandler {
 
   ReplayModel(Scenario scenario, long seed, int replication) {
     this.scenario = scenario;
+    this.endNanos = scenario.durationNanos();
     RandomStreams streams = new RandomStreams(seed, replication);
     this.recorder = new Recorder(scenario.reporting(), scenario.timebase());
     SrvCatalogue catalogue = SrvCatalogue.standard();
@@ -95,12 +97,12 @@ final class ReplayModel implements EventHandler {
   void run(Simulation.ProgressListener progress) {
     for (int g = 0; g < arrivals.size(); g++) {
       long t = arrivals.get(g).next(-1);
-      if (t <= scenario.durationNanos()) {
+      if (t <= endNanos) {
         sim.scheduleAt(t, EventType.ARRIVAL, g, 0);
       }
     }
     ops.scheduleTimeline();
-    sim.run(scenario.durationNanos(), progress, 1 << 20);
+    sim.run(endNanos, progress, 1 << 20);
   }
 
   @Override
@@ -116,7 +118,7 @@ final class ReplayModel implements EventHandler {
 
   private void arrival(int g) {
     long next = arrivals.get(g).next(sim.nowNanos());
-    if (next <= scenario.durationNanos()) {
+    if (next <= endNanos) {
       sim.scheduleAt(next, EventType.ARRIVAL, g, 0);
     }
     int region = genRegion[g];

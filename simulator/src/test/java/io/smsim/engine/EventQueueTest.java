@@ -1,0 +1,100 @@
+package io.smsim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EventQueueTest {
+
+  @Test
+  void pollsInTimeOrderThenInsertionOrder() {
+    EventQueue q = new EventQueue(4);
+    q.add(30, 1, 0, 0);
+    q.add(10, 1, 1, 0);
+    q.add(20, 1, 2, 0);
+    q.add(10, 1, 3, 0);
+    q.add(10, 1, 4, 0);
+    List<Integer> order = new ArrayList<>();
+    while (q.poll()) {
+      order.add(q.polledEntity());
+    }
+    assertThat(order).containsExactly(1, 3, 4, 2, 0);
+  }
+
+  @Test
+  void matchesAReferencePriorityQueueOnRandomWorkloads() {
+    RandomStream r = new RandomStream(42);
+    EventQueue q = new EventQueue(8);
+    PriorityQueue<long[]> ref = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+        : Long.compare(a[1], b[1]));
+    long seq = 0;
+    long now = 0;
+    for (int step = 0; step < 200_000; step++) {
+      if (ref.isEmpty() || r.nextDouble() < 0.55) {
+        long t = now + r.nextInt(50); // many ties
+        q.add(t, 7, (int) seq, seq);
+        ref.add(new long[] {t, seq++});
+      } else {
+        assertThat(q.poll()).isTrue();
+        long[] e = ref.poll();
+        assertThat(q.polledTime()).isEqualTo(e[0]);
+        assertThat(q.polledArg()).isEqualTo(e[1]);
+        now = e[0];
+      }
+    }
+    assertThat(q.size()).isEqualTo(ref.size());
+  }
+
+  @Test
+  void cancelledEventsNeverFireAndStaleHandlesAreRefused() {
+    EventQueue q = new EventQueue();
+    long a = q.add(5, 1, 1, 0);
+    long b = q.add(6, 1, 2, 0);
+    long c = q.add(7, 1, 3, 0);
+    assertThat(q.cancel(b)).isTrue();
+    assertThat(q.cancel(b)).as("second cancel").isFalse();
+    assertThat(q.size()).isEqualTo(2);
+    assertThat(q.poll()).isTrue();
+    assertThat(q.polledEntity()).isEqualTo(1);
+    assertThat(q.cancel(a)).as("already fired").isFalse();
+    // the slot of b is recycled for d: b's handle must not cancel d
+    long d = q.add(8, 1, 4, 0);
+    assertThat(q.cancel(b)).isFalse();
+    Set<Integer> fired = new HashSet<>();
+    while (q.poll()) {
+      fired.add(q.polledEntity());
+    }
+    assertThat(fired).containsExactlyInAnyOrder(3, 4);
+    assertThat(q.cancel(c)).isFalse();
+    assertThat(q.cancel(d)).isFalse();
+  }
+
+  @Test
+  void boundaryEventsComeFirstAtTheSameInstant() {
+    EventQueue q = new EventQueue();
+    q.add(10, 1, 1, 0);
+    q.add(10, 1, 2, 0, true);
+    q.add(5, 1, 3, 0);
+    q.add(10, 1, 4, 0, true);
+    List<Integer> order = new ArrayList<>();
+    while (q.poll()) {
+      order.add(q.polledEntity());
+    }
+    assertThat(order).containsExactly(3, 2, 4, 1);
+  }
+
+  @Test
+  void cancelledTopIsSkippedByPeek() {
+    EventQueue q = new EventQueue();
+    long first = q.add(1, 1, 1, 0);
+    q.add(2, 1, 2, 0);
+    q.cancel(first);
+    assertThat(q.isEmpty()).isFalse();
+    assertThat(q.peekTime()).isEqualTo(2);
+  }
+}
