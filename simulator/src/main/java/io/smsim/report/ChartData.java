@@ -86,8 +86,8 @@ final class ChartData {
       g.writeStartObject();
       g.writeNumberField("s", millis(i.start()));
       g.writeNumberField("e", millis(i.end() == null ? view.run().virtualEnd() : i.end()));
-      g.writeStringField("label", Times.clock(i.start(), zone) + "–" + Times.clock(i.end(), zone) + " "
-          + Times.zoneName(i.start(), zone));
+      g.writeStringField("label", Times.clock(i.start(), zone) + "–"
+          + (i.end() == null ? "ongoing" : Times.clock(i.end(), zone)) + " " + Times.zoneName(i.start(), zone));
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -15,23 +15,24 @@ final class ReplaySections {
             + " incident windows (and " + ChartData.INCIDENT_MARGIN_MINUTES + " minutes either side, unless there are"
             + " many), which keep one-minute resolution."
             + " Drag or scroll on any chart to zoom; the time charts move together.");
-    chart(h, "rate", null, "chart");
+    chart(h, "rate", null, "chart", "Attempts per second by region over the run");
     section(h, "success", "Success ratio",
         "Share of attempts that succeeded, per region and bucket, against the SLO ("
             + Formats.percent(view.scenario().reporting().slo()) + "). Shaded: incident windows; vertical lines:"
             + " alerts (detection) and restarts.");
-    chart(h, "success", null, "chart");
+    chart(h, "success", null, "chart", "Share of successful attempts by region over the run");
     section(h, "processes", "Process table per server",
         "Live Gateway Scheduler processes (working and leaked children) of each server at each minute's end, the"
             + " highest in each bucket, against the process limit and the reaper's threshold. Markers: reaper runs"
             + " (children killed), the limit being reached, restarts, failovers and switchovers.");
     for (RegionView r : view.regions()) {
-      chart(h, "processes", r.key(), "chart small");
+      chart(h, "processes", r.key(), "chart small", "Live processes per server of " + r.name()
+          + " against the process limit of " + Formats.group(r.processLimit()));
     }
     section(h, "latency", "Latency",
         "Median and 99th percentile latency of successful attempts as the user saw them, per reporting interval ("
             + view.run().intervalMinutes() + " min), from the server that carried most of the traffic. Log scale.");
-    chart(h, "latency", null, "chart");
+    chart(h, "latency", null, "chart", "Latency p50 and p99 by region over the run");
     h.append("</main>\n");
     return h.toString();
   }
@@ -41,9 +42,10 @@ final class ReplaySections {
         .append(Html.text(explain)).append("</p>\n");
   }
 
-  private static void chart(StringBuilder h, String kind, String region, String cssClass) {
+  private static void chart(StringBuilder h, String kind, String region, String cssClass, String label) {
     h.append("<div class=\"").append(cssClass).append("\" id=\"chart-").append(kind)
-        .append(region == null ? "" : "-" + region).append("\" data-chart=\"").append(kind).append('"');
+        .append(region == null ? "" : "-" + region).append("\" data-chart=\"").append(kind).append('"')
+        .append(" role=\"img\" aria-label=\"").append(Html.text(label)).append('"');
     if (region != null) {
       h.append(" data-region=\"").append(region).append('"');
     }
