@@ -1,0 +1,23 @@
+package io.smsim.live;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+
+/** Pipeline of the admin port: HTTP/1.1, small JSON bodies, deadlines, {@link AdminHandler}. */
+final class AdminInitializer extends ChannelInitializer<SocketChannel> {
+
+  private static final int MAX_BODY_BYTES = 16 * 1024;
+  private final LiveEmulator emulator;
+
+  AdminInitializer(LiveEmulator emulator) {
+    this.emulator = emulator;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    ch.pipeline().addLast(new HttpServerCodec(), new RequestDeadline(10_000, 120_000),
+        new HttpObjectAggregator(MAX_BODY_BYTES), new AdminHandler(emulator));
+  }
+}
