@@ -17,7 +17,8 @@ final class AdminInitializer extends ChannelInitializer<SocketChannel> {
 
   @Override
   protected void initChannel(SocketChannel ch) {
-    ch.pipeline().addLast(new HttpServerCodec(), new RequestDeadline(10_000, 120_000),
+    RequestDeadline deadline = new RequestDeadline(10_000, 120_000);
+    ch.pipeline().addLast(deadline.firstByteTap(), new HttpServerCodec(), deadline,
         new HttpObjectAggregator(MAX_BODY_BYTES), new AdminHandler(emulator));
   }
 }

@@ -24,8 +24,8 @@ final class DspInitializer extends ChannelInitializer<SocketChannel> {
 
   @Override
   protected void initChannel(SocketChannel ch) {
-    ch.pipeline().addLast(limit, new HttpServerCodec(4096, 8192, 8192),
-        new RequestDeadline(options.requestTimeoutMillis(), options.idleTimeoutMillis()),
+    RequestDeadline deadline = new RequestDeadline(options.requestTimeoutMillis(), options.idleTimeoutMillis());
+    ch.pipeline().addLast(limit, deadline.firstByteTap(), new HttpServerCodec(4096, 8192, 8192), deadline,
         new HttpObjectAggregator(options.maxBodyBytes()), new DspHandler(shared));
   }
 }

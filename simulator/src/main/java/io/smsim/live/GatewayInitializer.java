@@ -18,7 +18,8 @@ final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel ch) {
     server.connected(ch);
-    ch.pipeline().addLast(new HttpServerCodec(), new RequestDeadline(10_000, 300_000),
+    RequestDeadline deadline = new RequestDeadline(10_000, 300_000);
+    ch.pipeline().addLast(deadline.firstByteTap(), new HttpServerCodec(), deadline,
         new HttpObjectAggregator(MAX_BODY_BYTES), new GatewayHandler(server));
   }
 }

@@ -119,7 +119,7 @@ final class LiveCluster {
 
   void event(String kind, String server, String detail) {
     long now = clock.nowVirtualNanos();
-    events.add(new LiveEvents.Event(clock.timebase().instantOf(now), LOCAL.format(clock.timebase().localOf(now)),
+    events.add(new LiveEvents.Event(clock.timebase().instantOf(now).toString(), LOCAL.format(clock.timebase().localOf(now)),
         region.key(), kind, server, detail));
   }
 

@@ -1,6 +1,5 @@
 package io.smsim.live;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,8 @@ import java.util.function.Consumer;
  */
 final class LiveEvents {
 
-  /** One event; {@code at} is the virtual time. */
-  record Event(Instant at, String atLocal, String region, String kind, String server, String detail) {
+  /** One event; {@code at} is the virtual time (ISO-8601 UTC), {@code atLocal} the same in the scenario zone. */
+  record Event(String at, String atLocal, String region, String kind, String server, String detail) {
     @Override
     public String toString() {
       return atLocal + " " + region + " " + kind + (server.isEmpty() ? "" : " " + server)

@@ -1,7 +1,9 @@
 package io.smsim.live;
 
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -10,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Defends a server against slow and idle clients (slowloris): a request must arrive whole within
- * {@code requestMillis} of its first line, else it is answered 408 and the connection closed; a
- * connection with no request in progress is closed after {@code idleMillis} (which also bounds how
- * long a client may take to send its headers). Sits after the HTTP codec, before the aggregator.
+ * {@code requestMillis} of its first byte, else it is answered 408 and the connection closed; a
+ * connection with nothing in progress is closed after {@code idleMillis}. Two handlers share the
+ * state: {@link #firstByteTap()} before the HTTP codec sees the first raw byte of a request (so
+ * headers sent byte by byte are timed too), and this one after the codec sees where it ends.
  */
 final class RequestDeadline extends ChannelDuplexHandler {
 
@@ -20,10 +23,31 @@ final class RequestDeadline extends ChannelDuplexHandler {
   private final long idleMillis;
   private ScheduledFuture<?> timer;
   private boolean inRequest;
+  /** This handler's context (after the codec): the 408 must be written from here to be encoded. */
+  private ChannelHandlerContext self;
 
   RequestDeadline(long requestMillis, long idleMillis) {
     this.requestMillis = requestMillis;
     this.idleMillis = idleMillis;
+  }
+
+  /** The handler to place before the HTTP codec. */
+  ChannelHandler firstByteTap() {
+    return new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (!inRequest && self != null) {
+          inRequest = true;
+          arm(self, requestMillis);
+        }
+        super.channelRead(ctx, msg);
+      }
+    };
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    self = ctx;
   }
 
   @Override
@@ -34,7 +58,7 @@ final class RequestDeadline extends ChannelDuplexHandler {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-    if (msg instanceof HttpRequest) {
+    if (msg instanceof HttpRequest && !inRequest) {
       inRequest = true;
       arm(ctx, requestMillis);
     }
