@@ -134,7 +134,9 @@ final class LiveCluster {
     ServerRole probed = failover.active();
     FailoverPolicy.ProbeKind kind = spec.failover().probe();
     InetSocketAddress to = new InetSocketAddress(LiveEmulator.LOOPBACK, server(probed).port());
-    long timeout = Math.max(clock.realNanos(spec.failover().intervalNanos()), TimeUnit.MILLISECONDS.toNanos(500));
+    // A refused connection (hardware failure) fails at once; only a slow answer waits this long, and an
+    // emulator busy under load must not read as a lost heartbeat: at least 2 s real.
+    long timeout = Math.max(clock.realNanos(spec.failover().intervalNanos()), TimeUnit.SECONDS.toNanos(2));
     probes.send(to, LoopbackHttpClient.get(to, "/probe/" + kind.name().toLowerCase(java.util.Locale.ROOT)), timeout)
         .thenAccept(r -> loop.execute(() -> probed(probed, r.ok())));
   }
