@@ -19,10 +19,10 @@ import java.util.concurrent.CompletionException;
  */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
-  private final LiveEmulator emulator;
+  private final AdminCommands commands;
 
-  AdminHandler(LiveEmulator emulator) {
-    this.emulator = emulator;
+  AdminHandler(AdminCommands commands) {
+    this.commands = commands;
   }
 
   @Override
@@ -38,14 +38,14 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     switch (path) {
       case "/admin/status" -> {
         if (method.equals(HttpMethod.GET)) {
-          reply(ctx, keepAlive, emulator.status().thenApply(emulator::json), HttpResponses.JSON);
+          reply(ctx, keepAlive, commands.status().thenApply(commands::json), HttpResponses.JSON);
         } else {
           HttpResponses.methodNotAllowed(ctx, "GET", keepAlive);
         }
       }
       case "/metrics" -> {
         if (method.equals(HttpMethod.GET)) {
-          reply(ctx, keepAlive, emulator.metricsText(), LiveMetrics.CONTENT_TYPE);
+          reply(ctx, keepAlive, commands.metricsText(), LiveMetrics.CONTENT_TYPE);
         } else {
           HttpResponses.methodNotAllowed(ctx, "GET", keepAlive);
         }
@@ -58,15 +58,15 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         CompletableFuture<Map<String, Object>> result;
         try {
           result = switch (path) {
-            case "/admin/faults" -> emulator.faultCommand(body);
-            case "/admin/restart" -> emulator.restartCommand(body);
-            default -> emulator.failoverCommand(body);
+            case "/admin/faults" -> commands.faultCommand(body);
+            case "/admin/restart" -> commands.restartCommand(body);
+            default -> commands.failoverCommand(body);
           };
         } catch (IllegalArgumentException e) {
           error(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, e.getMessage());
           return;
         }
-        reply(ctx, keepAlive, result.thenApply(emulator::json), HttpResponses.JSON);
+        reply(ctx, keepAlive, result.thenApply(commands::json), HttpResponses.JSON);
       }
       default -> HttpResponses.text(ctx, HttpResponseStatus.NOT_FOUND,
           "not found: GET /admin/status, POST /admin/faults, POST /admin/restart, POST /admin/failover, GET /metrics",
@@ -88,7 +88,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void error(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String message) {
-    HttpResponses.send(ctx, status, HttpResponses.JSON, emulator.json(Map.of("error", message)), keepAlive);
+    HttpResponses.send(ctx, status, HttpResponses.JSON, commands.json(Map.of("error", message)), keepAlive);
   }
 
   @Override

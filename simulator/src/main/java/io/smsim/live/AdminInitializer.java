@@ -9,16 +9,16 @@ import io.netty.handler.codec.http.HttpServerCodec;
 final class AdminInitializer extends ChannelInitializer<SocketChannel> {
 
   private static final int MAX_BODY_BYTES = 16 * 1024;
-  private final LiveEmulator emulator;
+  private final AdminCommands commands;
 
-  AdminInitializer(LiveEmulator emulator) {
-    this.emulator = emulator;
+  AdminInitializer(AdminCommands commands) {
+    this.commands = commands;
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
     RequestDeadline deadline = new RequestDeadline(10_000, 120_000);
     ch.pipeline().addLast(deadline.firstByteTap(), new HttpServerCodec(), deadline,
-        new HttpObjectAggregator(MAX_BODY_BYTES), new AdminHandler(emulator));
+        new HttpObjectAggregator(MAX_BODY_BYTES), new AdminHandler(commands));
   }
 }

@@ -1,8 +1,5 @@
 package io.smsim.live;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -22,14 +19,10 @@ import io.smsim.scenario.Scenario;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * {@code smsim serve}: a live DSP and CSP emulation of a scenario on real sockets. The DSP's DUIS
@@ -53,8 +46,6 @@ public final class LiveEmulator implements AutoCloseable {
   private final VirtualClock clock;
   private final LiveEvents events;
   private final LiveMetrics metrics = new LiveMetrics();
-  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private final AdminRequests adminRequests = new AdminRequests(json);
   private final AtomicInteger faultIds = new AtomicInteger();
   private final EventLoopGroup dspGroup;
   private final EventLoopGroup gatewayGroup;
@@ -121,7 +112,9 @@ public final class LiveEmulator implements AutoCloseable {
   }
 
   private void startAdmin() throws InterruptedException {
-    adminChannel = bind(adminGroup, new AdminInitializer(this), options.adminPort());
+    AdminCommands commands = new AdminCommands(scenario, options, clock, clusters, dsp, delivery, metrics, events,
+        faultIds, this::dspPort);
+    adminChannel = bind(adminGroup, new AdminInitializer(commands), options.adminPort());
   }
 
   private Channel bind(EventLoopGroup group, ChannelInitializer<SocketChannel> init, int port)
@@ -152,124 +145,6 @@ public final class LiveEmulator implements AutoCloseable {
 
   public VirtualClock clock() {
     return clock;
-  }
-
-  // ---- admin ----------------------------------------------------------------------------------
-
-  /** A snapshot of every region, each taken on its own loop. */
-  CompletableFuture<LiveStatus.Emulation> status() {
-    return regions().thenApply(regions -> {
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("port", dspPort());
-      d.put("inFlight", dsp.inFlight());
-      d.put("responseUrl", options.responseUrl() == null ? null : options.responseUrl().toString());
-      d.put("pendingDeliveries", delivery.pending());
-      long now = clock.nowVirtualNanos();
-      return new LiveStatus.Emulation(scenario.name(), clock.timeScale(), clock.timebase().instantOf(now).toString(),
-          clock.timebase().localOf(now).toLocalDateTime().toString(), d, regions, events.recent());
-    });
-  }
-
-  CompletableFuture<byte[]> metricsText() {
-    return regions().thenApply(regions -> metrics.scrape(regions, dsp.inFlight()));
-  }
-
-  private CompletableFuture<List<LiveStatus.Region>> regions() {
-    List<CompletableFuture<LiveStatus.Region>> parts = new ArrayList<>();
-    for (LiveCluster c : clusters) {
-      if (c != null) {
-        parts.add(onLoop(c, c::status));
-      }
-    }
-    return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
-        .thenApply(v -> parts.stream().map(CompletableFuture::join).toList());
-  }
-
-  CompletableFuture<Map<String, Object>> faultCommand(byte[] body) {
-    AdminRequests.FaultCommand cmd = adminRequests.fault(body);
-    if (cmd.clearAll()) {
-      List<CompletableFuture<Integer>> parts = new ArrayList<>();
-      for (LiveCluster c : clusters) {
-        if (c != null) {
-          parts.add(onLoop(c, c.faults::clearAll));
-        }
-      }
-      return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(v ->
-          Map.of("cleared", parts.stream().mapToInt(CompletableFuture::join).sum()));
-    }
-    if (cmd.clearId() != null) {
-      int id = cmd.clearId();
-      List<CompletableFuture<Boolean>> parts = new ArrayList<>();
-      for (LiveCluster c : clusters) {
-        if (c != null) {
-          parts.add(onLoop(c, () -> c.faults.clear(id)));
-        }
-      }
-      return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
-        if (parts.stream().noneMatch(CompletableFuture::join)) {
-          throw new IllegalArgumentException("no fault in force with id " + id);
-        }
-        return Map.of("cleared", 1, "id", id);
-      });
-    }
-    LiveCluster c = cluster(cmd.region());
-    int id = faultIds.incrementAndGet();
-    return onLoop(c, () -> {
-      c.faults.inject(id, cmd.fault(), cmd.target(), "admin");
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", id);
-      m.put("kind", cmd.fault().key());
-      m.put("region", c.region.key());
-      m.put("server", cmd.fault().serverFault() ? cmd.target().key() : "");
-      return m;
-    });
-  }
-
-  CompletableFuture<Map<String, Object>> restartCommand(byte[] body) {
-    AdminRequests.ServerCommand cmd = adminRequests.server(body);
-    LiveCluster c = cluster(cmd.region());
-    return onLoop(c, () -> {
-      List<String> restarted = new ArrayList<>();
-      for (ServerRole role : c.faults.roles(cmd.target())) {
-        c.restart(role, "admin API");
-        restarted.add(role.key());
-      }
-      return Map.of("region", c.region.key(), "restarted", restarted);
-    });
-  }
-
-  CompletableFuture<Map<String, Object>> failoverCommand(byte[] body) {
-    AdminRequests.ServerCommand cmd = adminRequests.server(body);
-    LiveCluster c = cluster(cmd.region());
-    return onLoop(c, () -> Map.of("region", c.region.key(), "started", c.manualFailover()));
-  }
-
-  private LiveCluster cluster(Region region) {
-    LiveCluster c = clusters[region.ordinal()];
-    if (c == null) {
-      throw new IllegalArgumentException("region is not in the scenario: " + region.key());
-    }
-    return c;
-  }
-
-  private static <T> CompletableFuture<T> onLoop(LiveCluster c, Supplier<T> task) {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    c.loop.execute(() -> {
-      try {
-        f.complete(task.get());
-      } catch (RuntimeException e) {
-        f.completeExceptionally(e);
-      }
-    });
-    return f;
-  }
-
-  byte[] json(Object value) {
-    try {
-      return json.writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   // ---- shutdown -------------------------------------------------------------------------------

@@ -179,7 +179,8 @@ class AdminApiTest {
   }
 
   private static boolean refuses(int port) throws Exception {
-    try (Socket s = new Socket("127.0.0.1", port)) {
+    try {
+      new Socket("127.0.0.1", port).close();
       return false;
     } catch (ConnectException e) {
       return true;
