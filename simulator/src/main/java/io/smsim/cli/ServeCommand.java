@@ -89,9 +89,12 @@ final class ServeCommand implements Callable<Integer> {
         err.println(line);
         err.flush();
       });
-    } catch (RuntimeException e) {
-      if (e.getCause() instanceof BindException || e instanceof io.netty.channel.ChannelException) {
-        throw new BadInputException("cannot listen on " + bind + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
+      if (e instanceof BindException || e.getCause() instanceof BindException) {
+        throw new BadInputException("cannot listen on " + bind + " (ports " + port + ", " + adminPort + "): "
+            + e.getMessage());
       }
       throw e;
     }

@@ -76,7 +76,7 @@ public final class LiveEmulator implements AutoCloseable {
       e.startDsp();
       e.startAdmin();
       return e;
-    } catch (InterruptedException | RuntimeException ex) {
+    } catch (Exception ex) { // also the bind's IOException, which Netty rethrows unchecked
       e.close();
       throw ex;
     }

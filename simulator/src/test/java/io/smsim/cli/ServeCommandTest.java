@@ -31,6 +31,15 @@ class ServeCommandTest {
   }
 
   @Test
+  void aPortInUseIsBadInput() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Run r = run("serve", SCENARIO, "--port", String.valueOf(taken.getLocalPort()), "--admin-port", "0", "--for", "1s");
+      assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+      assertThat(r.err()).startsWith("smsim: cannot listen on 127.0.0.1");
+    }
+  }
+
+  @Test
   void badOptionsAreOneLineAndExit2() {
     Run scale = run("serve", SCENARIO, "--time-scale", "0");
     assertThat(scale.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
