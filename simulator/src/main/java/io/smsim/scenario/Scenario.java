@@ -1,5 +1,6 @@
 package io.smsim.scenario;
 
+import io.smsim.model.DeviceRegistry;
 import io.smsim.model.FaultSpec;
 import io.smsim.model.OperationSpec;
 import io.smsim.model.Region;
@@ -18,10 +19,12 @@ import java.util.Objects;
  *
  * @param source where it was read from (for messages and reports)
  * @param workloadScale multiplies every category's volume (1 = as written)
+ * @param devices which devices exist in which region (the live emulation's device registry)
  */
 public record Scenario(String name, String description, String source, long seed, Instant start,
     Instant end, ZoneId zone, double workloadScale, ReportingSpec reporting,
-    Map<Region, RegionSpec> regions, List<FaultSpec> faults, List<OperationSpec> operations) {
+    Map<Region, RegionSpec> regions, List<FaultSpec> faults, List<OperationSpec> operations,
+    DeviceRegistry devices) {
 
   public Scenario {
     Objects.requireNonNull(name, "name");
@@ -43,6 +46,15 @@ public record Scenario(String name, String description, String source, long seed
     regions = Collections.unmodifiableMap(copy);
     faults = List.copyOf(faults);
     operations = List.copyOf(operations);
+    Objects.requireNonNull(devices, "devices");
+  }
+
+  /** A scenario with the default device registry ({@link DeviceRegistry#defaults}). */
+  public Scenario(String name, String description, String source, long seed, Instant start, Instant end,
+      ZoneId zone, double workloadScale, ReportingSpec reporting, Map<Region, RegionSpec> regions,
+      List<FaultSpec> faults, List<OperationSpec> operations) {
+    this(name, description, source, seed, start, end, zone, workloadScale, reporting, regions, faults, operations,
+        DeviceRegistry.defaults(regions.keySet()));
   }
 
   public Timebase timebase() {

@@ -1,5 +1,6 @@
 package io.smsim.scenario;
 
+import io.smsim.model.DeviceRegistry;
 import io.smsim.model.FaultSpec;
 import io.smsim.model.OperationSpec;
 import io.smsim.model.Region;
@@ -87,10 +88,11 @@ public final class ScenarioLoader {
       f.node("faults");
       f.node("operations");
     }
+    DeviceRegistry devices = DevicesBinder.bind(f.node("devices"), regions.keySet(), problems);
     f.finish();
     problems.throwIfAny();
     return new Scenario(name, description, source, seed, start, end, zone, scale, reporting, regions,
-        faults, operations);
+        faults, operations, devices);
   }
 
   private static Map<Region, RegionSpec> regions(Fields f, Optional<YamlNode> defaults,

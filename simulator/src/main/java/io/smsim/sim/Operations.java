@@ -7,6 +7,7 @@ import io.smsim.model.FaultSpec;
 import io.smsim.model.GatewayScheduler;
 import io.smsim.model.OperationSpec;
 import io.smsim.model.ReaperSpec;
+import io.smsim.model.ServerFaults;
 import io.smsim.model.ServerRole;
 import io.smsim.model.ServerTarget;
 import io.smsim.scenario.ReportingSpec;
@@ -196,17 +197,9 @@ final class Operations {
     String where = servers.length == 1 ? ServerRole.values()[servers[0] & 1].key() : servers.length == 2 ? "both" : "";
     rec.event(c.index, now, start ? "fault-start" : "fault-end", where, 0, f.fault().key());
     Fault fault = f.fault();
-    if (fault instanceof Fault.Leak leak) {
+    if (fault.serverFault()) {
       for (int s : servers) {
-        c.server(s).setLeakProbability(start ? leak.probability() : 0);
-      }
-    } else if (fault instanceof Fault.GrayFailure gray) {
-      for (int s : servers) {
-        c.server(s).setGrayFailure(start ? gray.failureProbability() : 0, start ? gray.slowdown() : 1);
-      }
-    } else if (fault instanceof Fault.HardwareFailure) {
-      for (int s : servers) {
-        hardware(c, s, start);
+        serverFault(c, s, fault, start);
       }
     } else if (fault instanceof Fault.BrokerRtt rtt) {
       c.brokerAddNanos += start ? rtt.addNanos() : -rtt.addNanos();
@@ -215,18 +208,17 @@ final class Operations {
     }
   }
 
-  private void hardware(Cluster c, int s, boolean start) {
-    GatewayScheduler g = c.server(s);
-    if (start) {
-      c.hardwareFaults[s & 1]++;
-      if (g.state() != GatewayScheduler.State.FAILED) {
-        g.stop(GatewayScheduler.State.FAILED);
+  private void serverFault(Cluster c, int s, Fault fault, boolean start) {
+    switch (ServerFaults.apply(fault, start, c.server(s), c.hardwareFaults, s & 1)) {
+      case STOPPED -> {
         m.loseInFlight(s);
         c.atLimit[s & 1] = false;
       }
-    } else if (--c.hardwareFaults[s & 1] == 0) {
-      g.start();
-      rec.event(c.index, m.sim.nowNanos(), "back-up", ServerRole.values()[s & 1].key(), 0, "hardware repaired");
+      case REPAIRED -> rec.event(c.index, m.sim.nowNanos(), "back-up", ServerRole.values()[s & 1].key(), 0,
+          "hardware repaired");
+      case NONE -> {
+      }
+      default -> throw new IllegalStateException();
     }
   }
 

@@ -1,0 +1,180 @@
+package io.smsim.cli;
+
+import io.smsim.live.LiveEmulator;
+import io.smsim.live.LiveOptions;
+import io.smsim.model.Region;
+import io.smsim.model.ServerRole;
+import io.smsim.scenario.Scenario;
+import io.smsim.scenario.ScenarioLoader;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code smsim serve}: the live DSP and CSP emulation of a scenario on loopback ports, until
+ * interrupted (or for {@code --for} real time).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve a scenario live: a DUIS endpoint (DCC Boxed's /api/v1/serviceS|D|T) in front of "
+        + "regional primary/secondary gateways that leak, exhaust, fail over and take faults on command.")
+final class ServeCommand implements Callable<Integer> {
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+  Path scenarioFile;
+
+  @Option(names = "--port", paramLabel = "P", description = "DUIS port (default ${DEFAULT-VALUE}; 0 = any free port).")
+  int port = 8080;
+
+  @Option(names = "--admin-port", paramLabel = "A",
+      description = "Admin and metrics port (default ${DEFAULT-VALUE}; 0 = any free port).")
+  int adminPort = 8081;
+
+  @Option(names = "--response-url", paramLabel = "URL",
+      description = "Where final DUIS responses are POSTed, e.g. http://127.0.0.1:9000/responses.")
+  String responseUrl;
+
+  @Option(names = "--time-scale", paramLabel = "K",
+      description = "Virtual seconds per real second (default ${DEFAULT-VALUE}); 60 plays an hour in a minute.")
+  double timeScale = 1;
+
+  @Option(names = "--bind", paramLabel = "ADDR",
+      description = "Address of the DUIS and admin ports (default ${DEFAULT-VALUE}); gateways stay on loopback.")
+  String bind = LiveOptions.LOOPBACK;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's seed).")
+  Long seed;
+
+  @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest request body (default ${DEFAULT-VALUE}).")
+  int maxBody = 1 << 20;
+
+  @Option(names = "--max-in-flight", paramLabel = "N",
+      description = "Accepted requests without a final response before shedding (default ${DEFAULT-VALUE}).")
+  int maxInFlight = 20_000;
+
+  @Option(names = "--for", paramLabel = "DURATION",
+      description = "Stop after this much real time (ISO-8601 or e.g. 90s, 5m); default: until interrupted.")
+  String runFor;
+
+  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario setting (repeatable).")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--debug", description = "Print stack traces.")
+  boolean debug;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Scenario scenario = ScenarioLoader.load(scenarioFile, overrides);
+    LiveOptions options = options(scenario);
+    long runNanos = runFor == null ? -1 : duration(runFor);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    LiveEmulator emulator;
+    try {
+      emulator = LiveEmulator.start(scenario, options, line -> {
+        err.println(line);
+        err.flush();
+      });
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
+      if (e instanceof BindException || e.getCause() instanceof BindException) {
+        throw new BadInputException("cannot listen on " + bind + " (ports " + port + ", " + adminPort + "): "
+            + e.getMessage());
+      }
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      emulator.close();
+      stopped.countDown();
+    }, "smsim-serve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    printBanner(out, scenario, options, emulator);
+    if (runNanos < 0) {
+      stopped.await();
+      return Main.EXIT_OK;
+    }
+    if (!stopped.await(runNanos, TimeUnit.NANOSECONDS)) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+      emulator.close();
+      out.println("stopped after " + runFor);
+      out.flush();
+    }
+    return Main.EXIT_OK;
+  }
+
+  private LiveOptions options(Scenario scenario) {
+    URI url = null;
+    if (responseUrl != null) {
+      try {
+        url = new URI(responseUrl);
+      } catch (URISyntaxException e) {
+        throw new BadInputException("--response-url is not a URL: " + responseUrl);
+      }
+    }
+    try {
+      return LiveOptions.defaults(seed == null ? scenario.seed() : seed).withHost(bind).withPorts(port, adminPort)
+          .withResponseUrl(url).withTimeScale(timeScale).withLimits(maxBody, 10_000, 60_000, maxInFlight);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+  }
+
+  private static long duration(String text) {
+    String t = text.trim();
+    try {
+      if (t.startsWith("P") || t.startsWith("p")) {
+        return Duration.parse(t).toNanos();
+      }
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(t);
+      if (m.matches()) {
+        long v = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+          case "ms" -> TimeUnit.MILLISECONDS.toNanos(v);
+          case "s" -> TimeUnit.SECONDS.toNanos(v);
+          case "m" -> TimeUnit.MINUTES.toNanos(v);
+          default -> TimeUnit.HOURS.toNanos(v);
+        };
+      }
+    } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+      // fall through to the message
+    }
+    throw new BadInputException("--for must be a duration such as 90s, 5m or PT1H: " + text);
+  }
+
+  private static void printBanner(PrintWriter out, Scenario scenario, LiveOptions options, LiveEmulator e) {
+    String host = options.host();
+    out.printf("smsim serve %s · seed %d · time scale %s (1 real second = %s virtual)%n", scenario.name(),
+        options.seed(), fmt(options.timeScale()), Duration.ofMillis((long) (1000 * options.timeScale())));
+    out.printf("  DUIS     http://%s:%d/api/v1/serviceS | serviceD | serviceT%n", host, e.dspPort());
+    out.printf("  admin    http://%s:%d/admin/status · /admin/faults · /admin/restart · /metrics%n", host,
+        e.adminPort());
+    out.printf("  responses %s%n", options.responseUrl() == null ? "not delivered (no --response-url)"
+        : "POSTed to " + options.responseUrl());
+    for (Region r : scenario.regions().keySet()) {
+      out.printf("  %-8s primary 127.0.0.1:%d · secondary 127.0.0.1:%d · %d devices%n", r.key(),
+          e.gatewayPort(r, ServerRole.PRIMARY), e.gatewayPort(r, ServerRole.SECONDARY), scenario.devices().count(r));
+    }
+    out.println("Ctrl-C stops.");
+    out.flush();
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+}

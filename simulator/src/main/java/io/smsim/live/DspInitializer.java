@@ -1,0 +1,31 @@
+package io.smsim.live;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+
+/**
+ * Pipeline of the DSP's DUIS port: connection limit, HTTP/1.1 codec (with bounded line and header
+ * sizes), slow-client deadlines, the aggregator with the body limit (oversized bodies get 413), and
+ * {@link DspHandler}.
+ */
+final class DspInitializer extends ChannelInitializer<SocketChannel> {
+
+  private final LiveOptions options;
+  private final ConnectionLimit limit;
+  private final DspHandler.Shared shared;
+
+  DspInitializer(LiveOptions options, ConnectionLimit limit, DspHandler.Shared shared) {
+    this.options = options;
+    this.limit = limit;
+    this.shared = shared;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    RequestDeadline deadline = new RequestDeadline(options.requestTimeoutMillis(), options.idleTimeoutMillis());
+    ch.pipeline().addLast(limit, deadline.firstByteTap(), new HttpServerCodec(4096, 8192, 8192), deadline,
+        new HttpObjectAggregator(options.maxBodyBytes()), new DspHandler(shared));
+  }
+}

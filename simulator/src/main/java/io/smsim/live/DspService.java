@@ -1,0 +1,116 @@
+package io.smsim.live;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.smsim.duis.DuisRejectedException;
+import io.smsim.duis.DuisRequest;
+import io.smsim.duis.DuisRequestParser;
+import io.smsim.duis.DuisResponseBuilder;
+import io.smsim.duis.Endpoint;
+import io.smsim.duis.ResponseCode;
+import io.smsim.model.DeviceRegistry;
+import io.smsim.model.Region;
+import io.smsim.model.Srv;
+import io.smsim.model.SrvCatalogue;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The DSP's synchronous half, like DCC Boxed's front door: parse and validate a DUIS request
+ * (hardened parser: well-formed, DUIS namespace and structure, known SRV, command variant for the
+ * SRV and the endpoint), check that the target device exists and find its region, admit it within
+ * the bound on requests in flight, and say what to answer. Thread-safe; allocation is the parse
+ * and the answer.
+ *
+ * <p>Answers: I99 with HTTP 200 for an accepted request; a DUIS error response for a rejected one,
+ * with HTTP 400 for schema-level faults (not XML, not DUIS, unknown SRV: E11, see
+ * {@code RejectReason}) and HTTP 200 for DUIS validation and authorisation errors (E11 reference
+ * mismatch, E12, E13, E19); HTTP 503 with E20 when the emulation sheds load.
+ */
+final class DspService {
+
+  /** What to answer, and the request to route when it was accepted. */
+  record Answer(HttpResponseStatus status, byte[] body, String code, Accepted accepted) {
+  }
+
+  /** An acknowledged request on its way to {@code region}'s CSP. */
+  record Accepted(DuisRequest request, Srv srv, Region region, long acceptedNanos) {
+  }
+
+  private static final SrvCatalogue CATALOGUE = SrvCatalogue.standard();
+
+  private final DuisRequestParser parser;
+  private final DuisResponseBuilder responses = DuisResponseBuilder.create();
+  private final DeviceRegistry devices;
+  private final boolean[] served = new boolean[Region.values().length];
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final int maxInFlight;
+  private final Clock wallClock;
+
+  DspService(DuisRequestParser parser, DeviceRegistry devices, Iterable<Region> regions, int maxInFlight,
+      Clock wallClock) {
+    this.parser = parser;
+    this.devices = devices;
+    for (Region r : regions) {
+      served[r.ordinal()] = true;
+    }
+    this.maxInFlight = maxInFlight;
+    this.wallClock = wallClock;
+  }
+
+  Answer answer(Endpoint endpoint, ByteBuffer body) {
+    DuisRequest request;
+    Srv srv;
+    try {
+      request = parser.parse(endpoint, body);
+      srv = CATALOGUE.get(CATALOGUE.indexOf(request.serviceReferenceVariant()));
+    } catch (DuisRejectedException e) {
+      HttpResponseStatus status = e.reason().schemaLevel() ? HttpResponseStatus.BAD_REQUEST : HttpResponseStatus.OK;
+      return new Answer(status, responses.error(e, wallClock.instant()), e.responseCode().code(), null);
+    }
+    Region region = route(request, srv);
+    if (region == null) {
+      return new Answer(HttpResponseStatus.OK, responses.error(request, ResponseCode.E19, wallClock.instant()),
+          ResponseCode.E19.code(), null);
+    }
+    if (inFlight.incrementAndGet() > maxInFlight) {
+      inFlight.decrementAndGet();
+      return new Answer(HttpResponseStatus.SERVICE_UNAVAILABLE,
+          responses.error(request, ResponseCode.CSP_UNAVAILABLE, wallClock.instant()), "shed", null);
+    }
+    return new Answer(HttpResponseStatus.OK, responses.acknowledgement(request, wallClock.instant()),
+        ResponseCode.I99.code(), new Accepted(request, srv, region, System.nanoTime()));
+  }
+
+  /**
+   * The region whose CSP serves the request, or {@code null} (E19): a device's region; the
+   * non-device region for a non-device SRV addressed to the DCC itself.
+   */
+  private Region route(DuisRequest request, Srv srv) {
+    long target = request.requestId().target();
+    Region region;
+    if (devices.isDcc(target)) {
+      region = srv.nonDevice() ? devices.nonDeviceRegion() : null;
+    } else {
+      region = devices.regionOf(target);
+    }
+    return region != null && served[region.ordinal()] ? region : null;
+  }
+
+  /** An accepted request ended (its final response is on its way). */
+  void ended() {
+    inFlight.decrementAndGet();
+  }
+
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  DuisResponseBuilder responses() {
+    return responses;
+  }
+
+  Clock wallClock() {
+    return wallClock;
+  }
+}

@@ -1,0 +1,182 @@
+package io.smsim.live;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.smsim.duis.DuisRequestParser;
+import io.smsim.engine.RandomStreams;
+import io.smsim.model.Region;
+import io.smsim.model.ServerRole;
+import io.smsim.model.SrvCatalogue;
+import io.smsim.scenario.RegionSpec;
+import io.smsim.scenario.Scenario;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * {@code smsim serve}: a live DSP and CSP emulation of a scenario on real sockets. The DSP's DUIS
+ * port answers requests synchronously ({@link DspService}) and routes accepted ones by the target
+ * device's region ({@link CspHop}) over loopback HTTP to that region's active gateway server; each
+ * region has a primary and a secondary {@link GatewayServer} on ports of their own, running the
+ * simulator's Gateway Scheduler and failover model in real time ({@link LiveCluster}); final
+ * responses are POSTed to the response URL ({@link ResponseDelivery}); the admin port serves
+ * status, fault injection, restarts and Prometheus metrics ({@link AdminHandler}).
+ *
+ * <p>Threads: the DSP's event loops (DUIS port, its HTTP clients), the gateway loops (each region
+ * pinned to one; all model state of a region lives there), and one admin loop. Close it to stop
+ * every server and loop.
+ */
+public final class LiveEmulator implements AutoCloseable {
+
+  static final String LOOPBACK = LiveOptions.LOOPBACK;
+
+  private final Scenario scenario;
+  private final LiveOptions options;
+  private final VirtualClock clock;
+  private final LiveEvents events;
+  private final LiveMetrics metrics = new LiveMetrics();
+  private final AtomicInteger faultIds = new AtomicInteger();
+  private final EventLoopGroup dspGroup;
+  private final EventLoopGroup gatewayGroup;
+  private final EventLoopGroup adminGroup;
+  private final List<AutoCloseable> clients = new ArrayList<>();
+  private final LiveCluster[] clusters = new LiveCluster[Region.values().length];
+  private DspService dsp;
+  private ResponseDelivery delivery;
+  private Channel dspChannel;
+  private Channel adminChannel;
+
+  private LiveEmulator(Scenario scenario, LiveOptions options, Consumer<String> log) {
+    this.scenario = scenario;
+    this.options = options;
+    this.clock = new VirtualClock(options.timeScale(), scenario.timebase());
+    this.events = new LiveEvents(log);
+    this.dspGroup = new MultiThreadIoEventLoopGroup(options.ioThreads(), NioIoHandler.newFactory());
+    this.gatewayGroup = new MultiThreadIoEventLoopGroup(options.gatewayThreads(), NioIoHandler.newFactory());
+    this.adminGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  }
+
+  /** Starts every server; {@code log} receives one line per server event (failover, fault, restart ...). */
+  public static LiveEmulator start(Scenario scenario, LiveOptions options, Consumer<String> log)
+      throws InterruptedException {
+    LiveEmulator e = new LiveEmulator(scenario, options, log);
+    try {
+      e.startGateways();
+      e.startDsp();
+      e.startAdmin();
+      return e;
+    } catch (Exception ex) { // also the bind's IOException, which Netty rethrows unchecked
+      e.close();
+      throw ex;
+    }
+  }
+
+  private void startGateways() throws InterruptedException {
+    LoopbackHttpClient probes = client(new LoopbackHttpClient(gatewayGroup, 2, 4, 1000));
+    RandomStreams streams = new RandomStreams(options.seed(), 0);
+    for (RegionSpec spec : scenario.regions().values()) {
+      LiveCluster c = new LiveCluster(spec, streams, gatewayGroup.next(), LOOPBACK, clock, probes,
+          events, metrics);
+      clusters[spec.region().ordinal()] = c;
+      c.start();
+      c.loop.execute(() -> c.faults.scheduleTimeline(scenario.faults(), scenario.operations(),
+          faultIds::incrementAndGet));
+    }
+  }
+
+  private void startDsp() throws InterruptedException {
+    LoopbackHttpClient hopClient = client(new LoopbackHttpClient(dspGroup, 2048, 4096, 1000));
+    LoopbackHttpClient deliveryClient = client(new LoopbackHttpClient(dspGroup, 64, options.maxPendingDeliveries(),
+        2000));
+    DuisRequestParser parser = DuisRequestParser.create(SrvCatalogue.standard(), options.maxBodyBytes(),
+        DuisRequestParser.DEFAULT_MAX_DEPTH);
+    dsp = new DspService(parser, scenario.devices(), scenario.regions().keySet(), options.maxInFlight(),
+        Clock.systemUTC());
+    delivery = new ResponseDelivery(options.responseUrl(), deliveryClient, dspGroup, metrics,
+        options.maxPendingDeliveries());
+    CspHop hop = new CspHop(clusters, hopClient, dsp, delivery, metrics);
+    DspHandler.Shared shared = new DspHandler.Shared(dsp, hop, metrics);
+    dspChannel = bind(dspGroup, new DspInitializer(options, new ConnectionLimit(options.maxConnections()), shared),
+        options.dspPort());
+  }
+
+  private void startAdmin() throws InterruptedException {
+    AdminCommands commands = new AdminCommands(scenario, options, clock, clusters, dsp, delivery, metrics, events,
+        faultIds, this::dspPort);
+    adminChannel = bind(adminGroup, new AdminInitializer(commands), options.adminPort());
+  }
+
+  private Channel bind(EventLoopGroup group, ChannelInitializer<SocketChannel> init, int port)
+      throws InterruptedException {
+    return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.TCP_NODELAY, true).childHandler(init)
+        .bind(new InetSocketAddress(options.host(), port)).sync().channel();
+  }
+
+  private LoopbackHttpClient client(LoopbackHttpClient c) {
+    clients.add(c);
+    return c;
+  }
+
+  public int dspPort() {
+    return ((InetSocketAddress) dspChannel.localAddress()).getPort();
+  }
+
+  public int adminPort() {
+    return ((InetSocketAddress) adminChannel.localAddress()).getPort();
+  }
+
+  /** The loopback port of a region's gateway server. */
+  public int gatewayPort(Region region, ServerRole role) {
+    return clusters[region.ordinal()].server(role).port();
+  }
+
+  public VirtualClock clock() {
+    return clock;
+  }
+
+  // ---- shutdown -------------------------------------------------------------------------------
+
+  @Override
+  public void close() {
+    for (Channel ch : new Channel[] {dspChannel, adminChannel}) {
+      if (ch != null) {
+        ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+      }
+    }
+    for (LiveCluster c : clusters) {
+      if (c != null) {
+        c.loop.execute(() -> {
+          for (GatewayServer s : c.servers) {
+            s.close();
+          }
+        });
+      }
+    }
+    for (AutoCloseable c : clients) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // shutting down: nothing to do about it
+      }
+    }
+    for (EventLoopGroup g : new EventLoopGroup[] {adminGroup, dspGroup, gatewayGroup}) {
+      g.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    }
+    for (EventLoopGroup g : new EventLoopGroup[] {adminGroup, dspGroup, gatewayGroup}) {
+      g.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.smsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ServeCommandTest {
+
+  private static final String SCENARIO = Path.of(System.getProperty("smsim.repoRoot", ".."), "scenarios",
+      "live-north-leak.yaml").toString();
+
+  private record Run(int exit, String out, String err) {
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void servesOnFreePortsForAWhileThenStops() {
+    Run r = run("serve", SCENARIO, "--port", "0", "--admin-port", "0", "--time-scale", "60", "--for", "300ms");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("smsim serve live-north-leak").contains("/api/v1/serviceS").contains("north    primary")
+        .contains("stopped after 300ms");
+  }
+
+  @Test
+  void aPortInUseIsBadInput() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Run r = run("serve", SCENARIO, "--port", String.valueOf(taken.getLocalPort()), "--admin-port", "0", "--for", "1s");
+      assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+      assertThat(r.err()).startsWith("smsim: cannot listen on 127.0.0.1");
+    }
+  }
+
+  @Test
+  void badOptionsAreOneLineAndExit2() {
+    Run scale = run("serve", SCENARIO, "--time-scale", "0");
+    assertThat(scale.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(scale.err().strip()).isEqualTo("smsim: time scale must be in (0, 1000000]: 0.0");
+    Run url = run("serve", SCENARIO, "--response-url", "ftp://127.0.0.1/x");
+    assertThat(url.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(url.err()).contains("response URL must be http://host[:port]/path");
+    Run runFor = run("serve", SCENARIO, "--for", "soon");
+    assertThat(runFor.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(runFor.err()).contains("--for must be a duration");
+  }
+}

@@ -1,0 +1,99 @@
+package io.smsim.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smsim.duis.DuisRequest;
+import io.smsim.duis.DuisRequestParser;
+import io.smsim.duis.DuisResponse;
+import io.smsim.duis.DuisResponseParser;
+import io.smsim.duis.Endpoint;
+import io.smsim.model.SrvCatalogue;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every public DUIS request sample in {@code ../shared/duis-samples}, POSTed to the endpoint of its
+ * command variant, is acknowledged (HTTP 200, I99, its RequestID echoed) and its final response (I0,
+ * ResponseID = RequestID reversed) reaches the response URL; posted to another endpoint it is
+ * refused with E13. Skipped where the samples folder is absent.
+ */
+class LiveSamplesConformanceTest {
+
+  private static final String SCENARIO = """
+      name: conformance
+      start: 2019-04-02T10:00
+      end: 2019-04-02T11:00
+      defaults:
+        gateway:
+          serviceTime: {install: 100ms, onDemand: 100ms, firmware: 100ms}
+          deviceLatency: 1s
+      regions: {north: {}, central: {}}
+      devices:
+        north: {ranges: ["00-DB-12-34-56-78-90-A0..00-DB-12-34-56-78-90-A7"]}
+        central: {count: 10}
+      """;
+  private static Path samples;
+
+  @BeforeAll
+  static void locateSamples() {
+    String root = System.getProperty("smsim.repoRoot");
+    Assumptions.assumeTrue(root != null, "smsim.repoRoot not set");
+    samples = Path.of(root, "..", "shared", "duis-samples").normalize();
+    Assumptions.assumeTrue(Files.isDirectory(samples), "no DUIS samples at " + samples);
+  }
+
+  @Test
+  void everySampleIsAcknowledgedAtItsEndpointAndItsFinalResponseIsDelivered() throws Exception {
+    DuisRequestParser parser = DuisRequestParser.create(SrvCatalogue.standard());
+    DuisResponseParser responses = DuisResponseParser.create();
+    List<DuisRequest> sent = new ArrayList<>();
+    try (LiveFixture live = LiveFixture.start(SCENARIO, 20)) {
+      for (Path file : requestSamples()) {
+        byte[] xml = Files.readAllBytes(file);
+        DuisRequest request = parser.parseWellFormed(xml, 0, xml.length);
+        Endpoint endpoint = Endpoint.forCommandVariant(request.commandVariant());
+        HttpResponse<String> r = live.post(endpoint, xml);
+        assertThat(r.statusCode()).as(file.getFileName().toString()).isEqualTo(200);
+        DuisResponse ack = responses.parse(r.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(ack.responseCode()).as(file.getFileName().toString()).isEqualTo("I99");
+        assertThat(ack.requestId()).isEqualTo(request.requestId());
+        assertThat(ack.serviceReferenceVariant()).isEqualTo(request.serviceReferenceVariant());
+        sent.add(request);
+        for (Endpoint other : Endpoint.values()) {
+          if (other != endpoint) {
+            DuisResponse wrong = responses.parse(live.post(other, xml).body().getBytes(StandardCharsets.UTF_8));
+            assertThat(wrong.responseCode()).as(file.getFileName() + " at " + other.path()).isEqualTo("E13");
+          }
+        }
+      }
+      assertThat(sent).hasSizeGreaterThanOrEqualTo(11);
+      List<ResponseSink.Received> got = live.sink.await(sent.size(), 10_000);
+      assertThat(got).hasSize(sent.size());
+      assertThat(live.sink.unparsable()).isEmpty();
+      for (DuisRequest request : sent) {
+        assertThat(got).as("final response to %s %s", request.serviceReferenceVariant(), request.requestId())
+            .anySatisfy(g -> {
+              assertThat(g.response().requestId()).isEqualTo(request.requestId());
+              assertThat(g.response().responseId()).isEqualTo(request.requestId().responseId());
+              assertThat(g.response().serviceReferenceVariant()).isEqualTo(request.serviceReferenceVariant());
+              assertThat(g.response().responseCode()).isEqualTo("I0");
+            });
+      }
+    }
+  }
+
+  private static List<Path> requestSamples() throws IOException {
+    try (Stream<Path> s = Files.list(samples)) {
+      return s.filter(p -> p.getFileName().toString().endsWith("_REQUEST_DUIS.XML")).sorted().toList();
+    }
+  }
+}

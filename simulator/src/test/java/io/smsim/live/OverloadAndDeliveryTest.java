@@ -1,0 +1,68 @@
+package io.smsim.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smsim.duis.DuisResponseParser;
+import io.smsim.duis.Endpoint;
+import io.smsim.model.Region;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Bounded everywhere: beyond the in-flight bound requests are shed with E20; undeliverable responses are retried, then counted as failed. */
+class OverloadAndDeliveryTest {
+
+  private static final String SCENARIO = """
+      name: overload
+      start: 2019-04-02T10:00
+      end: 2019-04-02T11:00
+      defaults:
+        gateway:
+          deviceLatency: DEVICE
+      regions: {north: {}}
+      devices: {north: {count: 10}}
+      """;
+
+  @Test
+  void requestsBeyondTheInFlightBoundAreShedWithE20() throws Exception {
+    try (LiveFixture live = LiveFixture.start(SCENARIO.replace("DEVICE", "600s"), 1,
+        o -> o.withLimits(1 << 20, 10_000, 60_000, 3))) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(live.post(Endpoint.SEND_COMMAND, live.read(Region.NORTH, i)).statusCode()).isEqualTo(200);
+      }
+      HttpResponse<String> shed = live.post(Endpoint.SEND_COMMAND, live.read(Region.NORTH, 3));
+      assertThat(shed.statusCode()).isEqualTo(503);
+      assertThat(DuisResponseParser.create().parse(shed.body().getBytes(StandardCharsets.UTF_8)).responseCode())
+          .isEqualTo("E20");
+      assertThat(live.status().get("dsp").get("inFlight").asInt()).isEqualTo(3);
+      assertThat(live.adminGet("/metrics").body()).contains("smsim_dsp_requests_total{code=\"shed\",endpoint=\"serviceS\"} 1.0");
+    }
+  }
+
+  @Test
+  void undeliverableResponsesAreRetriedThenCountedAsFailed() throws Exception {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    URI nowhere = URI.create("http://127.0.0.1:" + closedPort + "/responses");
+    try (LiveFixture live = LiveFixture.start(SCENARIO.replace("DEVICE", "1s"), 20, o -> o.withResponseUrl(nowhere))) {
+      live.post(Endpoint.SEND_COMMAND, live.read(Region.NORTH, 0));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      String metrics = "";
+      while (System.nanoTime() < deadline) {
+        metrics = live.adminGet("/metrics").body();
+        if (metrics.contains("smsim_response_deliveries_total{result=\"failed\"} 1.0")) {
+          break;
+        }
+        TimeUnit.MILLISECONDS.sleep(50);
+      }
+      assertThat(metrics).contains("smsim_response_deliveries_total{result=\"failed\"} 1.0")
+          .contains("smsim_response_deliveries_total{result=\"retried\"} " + (ResponseDelivery.ATTEMPTS - 1) + ".0");
+      assertThat(live.status().get("dsp").get("pendingDeliveries").asInt()).isZero();
+    }
+  }
+}
