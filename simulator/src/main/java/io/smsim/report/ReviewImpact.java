@@ -57,6 +57,17 @@ final class ReviewImpact {
     perRegion();
   }
 
+  /** Words for the share of failed attempts: the report's "intermittent" only where most still succeeded. */
+  static String severity(double failedShare) {
+    if (failedShare >= 1) {
+      return "total";
+    }
+    if (failedShare >= 0.5) {
+      return "severe, with some requests still succeeding";
+    }
+    return "intermittent";
+  }
+
   private String paragraph(RegionView.RegionIncident ri) {
     RegionView r = ri.region();
     Incident i = ri.incident();
@@ -74,7 +85,7 @@ final class ReviewImpact {
           .append(") never fired.");
     }
     double failedShare = i.attempts() == 0 ? 0 : (double) i.attemptsFailed() / i.attempts();
-    p.append(" The impact to Service Users was ").append(failedShare < 1 ? "intermittent" : "total").append(": ")
+    p.append(" The impact to Service Users was ").append(severity(failedShare)).append(": ")
         .append(Formats.group(i.attemptsFailed())).append(" of ").append(Formats.group(i.attempts()))
         .append(" attempts in the window failed (").append(Formats.share(i.attemptsFailed(), Math.max(1, i.attempts())))
         .append("), and after the users' retries ").append(Formats.group(i.requestsFailed()))
