@@ -60,7 +60,7 @@ final class CspHop {
       byIndex[i] = v.equals("11.1") || v.equals("11.3") ? Category.FIRMWARE : Category.ON_DEMAND;
     }
     for (CategoryLoad load : c.spec.workload().values()) {
-      for (Srv srv : load.isJourney() ? load.journey() : load.mix().srvs()) {
+      for (Srv srv : load.srvs()) {
         byIndex[CATALOGUE.indexOf(srv.variant())] = load.category();
       }
     }

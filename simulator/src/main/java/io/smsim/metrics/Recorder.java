@@ -29,6 +29,7 @@ public final class Recorder {
   private static final int CATS = Category.values().length;
   private static final int OUTCOMES = Outcome.count();
   private static final long MAX_LATENCY_MICROS = 2L * 24 * 3600 * 1_000_000;
+  private static final int ALERT = Category.ALERT.ordinal();
 
   // minute bucket columns
   static final int M_ATTEMPTS = 0;
@@ -88,6 +89,9 @@ public final class Recorder {
     iv[I_ATTEMPTS]++;
     if (outcome == 0) {
       iv[I_OK]++;
+      if (category == ALERT) {
+        return; // latency is the Service Users' view of their requests
+      }
       long micros = Math.min(MAX_LATENCY_MICROS, Math.max(0, latencyNanos / 1000));
       latency[region].recordValue(micros);
       intervalLatency[server].recordValue(micros);
@@ -104,7 +108,7 @@ public final class Recorder {
   public void request(int server, int category, int outcome) {
     int region = server >> 1;
     requests[(region * CATS + category) * OUTCOMES + outcome]++;
-    if (outcome != 0) {
+    if (outcome != 0 && category != ALERT) {
       long[] m = minute[region];
       m[M_REQUESTS_FAILED]++;
       if (category == Category.ON_DEMAND.ordinal()) {
@@ -200,6 +204,7 @@ public final class Recorder {
     long reqOk = 0;
     long reqFailed = 0;
     Map<String, Counts> byCategory = new LinkedHashMap<>();
+    Counts alerts = null;
     for (int c = 0; c < CATS; c++) {
       long ok = requests[(region * CATS + c) * OUTCOMES];
       long failed = 0;
@@ -207,6 +212,10 @@ public final class Recorder {
         failed += requests[(region * CATS + c) * OUTCOMES + o];
       }
       long inFlight = inFlightRequests[c];
+      if (c == ALERT) {
+        alerts = new Counts(ok + failed + inFlight, ok, failed, inFlight);
+        continue;
+      }
       byCategory.put(Category.of(c).label(), new Counts(ok + failed + inFlight, ok, failed, inFlight));
       reqTotal += ok + failed + inFlight;
       reqOk += ok;
@@ -235,7 +244,7 @@ public final class Recorder {
     List<TimelineEvent> timeline = new ArrayList<>(events.get(region));
     timeline.sort(java.util.Comparator.comparing(TimelineEvent::at));
     List<Incident> incidents = IncidentAttribution.attribute(tracker.incidents(), timeline);
-    return new RegionResult(Region.of(region), new Counts(reqTotal, reqOk, reqFailed, inFlightAll),
+    return new RegionResult(Region.of(region), new Counts(reqTotal, reqOk, reqFailed, inFlightAll), alerts,
         new Counts(attOk + attFailed, attOk, attFailed, 0), outcomes, byCategory, births,
         LatencySummary.of(latency[region]), peakProcesses, leakedTotal, reapedTotal, policy, activeAtEnd, incidents,
         failovers.get(region), timeline, minuteSeries[region]);

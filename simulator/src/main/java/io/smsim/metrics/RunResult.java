@@ -24,6 +24,11 @@ public record RunResult(String scenario, String source, long seed, int replicati
     return regions.stream().mapToLong(r -> r.requests().total()).sum();
   }
 
+  /** Device alerts simulated, all regions. */
+  public long totalAlerts() {
+    return regions.stream().mapToLong(r -> r.alerts().total()).sum();
+  }
+
   public RunResult withWallSeconds(double seconds) {
     return new RunResult(scenario, source, seed, replication, virtualStart, virtualEnd, timeZone, events, seconds,
         intervalMinutes, regions, timeline);

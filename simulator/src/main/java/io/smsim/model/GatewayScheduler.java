@@ -114,14 +114,15 @@ public final class GatewayScheduler {
    * is then {@link #plannedOutcome()}. Non-device SRVs do only gateway work; device SRVs also wait
    * for the device, up to the response timeout.
    *
-   * @param srvIndex the SRV's index in {@link SrvCatalogue#standard()}
+   * @param srvIndex the SRV's index in {@link SrvCatalogue#standard()}, or -1 for a device alert
+   *     (gateway work only: the device already spoke)
    */
   public long planWork(Category category, int srvIndex, boolean wanDown) {
-    io.smsim.engine.Distribution service = serviceBySrv[srvIndex];
+    io.smsim.engine.Distribution service = srvIndex < 0 ? null : serviceBySrv[srvIndex];
     if (service == null) {
       service = spec.serviceTime().get(category);
     }
-    boolean deviceRequest = deviceBySrv[srvIndex];
+    boolean deviceRequest = srvIndex >= 0 && deviceBySrv[srvIndex];
     double serviceNanos = service.sample(serviceRandom) * slowdown;
     boolean grayFails = grayRandom.nextDouble() < grayFailureProbability;
     double deviceU = deviceRandom.nextDouble();

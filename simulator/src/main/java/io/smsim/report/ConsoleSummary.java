@@ -31,6 +31,15 @@ public final class ConsoleSummary {
           group(r.births().total()), group(r.births().impacted()), r.latencyMs().p50(), r.latencyMs().p99(),
           group(r.peakProcesses()), r.failovers().size(), r.incidents().size());
     }
+    long alerts = run.regions().stream().mapToLong(r -> r.alerts().total()).sum();
+    if (alerts > 0) {
+      StringBuilder line = new StringBuilder("device alerts:");
+      for (RegionResult r : run.regions()) {
+        line.append(String.format(Locale.ROOT, " %s %s (%s failed)", r.region().key(), group(r.alerts().total()),
+            group(r.alerts().failed())));
+      }
+      out.println(line);
+    }
     out.println();
     out.println("Incidents (success ratio below the SLO, 1-minute buckets; local time):");
     boolean any = false;
@@ -64,12 +73,16 @@ public final class ConsoleSummary {
     }
   }
 
-  /** Speed line: events and requests per wall-clock second. */
+  /** Speed line: events and requests (and alerts, when there are any) per wall-clock second. */
   public static void printSpeed(RunResult run, PrintStream out) {
     double wall = Math.max(1e-9, run.wallSeconds());
-    out.printf(Locale.ROOT, "simulated %s events and %s requests in %.2f s: %s events/s, %s requests/s%n",
-        group(run.events()), group(run.totalRequests()), run.wallSeconds(), group(Math.round(run.events() / wall)),
-        group(Math.round(run.totalRequests() / wall)));
+    long alerts = run.totalAlerts();
+    String what = alerts == 0 ? group(run.totalRequests()) + " requests"
+        : group(run.totalRequests()) + " requests and " + group(alerts) + " alerts";
+    out.printf(Locale.ROOT, "simulated %s events and %s in %.2f s: %s events/s, %s requests/s%s%n",
+        group(run.events()), what, run.wallSeconds(), group(Math.round(run.events() / wall)),
+        group(Math.round(run.totalRequests() / wall)),
+        alerts == 0 ? "" : ", " + group(Math.round((run.totalRequests() + alerts) / wall)) + " messages/s");
   }
 
   static String group(long n) {

@@ -69,10 +69,12 @@ public final class SummaryJson {
     g.writeStringField("virtualEnd", Times.utc(run.virtualEnd()));
     g.writeNumberField("events", run.events());
     g.writeNumberField("requests", run.totalRequests());
+    g.writeNumberField("alerts", run.totalAlerts());
     g.writeNumberField("wallSeconds", round(run.wallSeconds()));
     double wall = Math.max(run.wallSeconds(), 1e-9);
     g.writeNumberField("wallEventsPerSecond", Math.round(run.events() / wall));
     g.writeNumberField("wallRequestsPerSecond", Math.round(run.totalRequests() / wall));
+    g.writeNumberField("wallMessagesPerSecond", Math.round((run.totalRequests() + run.totalAlerts()) / wall));
     g.writeObjectFieldStart("regions");
     for (RegionResult r : run.regions()) {
       g.writeObjectFieldStart(r.region().key());
@@ -85,6 +87,7 @@ public final class SummaryJson {
 
   private static void region(RegionResult r, ZoneId zone, JsonGenerator g) throws IOException {
     counts("requests", r.requests(), g);
+    counts("alerts", r.alerts(), g);
     g.writeObjectFieldStart("attempts");
     g.writeNumberField("total", r.attempts().total());
     g.writeNumberField("succeeded", r.attempts().succeeded());

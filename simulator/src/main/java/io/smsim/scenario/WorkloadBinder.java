@@ -82,8 +82,10 @@ final class WorkloadBinder {
     Fields f = Fields.of(node.get(), problems);
     RetrySpec defaultRetries = retries(f.node("retries"), RetrySpec.NONE, problems);
     for (Category c : Category.values()) {
+      // devices do not retry alerts unless the alerts block says so
+      RetrySpec inherited = c.isServiceRequest() ? defaultRetries : RetrySpec.NONE;
       f.node(c.key()).ifPresent(n -> {
-        CategoryLoad load = category(c, n, profiles, scale, defaultRetries, problems);
+        CategoryLoad load = category(c, n, profiles, scale, inherited, problems);
         if (load != null) {
           loads.put(c, load);
         }
@@ -122,6 +124,13 @@ final class WorkloadBinder {
     SrvMix mix = mixNode.map(m -> mix(m, problems)).orElse(null);
     Distribution think = f.node("thinkTime").map(t -> DistributionBinder.bind(t, problems,
         Distribution.constant(0))).orElse(null);
+    if (!c.isServiceRequest()) {
+      for (Optional<YamlNode> n : List.of(journeyNode, mixNode, f.node("thinkTime"))) {
+        n.ifPresent(x -> problems.add(x, "does not apply to alerts (they come from devices, not SRVs)"));
+      }
+      f.finish();
+      return new CategoryLoad(c, perDay * scale, profile, null, null, null, retries);
+    }
     if (journeyNode.isPresent() == mixNode.isPresent()) {
       problems.add(node, c.key() + " needs exactly one of journey (a list of SRVs) or mix (SRV: weight)");
     } else if (journeyNode.isPresent() && think == null) {

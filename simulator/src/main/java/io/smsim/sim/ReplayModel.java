@@ -84,7 +84,7 @@ final class ReplayModel implements EventHandler {
     genCategory[g] = load.category().ordinal();
     genLoad[g] = load;
     genMixRandom[g] = streams.stream(prefix + ".mix");
-    List<Srv> srvs = load.isJourney() ? load.journey() : load.mix().srvs();
+    List<Srv> srvs = load.srvs();
     genSrvs[g] = srvs.stream().mapToInt(s -> catalogue.indexOf(s.variant())).toArray();
     if (load.isJourney()) {
       journeySteps[region] = genSrvs[g];
@@ -126,6 +126,8 @@ final class ReplayModel implements EventHandler {
       int j = journeys.allocate(region);
       recorder.journeyStarted(region);
       startStep(j);
+    } else if (genSrvs[g].length == 0) {
+      send(newRequest(region, genCategory[g], -1, -1)); // a device alert
     } else {
       int srv = genSrvs[g][genLoad[g].mix().pickPosition(genMixRandom[g].nextDouble())];
       send(newRequest(region, genCategory[g], srv, -1));

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * The traffic of one category in one region: Poisson arrivals at {@code perDay} shaped by a
  * profile, each arrival either one service request drawn from an SRV {@code mix}, or (installs) a
- * journey through {@code journey} steps with installer {@code thinkTime} between them.
+ * journey through {@code journey} steps with installer {@code thinkTime} between them, or (alerts)
+ * one device alert, which has neither.
  */
 public record CategoryLoad(Category category, double perDay, RateProfile profile, SrvMix mix,
     List<Srv> journey, Distribution thinkTime, RetrySpec retries) {
@@ -22,7 +23,11 @@ public record CategoryLoad(Category category, double perDay, RateProfile profile
       throw new IllegalArgumentException("perDay must be finite and >= 0: " + perDay);
     }
     journey = journey == null ? List.of() : List.copyOf(journey);
-    if (journey.isEmpty() == (mix == null)) {
+    if (category == Category.ALERT) {
+      if (!journey.isEmpty() || mix != null) {
+        throw new IllegalArgumentException("alerts take neither a journey nor an SRV mix");
+      }
+    } else if (journey.isEmpty() == (mix == null)) {
       throw new IllegalArgumentException(category.key() + " needs exactly one of journey or mix");
     }
     if (!journey.isEmpty() && thinkTime == null) {
@@ -32,5 +37,10 @@ public record CategoryLoad(Category category, double perDay, RateProfile profile
 
   public boolean isJourney() {
     return !journey.isEmpty();
+  }
+
+  /** The SRVs this load sends: the journey's steps or the mix's SRVs; none for alerts. */
+  public List<Srv> srvs() {
+    return isJourney() ? journey : mix == null ? List.of() : mix.srvs();
   }
 }
