@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "smsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Smart-meter communications simulator: replay outages in virtual time.",
-    subcommands = {ReplayCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ReplayCommand.class, ValidateCommand.class, CompareCommand.class, SweepCommand.class,
+        CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static final int EXIT_OK = 0;

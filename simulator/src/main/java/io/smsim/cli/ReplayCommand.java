@@ -5,7 +5,6 @@ import io.smsim.report.ConsoleSummary;
 import io.smsim.report.SummaryJson;
 import io.smsim.report.TimelineCsv;
 import io.smsim.scenario.Scenario;
-import io.smsim.scenario.ScenarioLoader;
 import io.smsim.sim.Replay;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,6 +41,17 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Override a setting, e.g. --set regions.north.reaper.period=1h (repeatable).")
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--variant", paramLabel = "NAME", description = "Replay one of the scenario's variants.")
+  String variant;
+
+  @Option(names = {"-n", "--replications"}, paramLabel = "N", defaultValue = "1",
+      description = "Independent replications (replication r uses substream r); with N > 1 also writes "
+          + "DIR/replications.csv and .json (mean, 95% CI); summary.json stays replication 0.")
+  int replications;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads for --replications (default: all cores).")
+  Integer threads;
+
   @Option(names = "--quiet", description = "Print only the output paths.")
   boolean quiet;
 
@@ -50,9 +60,15 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Scenario scenario = ScenarioLoader.load(scenarioFile, overrides);
+    Scenario scenario = ReplicationsReplay.scenario(scenarioFile, overrides, variant);
     long runSeed = seed == null ? scenario.seed() : seed;
     Path dir = out == null ? Path.of("out", scenario.name()) : out;
+    if (replications != 1) {
+      ReplicationsReplay reps = new ReplicationsReplay(scenario, runSeed, replications, threads, quiet);
+      write(reps.first(), dir);
+      reps.write(dir, spec.commandLine().getOut());
+      return Main.EXIT_OK;
+    }
     RunResult result = simulate(scenario, runSeed);
     write(result, dir);
     return Main.EXIT_OK;
