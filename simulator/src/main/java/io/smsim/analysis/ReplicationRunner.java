@@ -1,8 +1,10 @@
 package io.smsim.analysis;
 
 import io.smsim.metrics.RunResult;
+import io.smsim.scenario.RegionSpec;
 import io.smsim.scenario.Scenario;
 import io.smsim.sim.Replay;
+import io.smsim.workload.CategoryLoad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +23,10 @@ import java.util.function.Function;
  * numbers), so memory does not grow with the runs' timelines; results are stored by (p, r), so
  * what callers see never depends on the number of threads or the order tasks finish in. The run
  * handed to {@code keep} carries its own wall-clock time in {@code wallSeconds}.
+ *
+ * <p>Tasks start longest first (the "longest processing time" rule, Graham 1969), by an estimate
+ * of each point's requests, so a sweep's big points do not run alone at the end while other
+ * threads idle. The order changes only when results arrive, never what they are.
  */
 public final class ReplicationRunner {
 
@@ -84,8 +90,7 @@ public final class ReplicationRunner {
     ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
     try {
       List<Future<?>> futures = new ArrayList<>(total);
-      for (int i = 0; i < total; i++) {
-        int index = i;
+      for (int index : longestFirst(points, replications)) {
         futures.add(pool.submit(() -> {
           results[index] = task(points, seed, replications, index, keep);
           notify(listener, done.incrementAndGet(), total);
@@ -109,6 +114,35 @@ public final class ReplicationRunner {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Task indices, points with the most expected requests first, ties in index order. */
+  static List<Integer> longestFirst(List<Scenario> points, int replications) {
+    double[] cost = new double[points.size()];
+    for (int p = 0; p < cost.length; p++) {
+      cost[p] = expectedRequests(points.get(p));
+    }
+    List<Integer> order = new ArrayList<>(points.size() * replications);
+    for (int i = 0; i < points.size() * replications; i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> {
+      int c = Double.compare(cost[b / replications], cost[a / replications]);
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    return order;
+  }
+
+  /** Requests the scenario's workload sends (journeys count each step): the cost estimate of a run. */
+  static double expectedRequests(Scenario s) {
+    double days = s.durationNanos() / 86_400e9;
+    double perDay = 0;
+    for (RegionSpec r : s.regions().values()) {
+      for (CategoryLoad load : r.workload().values()) {
+        perDay += load.perDay() * (load.isJourney() ? load.journey().size() : 1);
+      }
+    }
+    return perDay * days;
   }
 
   private static <T> T task(List<Scenario> points, long seed, int replications, int index,

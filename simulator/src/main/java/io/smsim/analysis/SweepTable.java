@@ -19,6 +19,9 @@ public final class SweepTable {
     out.printf(Locale.ROOT, "%s%s · seed %d · %d point%s × %d replication%s, common random numbers · mean [95%% CI]%n",
         s.scenario(), s.variant() == null ? "" : " (variant " + s.variant() + ")", s.seed(), s.points().size(),
         s.points().size() == 1 ? "" : "s", s.replications(), s.replications() == 1 ? "" : "s");
+    if (s.replications() == 1) {
+      out.println("(one replication: no confidence intervals; use --replications N)");
+    }
     List<Region> shown = new ArrayList<>();
     for (Region r : Region.values()) {
       if (s.indexOf(MetricPath.of(r, "requests.failed")) >= 0 && affected(s, r)) {
