@@ -6,7 +6,6 @@ import io.smsim.report.ReplayReports;
 import io.smsim.report.SummaryJson;
 import io.smsim.report.TimelineCsv;
 import io.smsim.scenario.Scenario;
-import io.smsim.scenario.ScenarioLoader;
 import io.smsim.sim.Replay;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,6 +49,17 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Do not write report.html and incident-review.md.")
   boolean noReport;
 
+  @Option(names = "--variant", paramLabel = "NAME", description = "Replay one of the scenario's variants.")
+  String variant;
+
+  @Option(names = {"-n", "--replications"}, paramLabel = "N", defaultValue = "1",
+      description = "Independent replications (replication r uses substream r); with N > 1 also writes "
+          + "DIR/replications.csv and .json (mean, 95% CI); summary.json stays replication 0.")
+  int replications;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads for --replications (default: all cores).")
+  Integer threads;
+
   @Option(names = "--quiet", description = "Print only the output paths.")
   boolean quiet;
 
@@ -58,9 +68,15 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Scenario scenario = ScenarioLoader.load(scenarioFile, overrides);
+    Scenario scenario = ReplicationsReplay.scenario(scenarioFile, overrides, variant);
     long runSeed = seed == null ? scenario.seed() : seed;
     Path dir = out == null ? Path.of("out", scenario.name()) : out;
+    if (replications != 1) {
+      ReplicationsReplay reps = new ReplicationsReplay(scenario, runSeed, replications, threads, quiet);
+      write(scenario, reps.first(), dir);
+      reps.write(dir, spec.commandLine().getOut());
+      return Main.EXIT_OK;
+    }
     RunResult result = simulate(scenario, runSeed);
     write(scenario, result, dir);
     return Main.EXIT_OK;

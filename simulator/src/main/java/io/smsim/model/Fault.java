@@ -5,7 +5,8 @@ package io.smsim.model;
  * A fault is active from its start until its end (or the end of the run).
  */
 public sealed interface Fault
-    permits Fault.Leak, Fault.HardwareFailure, Fault.GrayFailure, Fault.BrokerRtt, Fault.WanOutage {
+    permits Fault.Leak, Fault.HardwareFailure, Fault.GrayFailure, Fault.BrokerRtt, Fault.WanOutage,
+    Fault.ReaperOutage {
 
   /** Stable name used in scenarios. */
   String key();
@@ -78,6 +79,23 @@ public sealed interface Fault
     @Override
     public String key() {
       return "wan-outage";
+    }
+
+    @Override
+    public boolean serverFault() {
+      return false;
+    }
+  }
+
+  /**
+   * The region's reaper automation does not run (the report's residual risk: "if the automation
+   * fails then this could re-occur"): neither the cron job nor the threshold trigger kills leaked
+   * children while the fault lasts, whatever reaper is configured.
+   */
+  record ReaperOutage() implements Fault {
+    @Override
+    public String key() {
+      return "reaper-outage";
     }
 
     @Override

@@ -7,9 +7,11 @@ import java.util.Map;
 
 /**
  * Applies {@code path=value} overrides (the CLI's {@code --set}) to a YAML tree: the path is
- * dotted keys with optional list indices ({@code faults[0].probability}); the value is YAML text,
- * so {@code 1h}, {@code 0.2} or {@code [1,2]} all work. Unknown keys are caught by the binder like
- * any other, with the location {@code --set path=value}.
+ * dotted keys with optional list indices ({@code faults[0].probability}), or {@code [+]} to append
+ * an item to a list ({@code faults[+]}); the value is YAML text, so {@code 1h}, {@code 0.2} or
+ * {@code [1,2]} all work. Unknown keys are caught by the binder like any other, with the location
+ * {@code --set path=value}. A variant's {@code set:} entries go through {@link #applyNode}, keeping
+ * the locations where they were written.
  */
 final class Overrides {
 
@@ -17,11 +19,16 @@ final class Overrides {
   }
 
   static YamlNode apply(YamlNode root, List<String> overrides) {
+    return apply(root, overrides, "--set");
+  }
+
+  /** As {@link #apply(YamlNode, List)}, locating problems at {@code option path=value} (e.g. {@code --param}). */
+  static YamlNode apply(YamlNode root, List<String> overrides, String option) {
     YamlNode result = root;
     List<Problem> problems = new ArrayList<>();
     for (String o : overrides) {
       int eq = o.indexOf('=');
-      String label = "--set " + o;
+      String label = option + " " + o;
       if (eq <= 0) {
         problems.add(new Problem(Location.of(label), "", "expected path=value, e.g. regions.north.reaper.period=1h"));
         continue;
@@ -45,6 +52,16 @@ final class Overrides {
       throw new ScenarioException(problems);
     }
     return result;
+  }
+
+  /**
+   * Applies one override whose value was written in a file (a variant's {@code set:} entry): the
+   * value's nodes keep their own locations, so the binder's problems point into the variant.
+   *
+   * @throws IllegalArgumentException when the path does not fit the tree (the caller places it)
+   */
+  static YamlNode applyNode(YamlNode root, String path, YamlNode value) {
+    return set(root, path, splitPath(path), 0, relocate(value, null, path));
   }
 
   static List<String> splitPath(String path) {
@@ -80,6 +97,19 @@ final class Overrides {
     }
     String part = parts.get(i);
     String here = String.join(".", parts.subList(0, i + 1)).replace(".[", "[");
+    if (part.equals("[+]")) {
+      if (i + 1 != parts.size()) {
+        throw new IllegalArgumentException("[+] appends a list item and must end the path: " + fullPath);
+      }
+      if (node != null && !(node instanceof YamlNode.Sequence) && !(node instanceof YamlNode.Scalar s && s.nullValue())) {
+        throw new IllegalArgumentException(here.substring(0, here.length() - 3) + " is not a list, cannot append");
+      }
+      List<YamlNode> items = node instanceof YamlNode.Sequence seq ? new ArrayList<>(seq.items()) : new ArrayList<>();
+      String listPath = fullPath.substring(0, fullPath.length() - 3);
+      items.add(relocate(value, null, listPath + "[" + items.size() + "]"));
+      return new YamlNode.Sequence(node == null ? value.location() : node.location(),
+          node instanceof YamlNode.Sequence ? node.path() : listPath, items);
+    }
     if (part.startsWith("[")) {
       int index;
       try {
@@ -97,7 +127,9 @@ final class Overrides {
     Map<String, YamlNode> entries = new LinkedHashMap<>();
     Map<String, Location> keys = new LinkedHashMap<>();
     Location loc = value.location();
-    String path = node == null ? "" : node.path();
+    // A mapping the override creates is named by the path leading to it, for the binder's messages.
+    String path = node == null || node instanceof YamlNode.Scalar ? String.join(".", parts.subList(0, i))
+        .replace(".[", "[") : node.path();
     if (node instanceof YamlNode.Mapping m) {
       entries.putAll(m.entries());
       keys.putAll(m.keyLocations());
@@ -111,25 +143,29 @@ final class Overrides {
     return new YamlNode.Mapping(loc, path, entries, keys);
   }
 
-  /** Gives every node of an override value the --set location and paths under the target path. */
+  /**
+   * Gives every node of an override value paths under the target path and the location
+   * {@code loc}, or keeps each node's own location when {@code loc} is null.
+   */
   private static YamlNode relocate(YamlNode node, Location loc, String path) {
+    Location here = loc == null ? node.location() : loc;
     if (node instanceof YamlNode.Scalar s) {
-      return new YamlNode.Scalar(loc, path, s.text(), s.nullValue());
+      return new YamlNode.Scalar(here, path, s.text(), s.nullValue());
     }
     if (node instanceof YamlNode.Sequence seq) {
       List<YamlNode> items = new ArrayList<>();
       for (int i = 0; i < seq.items().size(); i++) {
         items.add(relocate(seq.items().get(i), loc, path + "[" + i + "]"));
       }
-      return new YamlNode.Sequence(loc, path, items);
+      return new YamlNode.Sequence(here, path, items);
     }
     YamlNode.Mapping m = (YamlNode.Mapping) node;
     Map<String, YamlNode> entries = new LinkedHashMap<>();
     Map<String, Location> keys = new LinkedHashMap<>();
     for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
       entries.put(e.getKey(), relocate(e.getValue(), loc, path + "." + e.getKey()));
-      keys.put(e.getKey(), loc);
+      keys.put(e.getKey(), loc == null ? m.keyLocations().get(e.getKey()) : loc);
     }
-    return new YamlNode.Mapping(loc, path, entries, keys);
+    return new YamlNode.Mapping(here, path, entries, keys);
   }
 }

@@ -6,7 +6,6 @@ import io.smsim.model.OperationSpec;
 import io.smsim.model.Region;
 import io.smsim.model.Timebase;
 import io.smsim.workload.RateProfile;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -34,15 +33,15 @@ public final class ScenarioLoader {
 
   /**
    * Loads a scenario file with {@code path=value} overrides applied on top (as {@code --set}).
+   * Its {@code variants:} and {@code expect:} are checked too; {@link ScenarioFile} keeps them.
    */
   public static Scenario load(Path file, List<String> overrides) {
-    YamlNode root = YamlReader.read(file);
-    return bind(Overrides.apply(root, overrides), file.toString());
+    return ScenarioFile.load(file, overrides).scenario();
   }
 
   /** Binds YAML text (tests and embedded scenarios). */
   public static Scenario fromString(String label, String yaml) {
-    return bind(YamlReader.read(label, new StringReader(yaml)), label);
+    return ScenarioFile.fromString(label, yaml, List.of()).scenario();
   }
 
   static Scenario bind(YamlNode root, String source) {

@@ -37,10 +37,11 @@ final class TimelineBinder {
     for (YamlNode item : items(node, problems)) {
       Fields f = Fields.of(item, problems);
       String kind = f.choice("kind", "", Map.of("leak", "leak", "hardware-failure", "hardware-failure",
-          "gray-failure", "gray-failure", "broker-rtt", "broker-rtt", "wan-outage", "wan-outage"));
+          "gray-failure", "gray-failure", "broker-rtt", "broker-rtt", "wan-outage", "wan-outage",
+          "reaper-outage", "reaper-outage"));
       if (!f.has("kind")) {
         problems.add(item.location(), f.child("kind"),
-            "is required (leak, hardware-failure, gray-failure, broker-rtt, wan-outage)");
+            "is required (leak, hardware-failure, gray-failure, broker-rtt, wan-outage, reaper-outage)");
       }
       Region region = region(f, regions, problems);
       ServerTarget target = f.choice("server", kind.equals("leak") ? ServerTarget.BOTH : ServerTarget.PRIMARY, TARGETS);
@@ -53,6 +54,7 @@ final class TimelineBinder {
             f.number("slowdown", 1, 1, 1e6));
         case "broker-rtt" -> new Fault.BrokerRtt(f.duration("add", 500_000_000L));
         case "wan-outage" -> new Fault.WanOutage();
+        case "reaper-outage" -> new Fault.ReaperOutage();
         default -> null;
       };
       if (fault != null && !fault.serverFault() && f.has("server")) {

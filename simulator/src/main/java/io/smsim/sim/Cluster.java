@@ -27,6 +27,8 @@ final class Cluster {
   /** Bumped when the reaper changes, so cron events of the old schedule are ignored. */
   int reaperGeneration;
   int wanOutages;
+  /** Reaper-outage faults in force: while positive, neither cron runs nor the threshold trigger reap. */
+  int reaperOutages;
 
   Cluster(RegionSpec spec, RandomStreams streams) {
     this.region = spec.region();

@@ -205,6 +205,8 @@ final class Operations {
       c.brokerAddNanos += start ? rtt.addNanos() : -rtt.addNanos();
     } else if (fault instanceof Fault.WanOutage) {
       c.wanOutages += start ? 1 : -1;
+    } else if (fault instanceof Fault.ReaperOutage) {
+      c.reaperOutages += start ? 1 : -1;
     }
   }
 
@@ -266,13 +268,15 @@ final class Operations {
     if (generation != c.reaperGeneration) {
       return; // a schedule replaced by set-reaper
     }
-    reap(c, s, "cron");
+    if (c.reaperOutages == 0) {
+      reap(c, s, "cron");
+    }
     scheduleReaper(c, s, m.sim.nowNanos());
   }
 
   void checkReaperThreshold(Cluster c, int s) {
     int threshold = c.reaper.threshold();
-    if (threshold > 0 && c.server(s).liveProcesses() >= threshold && c.server(s).leaked() > 0) {
+    if (threshold > 0 && c.reaperOutages == 0 && c.server(s).liveProcesses() >= threshold && c.server(s).leaked() > 0) {
       reap(c, s, "threshold");
     }
   }

@@ -1,0 +1,72 @@
+package io.smsim.analysis;
+
+import io.smsim.model.Region;
+import io.smsim.scenario.MetricPath;
+import io.smsim.scenario.Scenario;
+import io.smsim.scenario.Variant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Variants of a scenario over the same replications: replication r of every variant uses substream
+ * r (common random numbers), so a variant's paired difference from the baseline,
+ * d_r = x_r(variant) − x_r(baseline), has the variance of the difference, not the sum of the two
+ * variances (Law, §10.2.1): small differences show up in few replications, and identical variants
+ * differ by exactly zero. Each metric of each variant gets a {@link Summary}, and its difference
+ * from the baseline a paired one.
+ *
+ * @param metrics every per-region metric of the regions any variant simulates
+ * @param variants in the order compared; {@code baseline} indexes the baseline among them
+ * @param points the statistics, one per variant, same order
+ * @param wallSeconds wall-clock time of all runs (not deterministic)
+ * @param wallThreads threads used (does not change any other field)
+ */
+public record Comparison(String scenario, String source, long seed, int replications, List<MetricPath> metrics,
+    List<Variant> variants, int baseline, List<PointStats> points, double wallSeconds, int wallThreads) {
+
+  public Comparison {
+    metrics = List.copyOf(metrics);
+    variants = List.copyOf(variants);
+    points = List.copyOf(points);
+    if (baseline < 0 || baseline >= variants.size()) {
+      throw new IllegalArgumentException("baseline out of range: " + baseline);
+    }
+  }
+
+  /** Runs every variant for replications 0..n-1 and compares each with {@code variants[baseline]}. */
+  public static Comparison run(String scenario, String source, List<Variant> variants, int baseline, long seed,
+      int replications, int threads, ReplicationRunner.Listener listener) {
+    List<Scenario> scenarios = variants.stream().map(Variant::scenario).toList();
+    List<MetricPath> metrics = MetricPath.regionMetrics(regions(scenarios));
+    long t0 = System.nanoTime();
+    List<List<double[]>> values = ReplicationRunner.run(scenarios, seed, replications, threads,
+        run -> SummaryMetrics.values(run, metrics), listener);
+    double wall = (System.nanoTime() - t0) / 1e9;
+    double[][] base = values.get(baseline).toArray(new double[0][]);
+    List<PointStats> points = new ArrayList<>();
+    for (List<double[]> v : values) {
+      points.add(PointStats.of(v.toArray(new double[0][]), base));
+    }
+    return new Comparison(scenario, source, seed, replications, metrics, variants, baseline, points, wall, threads);
+  }
+
+  /** The regions any of the scenarios simulates. */
+  static Set<Region> regions(List<Scenario> scenarios) {
+    Set<Region> regions = EnumSet.noneOf(Region.class);
+    for (Scenario s : scenarios) {
+      regions.addAll(s.regions().keySet());
+    }
+    return regions;
+  }
+
+  public Variant baselineVariant() {
+    return variants.get(baseline);
+  }
+
+  /** Index of a metric, or -1. */
+  public int indexOf(MetricPath metric) {
+    return metrics.indexOf(metric);
+  }
+}

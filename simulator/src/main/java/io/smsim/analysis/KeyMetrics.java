@@ -1,0 +1,24 @@
+package io.smsim.analysis;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The what-if metrics the console tables show, with their labels (the files hold every metric). */
+final class KeyMetrics {
+
+  /** Metric name → label, in table order. */
+  static final Map<String, String> LABELS = labels();
+
+  private KeyMetrics() {
+  }
+
+  private static Map<String, String> labels() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("birthingEvents.impacted", "births impacted");
+    m.put("requests.failed", "requests failed");
+    m.put("outageMinutes", "outage minutes");
+    m.put("detectionDelayMinutes", "detection delay, min");
+    m.put("failovers", "failovers");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+}

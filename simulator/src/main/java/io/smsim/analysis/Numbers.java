@@ -1,0 +1,79 @@
+package io.smsim.analysis;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/**
+ * Number formatting for the analysis outputs. Deterministic (no locale, no platform defaults), so
+ * the same statistics give the same bytes: files keep six significant digits, the console fewer.
+ */
+final class Numbers {
+
+  private static final MathContext SIX = new MathContext(6);
+
+  private Numbers() {
+  }
+
+  /** For CSV and JSON: an integer as such, else six significant digits, plain notation; NaN → "". */
+  static String plain(double v) {
+    if (!Double.isFinite(v)) {
+      return "";
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    String s = new BigDecimal(v).round(SIX).stripTrailingZeros().toPlainString();
+    return s.equals("-0") ? "0" : s;
+  }
+
+  /** For people: {@code 5,954}, {@code 41.2}, {@code 0.35}; NaN → "–". */
+  static String human(double v) {
+    if (!Double.isFinite(v)) {
+      return "–";
+    }
+    double a = Math.abs(v);
+    String s;
+    if (v == Math.rint(v) && a < 1e15) {
+      s = String.format(Locale.ROOT, "%,d", (long) v);
+    } else if (a >= 1000) {
+      s = String.format(Locale.ROOT, "%,.0f", v);
+    } else if (a >= 10) {
+      s = String.format(Locale.ROOT, "%.1f", v);
+    } else {
+      s = String.format(Locale.ROOT, "%.2f", v);
+    }
+    return s.startsWith("-") && s.matches("-[0.,]+") ? s.substring(1) : s;
+  }
+
+  /** {@code mean [lo, hi]}; just the mean when every replication agreed; "–" when nothing applied. */
+  static String interval(Summary s, int replications) {
+    if (s.n() == 0) {
+      return "–";
+    }
+    StringBuilder b = new StringBuilder(human(s.mean()));
+    if (s.hasCi() && !(s.ciLow() == s.mean() && s.ciHigh() == s.mean())) {
+      b.append(" [").append(human(s.ciLow())).append(", ").append(human(s.ciHigh())).append(']');
+    }
+    if (s.n() < replications) {
+      b.append(" n=").append(s.n());
+    }
+    return b.toString();
+  }
+
+  /** Like {@link #interval} with an explicit sign, for differences. */
+  static String signedInterval(Summary s, int replications) {
+    if (s.n() == 0) {
+      return "–";
+    }
+    String mean = human(s.mean());
+    StringBuilder b = new StringBuilder(s.mean() > 0 && !mean.equals("0") ? "+" + mean : mean);
+    if (s.hasCi() && !(s.ciLow() == s.mean() && s.ciHigh() == s.mean())) {
+      b.append(" [").append(human(s.ciLow())).append(", ").append(human(s.ciHigh())).append(']');
+    }
+    if (s.n() < replications) {
+      b.append(" n=").append(s.n());
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,113 @@
+package io.smsim.cli;
+
+import io.smsim.analysis.CompareFiles;
+import io.smsim.analysis.CompareTable;
+import io.smsim.analysis.Comparison;
+import io.smsim.scenario.ScenarioFile;
+import io.smsim.scenario.Variant;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code smsim compare}: every variant over the same replications (common random numbers); key
+ * metrics with 95% CIs and paired differences from the baseline; compare.csv and compare.json.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = {"Run a scenario's variants over the same replications and compare them with the baseline.",
+        "Writes DIR/compare.csv (long format) and DIR/compare.json."})
+final class CompareCommand implements Callable<Integer> {
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+  Path scenarioFile;
+
+  @Option(names = "--variants", paramLabel = "A,B,...", split = ",",
+      description = "Variants to compare, in this order (default: all declared; the scenario as written if none).")
+  List<String> variantNames = new ArrayList<>();
+
+  @Option(names = "--baseline", paramLabel = "NAME",
+      description = "The variant the others are compared with (default: the first).")
+  String baselineName;
+
+  @Mixin
+  RunOptions options;
+
+  @Override
+  public Integer call() throws IOException {
+    ScenarioFile file = ScenarioFile.load(scenarioFile, options.overrides);
+    List<Variant> variants = select(file);
+    int baseline = baseline(variants);
+    int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
+    RunsProgress progress = new RunsProgress("compare", options.quiet);
+    Comparison c = Comparison.run(file.scenario().name(), file.source(), variants, baseline, options.seed(file),
+        replications, options.threads(), progress);
+    progress.done();
+    write(c, options.outDir(file));
+    return Main.EXIT_OK;
+  }
+
+  private List<Variant> select(ScenarioFile file) {
+    if (variantNames.isEmpty()) {
+      return file.variantsOrAsWritten();
+    }
+    List<Variant> out = new ArrayList<>();
+    for (String name : variantNames) {
+      String n = name.trim();
+      Variant v = file.variant(n).orElseThrow(() -> new BadInputException("no variant " + n + " in " + scenarioFile
+          + "; declared: " + (file.variants().isEmpty() ? "none" : String.join(", ",
+              file.variants().stream().map(Variant::name).toList()))));
+      if (out.contains(v)) {
+        throw new BadInputException("variant " + n + " is listed twice in --variants");
+      }
+      out.add(v);
+    }
+    return out;
+  }
+
+  private int baseline(List<Variant> variants) {
+    if (baselineName == null) {
+      return 0;
+    }
+    for (int i = 0; i < variants.size(); i++) {
+      if (variants.get(i).name().equals(baselineName)) {
+        return i;
+      }
+    }
+    throw new BadInputException("--baseline " + baselineName + " is not among the variants compared: "
+        + String.join(", ", variants.stream().map(Variant::name).toList()));
+  }
+
+  private void write(Comparison c, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Path csv = dir.resolve("compare.csv");
+    Path json = dir.resolve("compare.json");
+    CompareFiles.writeCsv(c, csv);
+    CompareFiles.writeJson(c, json);
+    PrintWriter w = spec.commandLine().getOut();
+    if (!options.quiet) {
+      PrintStream ps = new PrintStream(new WriterOutputStream(w), true, StandardCharsets.UTF_8);
+      CompareTable.print(c, ps);
+      ps.println();
+      ps.printf(Locale.ROOT, "%d runs in %.1f s on %d thread%s%n", c.variants().size() * c.replications(),
+          c.wallSeconds(), c.wallThreads(), c.wallThreads() == 1 ? "" : "s");
+      ps.flush();
+    }
+    w.println("wrote " + csv + ", " + json);
+    w.flush();
+  }
+}

@@ -1,0 +1,64 @@
+package io.smsim.cli;
+
+import io.smsim.analysis.ReplicationRunner;
+import io.smsim.scenario.ScenarioFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by compare, sweep and check: seed, replications, threads, overrides, output. */
+final class RunOptions {
+
+  /** Replications when neither the command line nor the scenario's {@code replications:} says. */
+  static final int DEFAULT_REPLICATIONS = 10;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's seed).")
+  Long seed;
+
+  @Option(names = {"-n", "--replications"}, paramLabel = "N",
+      description = "Independent replications per variant or point; replication r uses substream r "
+          + "(default: the scenario's replications:, else " + DEFAULT_REPLICATIONS + ").")
+  Integer replications;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads running replications (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--set", paramLabel = "PATH=VALUE",
+      description = "Override a setting in every variant, e.g. --set workloadScale=1.5 (repeatable).")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>).")
+  Path out;
+
+  @Option(names = "--quiet", description = "Print only the output paths (check: only breaches).")
+  boolean quiet;
+
+  @Option(names = "--debug", description = "Print stack traces.")
+  boolean debug;
+
+  long seed(ScenarioFile file) {
+    return seed == null ? file.scenario().seed() : seed;
+  }
+
+  int replications(ScenarioFile file, int fallback) {
+    int n = replications != null ? replications : file.replications().orElse(fallback);
+    if (n < 1) {
+      throw new BadInputException("--replications must be at least 1: " + n);
+    }
+    return n;
+  }
+
+  int threads() {
+    int n = threads == null ? ReplicationRunner.defaultThreads() : threads;
+    if (n < 1) {
+      throw new BadInputException("--threads must be at least 1: " + n);
+    }
+    return n;
+  }
+
+  Path outDir(ScenarioFile file) {
+    return out == null ? Path.of("out", file.scenario().name()) : out;
+  }
+}

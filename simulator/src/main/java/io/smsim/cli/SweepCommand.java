@@ -1,0 +1,99 @@
+package io.smsim.cli;
+
+import io.smsim.analysis.Sweep;
+import io.smsim.analysis.SweepFiles;
+import io.smsim.analysis.SweepParam;
+import io.smsim.analysis.SweepTable;
+import io.smsim.scenario.ScenarioFile;
+import io.smsim.scenario.Variant;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code smsim sweep}: a grid of parameter values, replications per point; sweep.csv in long format. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = {"Run a grid of parameter values (every combination), the same replications at each point.",
+        "Writes DIR/sweep.csv (long format, one column per parameter) and DIR/sweep.json."})
+final class SweepCommand implements Callable<Integer> {
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+  Path scenarioFile;
+
+  @Option(names = "--param", paramLabel = "PATH=V1,V2,...", required = true,
+      description = "A parameter and its values, e.g. --param regions.north.reaper.period=30m,1h,2h (repeatable).")
+  List<String> paramTexts = new ArrayList<>();
+
+  @Option(names = "--variant", paramLabel = "NAME", description = "Sweep this variant (default: the scenario as written).")
+  String variantName;
+
+  @Mixin
+  RunOptions options;
+
+  @Override
+  public Integer call() throws IOException {
+    List<SweepParam> params = params();
+    ScenarioFile file = ScenarioFile.load(scenarioFile, options.overrides);
+    Variant variant = variantName == null ? null : file.variant(variantName).orElseThrow(() ->
+        new BadInputException("no variant " + variantName + " in " + scenarioFile));
+    int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
+    RunsProgress progress = new RunsProgress("sweep", options.quiet);
+    Sweep sweep = Sweep.run(file, variant, params, options.seed(file), replications, options.threads(), progress);
+    progress.done();
+    write(sweep, options.outDir(file));
+    return Main.EXIT_OK;
+  }
+
+  private List<SweepParam> params() {
+    List<SweepParam> params = new ArrayList<>();
+    Set<String> paths = new HashSet<>();
+    for (String t : paramTexts) {
+      SweepParam p;
+      try {
+        p = SweepParam.parse(t);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage());
+      }
+      if (!paths.add(p.path())) {
+        throw new BadInputException("--param " + p.path() + " is given twice; list all its values in one --param");
+      }
+      params.add(p);
+    }
+    return params;
+  }
+
+  private void write(Sweep s, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Path csv = dir.resolve("sweep.csv");
+    Path json = dir.resolve("sweep.json");
+    SweepFiles.writeCsv(s, csv);
+    SweepFiles.writeJson(s, json);
+    PrintWriter w = spec.commandLine().getOut();
+    if (!options.quiet) {
+      PrintStream ps = new PrintStream(new WriterOutputStream(w), true, StandardCharsets.UTF_8);
+      SweepTable.print(s, ps);
+      ps.println();
+      ps.printf(Locale.ROOT, "%d runs in %.1f s on %d thread%s%n", s.points().size() * s.replications(),
+          s.wallSeconds(), s.wallThreads(), s.wallThreads() == 1 ? "" : "s");
+      ps.flush();
+    }
+    w.println("wrote " + csv + ", " + json);
+    w.flush();
+  }
+}
