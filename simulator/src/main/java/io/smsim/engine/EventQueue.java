@@ -47,6 +47,8 @@ public final class EventQueue {
   private static final int W = 4;
   private static final int LEVELS = 8;
   private static final int DIGITS = 256;
+  /** Buckets up to this size are sorted straight into the current run instead of redistributed. */
+  private static final int SORT_AT_MOST = 48;
 
   /** Bucket (level, digit) at index level * 256 + digit: entries of {@link #W} longs, {@code sizes[i]} of them. */
   private final long[][] buckets = new long[LEVELS * DIGITS][];
@@ -55,11 +57,21 @@ public final class EventQueue {
   private final long[] occupied = new long[LEVELS * 4];
   /** Bit L set when level L has a non-empty bucket. */
   private int levelsOccupied;
-  /** Events at exactly {@code last}, sorted by key, consumed from {@code head}. */
+  /**
+   * The current run: events sorted by (time, key), consumed from {@code head}. It holds the events
+   * of the bucket being drained — all at one time, or, when that bucket was small, the whole bucket
+   * sorted at once (as a ladder queue's bottom rung does; Tang, Goh &amp; Thng, "Ladder queue: an O(1)
+   * priority queue structure for large-scale discrete event simulation", TOMACS 2005).
+   */
   private long[] current = new long[16 * W];
   private int currentSize;
   private int head;
+  /** Latest time in the current run: later events go to the buckets, earlier ones into the run. */
+  private long runMax = Long.MIN_VALUE;
+  /** The buckets' base: every bucketed event is at or after it; levels are counted from it. */
   private long last;
+  /** Time of the last event polled: nothing may be added before it. */
+  private long lastPolled;
   private int count;
 
   /** Per slot: FREE, PENDING or CANCELLED. */
@@ -104,8 +116,9 @@ public final class EventQueue {
    * @throws IllegalArgumentException if {@code timeNanos} precedes the last event polled
    */
   public long add(long timeNanos, int type, int entity, long arg, boolean boundary) {
-    if (timeNanos < last) {
-      throw new IllegalArgumentException("event at " + timeNanos + " precedes the last polled event at " + last);
+    if (timeNanos < lastPolled) {
+      throw new IllegalArgumentException("event at " + timeNanos + " precedes the last polled event at "
+          + lastPolled);
     }
     if (nextSeq > MAX_SEQ) {
       throw new IllegalStateException("more than " + MAX_SEQ + " events scheduled");
@@ -115,7 +128,12 @@ public final class EventQueue {
     state[slot] = PENDING;
     slotSeq[slot] = seq;
     long key = (boundary ? 0 : ORDINARY) | (seq << SLOT_BITS) | slot;
-    place(timeNanos, key, ((long) type << 32) | (entity & 0xFFFF_FFFFL), arg);
+    long meta = ((long) type << 32) | (entity & 0xFFFF_FFFFL);
+    if (timeNanos <= runMax && head < currentSize) {
+      insertIntoRun(timeNanos, key, meta, arg);
+    } else {
+      place(timeNanos, key, meta, arg);
+    }
     count++;
     return (seq << SLOT_BITS) | slot;
   }
@@ -176,6 +194,7 @@ public final class EventQueue {
       int slot = (int) (c[i + 1] & SLOT_MASK);
       head++;
       count--;
+      lastPolled = c[i];
       boolean cancelled = state[slot] == CANCELLED;
       release(slot);
       if (cancelled) {
@@ -245,6 +264,7 @@ public final class EventQueue {
   private boolean refill() {
     head = 0;
     currentSize = 0;
+    runMax = Long.MIN_VALUE;
     if (levelsOccupied == 0) {
       return false;
     }
@@ -264,16 +284,74 @@ public final class EventQueue {
       levelsOccupied &= ~(1 << level);
     }
     long min = src[0];
+    long max = src[0];
     for (int i = W; i < W * n; i += W) {
-      if (src[i] < min) {
-        min = src[i];
+      long t = src[i];
+      if (t < min) {
+        min = t;
+      } else if (t > max) {
+        max = t;
       }
     }
     last = min;
+    if (n <= SORT_AT_MOST || level == 0) {
+      // small (or single-time) bucket: sort it into the run; later additions up to its max join the run
+      if (current.length < W * n) {
+        current = new long[Math.max(current.length * 2, W * n)];
+      }
+      System.arraycopy(src, 0, current, 0, W * n);
+      sortRun(current, n);
+      currentSize = n;
+      runMax = max;
+      return true;
+    }
     for (int i = 0; i < W * n; i += W) {
       place(src[i], src[i + 1], src[i + 2], src[i + 3]);
     }
     return true;
+  }
+
+  /** Insertion sort of the first {@code n} entries by (time, key): runs are small. */
+  private static void sortRun(long[] a, int n) {
+    for (int i = 1; i < n; i++) {
+      long t = a[W * i];
+      long k = a[W * i + 1];
+      if (a[W * (i - 1)] < t || (a[W * (i - 1)] == t && a[W * (i - 1) + 1] < k)) {
+        continue;
+      }
+      long m = a[W * i + 2];
+      long g = a[W * i + 3];
+      int j = i;
+      while (j > 0 && (a[W * (j - 1)] > t || (a[W * (j - 1)] == t && a[W * (j - 1) + 1] > k))) {
+        System.arraycopy(a, W * (j - 1), a, W * j, W);
+        j--;
+      }
+      a[W * j] = t;
+      a[W * j + 1] = k;
+      a[W * j + 2] = m;
+      a[W * j + 3] = g;
+    }
+  }
+
+  /** Adds an event no later than the run's maximum into the run, in (time, key) order. */
+  private void insertIntoRun(long time, long key, long meta, long arg) {
+    long[] a = current;
+    int n = currentSize;
+    if (W * n == a.length) {
+      a = Arrays.copyOf(a, a.length * 2);
+      current = a;
+    }
+    int i = n;
+    while (i > head && (a[W * (i - 1)] > time || (a[W * (i - 1)] == time && a[W * (i - 1) + 1] > key))) {
+      i--;
+    }
+    System.arraycopy(a, W * i, a, W * (i + 1), W * (n - i));
+    int j = W * i;
+    a[j] = time;
+    a[j + 1] = key;
+    a[j + 2] = meta;
+    a[j + 3] = arg;
+    currentSize = n + 1;
   }
 
   /** The current list holds events at {@code last} only, ordered by key (class, then sequence). */
