@@ -56,6 +56,7 @@ public final class GatewayScheduler {
 
   private Outcome plannedOutcome = Outcome.SUCCESS;
   private final io.smsim.engine.Distribution[] serviceBySrv;
+  private final io.smsim.engine.Distribution[] serviceByCategory;
   private final boolean[] deviceBySrv;
 
   /**
@@ -68,6 +69,10 @@ public final class GatewayScheduler {
     this.deviceRandom = streams.stream(name + ".device");
     this.leakRandom = streams.stream(name + ".leak");
     this.grayRandom = streams.stream(name + ".gray");
+    serviceByCategory = new io.smsim.engine.Distribution[Category.values().length];
+    for (Category c : Category.values()) {
+      serviceByCategory[c.ordinal()] = spec.serviceTime().get(c);
+    }
     SrvCatalogue catalogue = SrvCatalogue.standard();
     serviceBySrv = new io.smsim.engine.Distribution[catalogue.size()];
     deviceBySrv = new boolean[catalogue.size()];
@@ -120,7 +125,7 @@ public final class GatewayScheduler {
   public long planWork(Category category, int srvIndex, boolean wanDown) {
     io.smsim.engine.Distribution service = srvIndex < 0 ? null : serviceBySrv[srvIndex];
     if (service == null) {
-      service = spec.serviceTime().get(category);
+      service = serviceByCategory[category.ordinal()];
     }
     boolean deviceRequest = srvIndex >= 0 && deviceBySrv[srvIndex];
     double serviceNanos = service.sample(serviceRandom) * slowdown;
