@@ -230,7 +230,7 @@ public final class EventQueue {
   private void place(long time, long key, long meta, long arg) {
     long x = time ^ last;
     if (x == 0) {
-      insertCurrent(time, key, meta, arg);
+      insertIntoRun(time, key, meta, arg);
       return;
     }
     int level = (63 - Long.numberOfLeadingZeros(x)) >>> 3;
@@ -346,27 +346,6 @@ public final class EventQueue {
       i--;
     }
     System.arraycopy(a, W * i, a, W * (i + 1), W * (n - i));
-    int j = W * i;
-    a[j] = time;
-    a[j + 1] = key;
-    a[j + 2] = meta;
-    a[j + 3] = arg;
-    currentSize = n + 1;
-  }
-
-  /** The current list holds events at {@code last} only, ordered by key (class, then sequence). */
-  private void insertCurrent(long time, long key, long meta, long arg) {
-    long[] a = current;
-    int n = currentSize;
-    if (W * n == a.length) {
-      a = Arrays.copyOf(a, a.length * 2);
-      current = a;
-    }
-    int i = n;
-    while (i > head && a[W * (i - 1) + 1] > key) {
-      System.arraycopy(a, W * (i - 1), a, W * i, W);
-      i--;
-    }
     int j = W * i;
     a[j] = time;
     a[j + 1] = key;
