@@ -49,6 +49,12 @@ public final class EventQueue {
   private static final int DIGITS = 256;
   /** Buckets up to this size are sorted straight into the current run instead of redistributed. */
   private static final int SORT_AT_MOST = 48;
+  /**
+   * A drained bucket whose array holds more entries than this gives it back: every digit's bucket
+   * takes its turn at being large as time advances, so keeping each one's peak would make memory
+   * grow with the run instead of with the events pending.
+   */
+  private static final int KEEP_AT_MOST = 512;
 
   /** Bucket (level, digit) at index level * 256 + digit: entries of {@link #W} longs, {@code sizes[i]} of them. */
   private final long[][] buckets = new long[LEVELS * DIGITS][];
@@ -278,6 +284,9 @@ public final class EventQueue {
     long[] src = buckets[b];
     int n = sizes[b];
     sizes[b] = 0;
+    if (src.length > W * KEEP_AT_MOST) {
+      buckets[b] = null; // entries go to lower levels or the run, never back here
+    }
     occupied[word] &= ~(1L << digit);
     if (occupied[level * 4] == 0 && occupied[level * 4 + 1] == 0 && occupied[level * 4 + 2] == 0
         && occupied[level * 4 + 3] == 0) {
@@ -352,6 +361,15 @@ public final class EventQueue {
     a[j + 2] = meta;
     a[j + 3] = arg;
     currentSize = n + 1;
+  }
+
+  /** Entries the bucket and run arrays can hold without growing (for memory tests). */
+  long retainedCapacity() {
+    long total = current.length / W;
+    for (long[] a : buckets) {
+      total += a == null ? 0 : a.length / W;
+    }
+    return total;
   }
 
   private void release(int slot) {

@@ -89,6 +89,27 @@ class EventQueueTest {
   }
 
   @Test
+  void memoryFollowsThePendingEventsNotTheLengthOfTheRun() {
+    // a hold model whose times sweep through every digit of the buckets many times over
+    EventQueue q = new EventQueue();
+    RandomStream r = new RandomStream(3);
+    int pending = 20_000;
+    for (int i = 0; i < pending; i++) {
+      q.add((long) r.nextExponential(1e9), 1, i, 0);
+    }
+    long retainedEarly = 0;
+    for (int i = 0; i < 5_000_000; i++) {
+      q.poll();
+      q.add(q.polledTime() + (long) r.nextExponential(1e9), 1, q.polledEntity(), 0);
+      if (i == 500_000) {
+        retainedEarly = q.retainedCapacity();
+      }
+    }
+    assertThat(q.size()).isEqualTo(pending);
+    assertThat(q.retainedCapacity()).isLessThan(40L * pending).isLessThan(2 * retainedEarly + 100_000);
+  }
+
+  @Test
   void cancelledTopIsSkippedByPeek() {
     EventQueue q = new EventQueue();
     long first = q.add(1, 1, 1, 0);
