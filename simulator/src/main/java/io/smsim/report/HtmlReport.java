@@ -2,17 +2,9 @@ package io.smsim.report;
 
 import io.smsim.metrics.Incident;
 import io.smsim.metrics.RunResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes {@code report.html}: one self-contained page (ECharts inlined from its webjar, the chart
@@ -24,48 +16,19 @@ public final class HtmlReport {
 
   /** Incidents listed in the header before the rest fold away. */
   private static final int SHOWN_INCIDENTS = 6;
-  private static final Pattern SLOT = Pattern.compile("\\{\\{(\\w+)}}");
 
   private HtmlReport() {
   }
 
   public static void write(ReplayView view, Path file) {
-    try {
-      Files.writeString(file, render(view), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    Page.write(file, render(view));
   }
 
   static String render(ReplayView view) {
-    EchartsLibrary echarts = EchartsLibrary.get();
-    Map<String, String> slots = Map.of(
-        "title", Html.text("smsim · " + view.run().scenario() + " · seed " + view.run().seed()),
-        "style", resource("report.css"),
-        "header", header(view),
-        "sections", ReplaySections.html(view),
-        "data", ChartData.json(view),
-        "echartsVersion", Html.text(echarts.version()),
-        "notice", echarts.notice(),
-        "echarts", echarts.script(),
-        "script", resource("report.js"));
-    return fill(resource("report.html"), slots);
-  }
-
-  /** Replaces each {@code {{name}}} of the template in one pass, so inserted text is never rescanned. */
-  static String fill(String template, Map<String, String> slots) {
-    Matcher m = SLOT.matcher(template);
-    StringBuilder out = new StringBuilder(template.length() + (1 << 20));
-    int last = 0;
-    while (m.find()) {
-      String value = slots.get(m.group(1));
-      if (value == null) {
-        throw new IllegalArgumentException("template slot without a value: " + m.group());
-      }
-      out.append(template, last, m.start()).append(value);
-      last = m.end();
-    }
-    return out.append(template, last, template.length()).toString();
+    RunResult run = view.run();
+    return Page.render("smsim · " + run.scenario() + " · seed " + run.seed(), header(view), ReplaySections.html(view),
+        "Written by smsim from the same run as <a href=\"summary.json\">summary.json</a>.", ChartData.json(view),
+        "report.js");
   }
 
   private static String header(ReplayView view) {
@@ -189,16 +152,5 @@ public final class HtmlReport {
   private static String span(String path, String value, String text) {
     return "<span data-json=\"" + Html.text(path) + "\" data-value=\"" + Html.text(value == null ? "" : value) + "\">"
         + Html.text(text) + "</span>";
-  }
-
-  static String resource(String name) {
-    try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource io/smsim/report/" + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
