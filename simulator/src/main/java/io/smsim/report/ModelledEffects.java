@@ -206,7 +206,7 @@ final class ModelledEffects {
       d = e.variant().set().isEmpty() ? "The scenario as written" : "`" + String.join(" · ", e.variant().overrides())
           + "`";
     }
-    return "**" + e.variant().name() + "**: " + d + (d.endsWith(".") || d.endsWith("`") ? "" : ".");
+    return "**" + e.variant().name() + "**: " + d + (d.endsWith(".") ? "" : ".");
   }
 
   /** {@code birthing events impacted 0 vs 36.6 [34.9, 38.2], difference -36.6 [-38.2, -34.9]}. */
@@ -270,7 +270,8 @@ final class ModelledEffects {
           + (x.mean() > 0 ? ", though not to none in every replication" : ", none in any replication");
     }
     if (d.ciLow() > 0) {
-      return "it would have made the incident worse: " + share + "more " + what;
+      return "it would have made the incident worse: " + (base.mean() > 0 && x.mean() >= 2 * base.mean()
+          ? String.format(Locale.ROOT, "%.1f times the %s", x.mean() / base.mean(), what) : share + "more " + what);
     }
     return "no difference the " + replications(d.n()) + " can tell apart from noise (the interval of the"
         + " difference includes 0)";
