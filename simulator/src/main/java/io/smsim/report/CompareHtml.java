@@ -79,7 +79,8 @@ final class CompareHtml {
   /** The console's table of one region: key metrics (rows) by variant (columns). */
   private static void table(CompareView view, Region region, boolean diffs, StringBuilder h) {
     Comparison c = view.comparison();
-    h.append("<table class=\"figures ci\" id=\"").append(diffs ? "diffs-" : "metrics-").append(region.key())
+    h.append("<div class=\"scroll\"><table class=\"figures ci\" id=\"").append(diffs ? "diffs-" : "metrics-")
+        .append(region.key())
         .append("\" data-region=\"").append(region.key()).append("\">\n<thead><tr><th>").append(region.key())
         .append("</th>");
     for (int v = 0; v < c.variants().size(); v++) {
@@ -102,7 +103,7 @@ final class CompareHtml {
       }
       h.append("</tr>\n");
     }
-    h.append("</tbody>\n</table>\n");
+    h.append("</tbody>\n</table></div>\n");
   }
 
   private static void variants(Comparison c, StringBuilder h) {

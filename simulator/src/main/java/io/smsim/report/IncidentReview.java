@@ -4,7 +4,6 @@ import io.smsim.metrics.Incident;
 import io.smsim.metrics.RunResult;
 import io.smsim.metrics.TimelineEvent;
 import io.smsim.model.MonitoringSpec;
-import io.smsim.model.Region;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,7 @@ import java.util.Set;
  * scenario's zone with the zone named; what the model does not cover is said to be not modelled.
  *
  * <p>Written by {@code smsim compare}, the review is of the baseline's replication 0 and states each
- * variant's modelled effect ({@link ModelledEffects}) where the seed report makes the matching claim:
+ * variant's modelled effect ({@link ReviewEffects}) where the seed report makes the matching claim:
  * the tactical fixes under Incident Mitigation, the cron job under Preventative Measures, "if the
  * failover had occurred successfully" under the Root Cause Summary, each action under Root Cause
  * Actions, and the risk "if the automation fails" under Identified Risks.
@@ -87,7 +86,9 @@ public final class IncidentReview {
     preventative();
     rootCauseSummary();
     rootCauseActions();
-    identifiedRisks();
+    if (effects.ran()) {
+      new ReviewEffects(effects, md).identifiedRisks(view.affected());
+    }
     response(major);
     md.append("## Any failures by Incident Parties to comply with their obligations under Energy Licences and/or"
         + " this Code [SEC H9.14(f)]\n\nNot modelled.\n\n");
@@ -220,25 +221,13 @@ public final class IncidentReview {
     for (String item : items) {
       md.append("- ").append(item).append('\n');
     }
-    if (!effects.ran()) {
+    if (effects.ran()) {
+      md.append('\n');
+      new ReviewEffects(effects, md).mitigation();
+    } else {
       md.append("\nModelled effect of alternative mitigations: no comparison was run with this replay, so none is"
           + " given here.\n\n");
-      return;
     }
-    md.append("\nModelled effect of the alternatives compared (").append(effects.method()).append("):\n\n");
-    if (effects.effects().isEmpty()) {
-      md.append("- None: the comparison had only the baseline.\n");
-    }
-    for (ModelledEffects.Effect e : effects.effects()) {
-      md.append("- ").append(effects.title(e));
-      List<Region> regions = effects.regions();
-      for (Region r : regions) {
-        md.append(regions.size() > 1 ? "\n  - CSP " + CompareView.regionName(r) + ": " : " ")
-            .append(capitalised(effects.full(e, r)));
-      }
-      md.append('\n');
-    }
-    md.append('\n');
   }
 
   private void preventative() {
@@ -257,31 +246,8 @@ public final class IncidentReview {
     }
     md.append('\n');
     if (effects.ran()) {
-      List<String> lines = new ArrayList<>();
-      for (Region r : effects.regions()) {
-        for (ModelledEffects.Effect e : effects.effects()) {
-          boolean measure = e.about(r, ModelledEffects.Topic.REAPER) && !e.about(r, ModelledEffects.Topic.REAPER_FAILS)
-              || e.about(r, ModelledEffects.Topic.MONITORING) || e.about(r, ModelledEffects.Topic.LEAK);
-          if (measure) {
-            lines.add(prefix(r) + effects.brief(e, r));
-          }
-        }
-      }
-      md.append("Modelled effect of the preventative measures compared (").append(effects.methodShort())
-          .append("):\n\n");
-      if (lines.isEmpty()) {
-        md.append("- None of the variants compared changes the cron job, monitoring or the defect.\n");
-      }
-      for (String line : lines) {
-        md.append("- ").append(line).append(".\n");
-      }
-      md.append('\n');
+      new ReviewEffects(effects, md).preventative();
     }
-  }
-
-  /** {@code CSP North: } when the comparison shows several regions, else nothing. */
-  private String prefix(Region r) {
-    return effects.regions().size() > 1 ? "CSP " + CompareView.regionName(r) + ": " : "";
   }
 
   private void rootCauseSummary() {
@@ -300,28 +266,10 @@ public final class IncidentReview {
       for (String paragraph : rootCause.summary(r, ri.incident())) {
         md.append(paragraph).append("\n\n");
       }
-      claim(r, ModelledEffects.Topic.FAILOVER, "The report's claim, \"if the failover had occurred successfully there"
-          + " would have been no capacity issues as alternate servers would have been able to manage the number of"
-          + " requests\", as modelled");
-      claim(r, ModelledEffects.Topic.VOLUME, "The report's \"system defect exacerbated by volume\", as modelled");
+      if (effects.ran()) {
+        new ReviewEffects(effects, md).claims(r);
+      }
     }
-  }
-
-  /** The variants of a comparison that answer one of the report's claims about region {@code r}. */
-  private void claim(RegionView r, ModelledEffects.Topic topic, String lead) {
-    if (!effects.ran() || !effects.regions().contains(r.result().region())) {
-      return;
-    }
-    List<ModelledEffects.Effect> about = effects.about(r.result().region(), topic);
-    if (about.isEmpty()) {
-      return;
-    }
-    md.append(lead).append(" (").append(effects.methodShort()).append("):\n\n");
-    for (ModelledEffects.Effect e : about) {
-      md.append("- ").append(effects.title(e)).append(' ').append(capitalised(effects.full(e, r.result().region())))
-          .append('\n');
-    }
-    md.append('\n');
   }
 
   private void rootCauseActions() {
@@ -337,7 +285,7 @@ public final class IncidentReview {
         md.append("| ").append(cell(a.what())).append(" | ").append(cell(a.closed())).append(" | ")
             .append(cell(a.owner())).append(" |");
         if (effects.ran()) {
-          md.append(' ').append(cell(modelled(r, a.topic()))).append(" |");
+          md.append(' ').append(cell(new ReviewEffects(effects, md).action(r, a.topic()))).append(" |");
         }
         md.append('\n');
       }
@@ -348,67 +296,16 @@ public final class IncidentReview {
     }
   }
 
-  /** The variants that model an action, briefly, or why there are none. */
-  private String modelled(RegionView r, ModelledEffects.Topic topic) {
-    Region region = r.result().region();
-    if (!effects.regions().contains(region)) {
-      return "Not shown: no impact in " + r.name() + " in any variant";
-    }
-    List<String> briefs = new ArrayList<>();
-    for (ModelledEffects.Effect e : effects.about(region, topic)) {
-      if (!(topic == ModelledEffects.Topic.REAPER && e.about(region, ModelledEffects.Topic.REAPER_FAILS))) {
-        briefs.add(effects.brief(e, region));
-      }
-    }
-    return briefs.isEmpty() ? "Not compared" : String.join("<br>", briefs);
-  }
-
-  /** The report's Identified Risks, when a comparison modelled the automation failing. */
-  private void identifiedRisks() {
-    if (!effects.ran()) {
-      return;
-    }
-    List<String> rows = new ArrayList<>();
-    for (RegionView r : view.affected()) {
-      Region region = r.result().region();
-      if (!effects.regions().contains(region)) {
-        continue;
-      }
-      for (ModelledEffects.Effect e : effects.about(region, ModelledEffects.Topic.REAPER_FAILS)) {
-        rows.add("| There is a risk that if the automation fails then this could re-occur. | "
-            + cell(effects.recurrence(e, region) + " " + effects.title(e) + " " + capitalised(effects.full(e, region)))
-            + " | CSP " + r.name() + " |");
-      }
-    }
-    if (rows.isEmpty()) {
-      return;
-    }
-    md.append("### Identified Risks\n\n| Risk | Modelled (").append(cell(effects.methodShort()))
-        .append(") | Owner |\n|---|---|---|\n");
-    for (String row : rows) {
-      md.append(row).append('\n');
-    }
-    md.append('\n');
-  }
-
   private void about() {
     RunResult run = view.run();
     md.append("## About this review\n\n");
-    if (!effects.ran()) {
-      md.append("Reproduce it with `smsim replay ").append(run.source()).append(" --seed ").append(run.seed())
-          .append("` (and the same `--set` options, if any were given); the same scenario and seed give the same"
-              + " review. The numbers are those of `summary.json` and `report.html` from the same run.\n");
+    if (effects.ran()) {
+      new ReviewEffects(effects, md).about(run);
       return;
     }
-    md.append("Written by `smsim compare ").append(run.source()).append(" --seed ").append(run.seed())
-        .append(" --replications ").append(effects.replications()).append("` (and the same `--variants`, `--baseline`"
-            + " and `--set` options, if any were given). The incident is replication 0 of the baseline `")
-        .append(effects.baseline()).append("`, the same run as `smsim replay ").append(run.source());
-    if (!effects.baseline().equals(io.smsim.scenario.Variant.AS_WRITTEN)) {
-      md.append(" --variant ").append(effects.baseline());
-    }
-    md.append(" --seed ").append(run.seed()).append("`, whose summary.json holds its numbers. The modelled effects"
-        + " are the numbers of `compare.json`, `compare.csv`, `report.html` and the console from the same comparison.\n");
+    md.append("Reproduce it with `smsim replay ").append(run.source()).append(" --seed ").append(run.seed())
+        .append("` (and the same `--set` options, if any were given); the same scenario and seed give the same"
+            + " review. The numbers are those of `summary.json` and `report.html` from the same run.\n");
   }
 
   private void response(Optional<RegionView.RegionIncident> major) {

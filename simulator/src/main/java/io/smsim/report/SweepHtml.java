@@ -1,9 +1,9 @@
 package io.smsim.report;
 
+import io.smsim.analysis.KeyMetrics;
 import io.smsim.analysis.Sweep;
 import io.smsim.analysis.SweepParam;
 import io.smsim.analysis.SweepTable;
-import io.smsim.analysis.KeyMetrics;
 import io.smsim.model.Region;
 import java.util.List;
 
@@ -62,7 +62,7 @@ final class SweepHtml {
 
   private static void table(SweepView view, StringBuilder h) {
     Sweep s = view.sweep();
-    h.append("<table class=\"figures ci\" id=\"sweep-points\">\n<thead><tr>");
+    h.append("<div class=\"scroll\"><table class=\"figures ci\" id=\"sweep-points\">\n<thead><tr>");
     for (SweepParam p : s.params()) {
       h.append("<th class=\"param\">").append(Html.text(p.path())).append("</th>");
     }
@@ -86,7 +86,7 @@ final class SweepHtml {
       }
       h.append("</tr>\n");
     }
-    h.append("</tbody>\n</table>\n");
+    h.append("</tbody>\n</table></div>\n");
   }
 
   private static String sections(SweepView view) {

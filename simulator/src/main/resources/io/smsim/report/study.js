@@ -73,7 +73,7 @@
     });
     if (spec.zero && series.length) {
       series[0].markLine = { silent: true, symbol: 'none', lineStyle: { color: '#52606d', type: 'dashed' },
-        label: { formatter: spec.zero, position: h ? 'end' : 'insideEndTop', fontSize: 11 },
+        label: { formatter: spec.zero, position: h ? 'start' : 'insideEndTop', fontSize: 11 },
         data: [h ? { xAxis: 0 } : { yAxis: 0 }] };
     }
     var categoryAxes = [
