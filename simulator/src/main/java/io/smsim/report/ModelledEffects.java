@@ -134,7 +134,7 @@ final class ModelledEffects {
 
   /** The short statement: the headline metric and the verdict. */
   String brief(Effect e, Region r) {
-    return e.variant().name() + ": " + metric(e, r, headline(r)) + ": " + verdict(e, r);
+    return e.variant().name() + ": " + metric(e, r, headline(e, r)) + ": " + verdict(e, r);
   }
 
   /**
@@ -143,7 +143,7 @@ final class ModelledEffects {
    * replications can tell from noise.
    */
   String verdict(Effect e, Region r) {
-    String metric = headline(r);
+    String metric = headline(e, r);
     Summary base = view.stat(c.baseline(), r, metric);
     Summary x = view.stat(e.index(), r, metric);
     Summary d = view.diff(e.index(), r, metric);
@@ -153,6 +153,10 @@ final class ModelledEffects {
     int n = c.replications();
     if (incidents.n() > 0 && incidents.mean() == 0 && baseIncidents.mean() > 0) {
       return "it would have prevented the incident: no incident in any of the " + replications(n);
+    }
+    if (baseIncidents.n() > 0 && baseIncidents.mean() == 0 && incidents.mean() > 0) {
+      return "it would have caused incidents where " + baseline() + " has none: incidents per replication "
+          + view.statText(e.index(), r, "incidents");
     }
     if (d.n() == 0) {
       return "no paired difference applies";
@@ -192,10 +196,10 @@ final class ModelledEffects {
         : "The risk does not materialise in the model: " + per + ".";
   }
 
-  /** The metric a verdict is about: births impacted, else failed requests, else outage minutes, whichever the baseline has. */
-  private String headline(Region r) {
+  /** The metric a verdict is about: births impacted, else failed requests, else outage minutes, whichever has any. */
+  private String headline(Effect e, Region r) {
     for (String m : List.of("birthingEvents.impacted", "requests.failed")) {
-      if (view.stat(c.baseline(), r, m).mean() > 0) {
+      if (view.stat(c.baseline(), r, m).mean() > 0 || view.stat(e.index(), r, m).mean() > 0) {
         return m;
       }
     }
