@@ -86,7 +86,7 @@ public final class CompareTable {
   }
 
   /** Whether any variant saw births impacted, failed requests, incidents or failovers in the region. */
-  static boolean affected(Comparison c, Region region) {
+  public static boolean affected(Comparison c, Region region) {
     for (String name : List.of("birthingEvents.impacted", "requests.failed", "incidents", "failovers")) {
       int m = c.indexOf(MetricPath.of(region, name));
       for (PointStats p : c.points()) {

@@ -1,5 +1,6 @@
 package io.smsim.analysis;
 
+import io.smsim.metrics.RunResult;
 import io.smsim.model.Region;
 import io.smsim.scenario.MetricPath;
 import io.smsim.scenario.Scenario;
@@ -7,6 +8,7 @@ import io.smsim.scenario.Variant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,13 +22,21 @@ import java.util.Set;
  * @param metrics every per-region metric of the regions any variant simulates
  * @param variants in the order compared; {@code baseline} indexes the baseline among them
  * @param points the statistics, one per variant, same order
+ * @param baselineRun replication 0 of the baseline in full: the run {@code incident-review.md} reviews
+ *     (the same run as {@code replay --variant <baseline>})
  * @param wallSeconds wall-clock time of all runs (not deterministic)
  * @param wallThreads threads used (does not change any other field)
  */
 public record Comparison(String scenario, String source, long seed, int replications, List<MetricPath> metrics,
-    List<Variant> variants, int baseline, List<PointStats> points, double wallSeconds, int wallThreads) {
+    List<Variant> variants, int baseline, List<PointStats> points, RunResult baselineRun, double wallSeconds,
+    int wallThreads) {
+
+  /** What a run leaves behind: its metric values, and the run itself for replication 0 of the baseline. */
+  private record Kept(double[] values, RunResult run) {
+  }
 
   public Comparison {
+    Objects.requireNonNull(baselineRun, "baselineRun");
     metrics = List.copyOf(metrics);
     variants = List.copyOf(variants);
     points = List.copyOf(points);
@@ -41,15 +51,21 @@ public record Comparison(String scenario, String source, long seed, int replicat
     List<Scenario> scenarios = variants.stream().map(Variant::scenario).toList();
     List<MetricPath> metrics = MetricPath.regionMetrics(regions(scenarios));
     long t0 = System.nanoTime();
-    List<List<double[]>> values = ReplicationRunner.run(scenarios, seed, replications, threads,
-        run -> SummaryMetrics.values(run, metrics), listener);
+    List<List<Kept>> kept = ReplicationRunner.runPoints(scenarios, seed, replications, threads,
+        (point, run) -> new Kept(SummaryMetrics.values(run, metrics),
+            point == baseline && run.replication() == 0 ? run : null), listener);
     double wall = (System.nanoTime() - t0) / 1e9;
-    double[][] base = values.get(baseline).toArray(new double[0][]);
+    double[][] base = values(kept.get(baseline));
     List<PointStats> points = new ArrayList<>();
-    for (List<double[]> v : values) {
-      points.add(PointStats.of(v.toArray(new double[0][]), base));
+    for (List<Kept> v : kept) {
+      points.add(PointStats.of(values(v), base));
     }
-    return new Comparison(scenario, source, seed, replications, metrics, variants, baseline, points, wall, threads);
+    return new Comparison(scenario, source, seed, replications, metrics, variants, baseline, points,
+        kept.get(baseline).get(0).run(), wall, threads);
+  }
+
+  private static double[][] values(List<Kept> kept) {
+    return kept.stream().map(Kept::values).toArray(double[][]::new);
   }
 
   /** The regions any of the scenarios simulates. */

@@ -3,11 +3,11 @@ package io.smsim.analysis;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The what-if metrics the console tables show, with their labels (the files hold every metric). */
-final class KeyMetrics {
+/** The what-if metrics the console tables and the reports show, with their labels (the files hold every metric). */
+public final class KeyMetrics {
 
   /** Metric name → label, in table order. */
-  static final Map<String, String> LABELS = labels();
+  public static final Map<String, String> LABELS = labels();
 
   private KeyMetrics() {
   }

@@ -7,8 +7,9 @@ import java.util.Locale;
 /**
  * Number formatting for the analysis outputs. Deterministic (no locale, no platform defaults), so
  * the same statistics give the same bytes: files keep six significant digits, the console fewer.
+ * Public so that the reports (report.html, incident-review.md) print the console's very texts.
  */
-final class Numbers {
+public final class Numbers {
 
   private static final MathContext SIX = new MathContext(6);
 
@@ -16,7 +17,7 @@ final class Numbers {
   }
 
   /** For CSV and JSON: an integer as such, else six significant digits, plain notation; NaN → "". */
-  static String plain(double v) {
+  public static String plain(double v) {
     if (!Double.isFinite(v)) {
       return "";
     }
@@ -28,7 +29,7 @@ final class Numbers {
   }
 
   /** For people: {@code 5,954}, {@code 41.2}, {@code 0.35}; NaN → "–". */
-  static String human(double v) {
+  public static String human(double v) {
     if (!Double.isFinite(v)) {
       return "–";
     }
@@ -47,7 +48,7 @@ final class Numbers {
   }
 
   /** {@code mean [lo, hi]}; just the mean when every replication agreed; "–" when nothing applied. */
-  static String interval(Summary s, int replications) {
+  public static String interval(Summary s, int replications) {
     if (s.n() == 0) {
       return "–";
     }
@@ -62,7 +63,7 @@ final class Numbers {
   }
 
   /** Like {@link #interval} with an explicit sign, for differences. */
-  static String signedInterval(Summary s, int replications) {
+  public static String signedInterval(Summary s, int replications) {
     if (s.n() == 0) {
       return "–";
     }

@@ -44,6 +44,12 @@ public final class ReplicationRunner {
     return Runtime.getRuntime().availableProcessors();
   }
 
+  /** What to keep of a run, knowing which point it is of. */
+  @FunctionalInterface
+  public interface PointKeep<T> {
+    T keep(int point, RunResult run);
+  }
+
   /**
    * Runs replications {@code 0 .. replications-1} of every point.
    *
@@ -53,6 +59,12 @@ public final class ReplicationRunner {
    */
   public static <T> List<List<T>> run(List<Scenario> points, long seed, int replications, int threads,
       Function<RunResult, T> keep, Listener listener) {
+    return runPoints(points, seed, replications, threads, (point, run) -> keep.apply(run), listener);
+  }
+
+  /** As {@link #run}, with {@code keep} told the run's point (e.g. to keep one point's run in full). */
+  public static <T> List<List<T>> runPoints(List<Scenario> points, long seed, int replications, int threads,
+      PointKeep<T> keep, Listener listener) {
     if (replications < 1) {
       throw new IllegalArgumentException("replications must be positive: " + replications);
     }
@@ -85,7 +97,7 @@ public final class ReplicationRunner {
   }
 
   private static <T> void runParallel(List<Scenario> points, long seed, int replications, int workers,
-      Function<RunResult, T> keep, Listener listener, Object[] results, AtomicInteger done) {
+      PointKeep<T> keep, Listener listener, Object[] results, AtomicInteger done) {
     int total = results.length;
     ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
     try {
@@ -145,13 +157,12 @@ public final class ReplicationRunner {
     return perDay * days;
   }
 
-  private static <T> T task(List<Scenario> points, long seed, int replications, int index,
-      Function<RunResult, T> keep) {
+  private static <T> T task(List<Scenario> points, long seed, int replications, int index, PointKeep<T> keep) {
     int p = index / replications;
     int r = index % replications;
     long t0 = System.nanoTime();
     RunResult run = Replay.run(points.get(p), seed, r, null);
-    return keep.apply(run.withWallSeconds((System.nanoTime() - t0) / 1e9));
+    return keep.keep(p, run.withWallSeconds((System.nanoTime() - t0) / 1e9));
   }
 
   private static void notify(Listener listener, int done, int total) {

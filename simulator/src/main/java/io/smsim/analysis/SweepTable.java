@@ -10,7 +10,8 @@ import java.util.Locale;
 /** The console view of a {@link Sweep}: one row per point, key metrics of the affected regions as mean [95% CI]. */
 public final class SweepTable {
 
-  private static final List<String> COLUMNS = List.of("birthingEvents.impacted", "requests.failed", "outageMinutes");
+  /** The key metrics of the table, per shown region. */
+  public static final List<String> COLUMNS = List.of("birthingEvents.impacted", "requests.failed", "outageMinutes");
 
   private SweepTable() {
   }
@@ -22,15 +23,7 @@ public final class SweepTable {
     if (s.replications() == 1) {
       out.println("(one replication: no confidence intervals; use --replications N)");
     }
-    List<Region> shown = new ArrayList<>();
-    for (Region r : Region.values()) {
-      if (s.indexOf(MetricPath.of(r, "requests.failed")) >= 0 && affected(s, r)) {
-        shown.add(r);
-      }
-    }
-    if (shown.isEmpty()) {
-      shown.addAll(firstRegion(s));
-    }
+    List<Region> shown = shownRegions(s);
     TextTable t = new TextTable();
     List<String> header = new ArrayList<>();
     for (SweepParam p : s.params()) {
@@ -53,6 +46,20 @@ public final class SweepTable {
       t.row(row);
     }
     t.print(out);
+  }
+
+  /** The regions the table shows: those with births impacted, failed requests or outage at any point, else the first. */
+  public static List<Region> shownRegions(Sweep s) {
+    List<Region> shown = new ArrayList<>();
+    for (Region r : Region.values()) {
+      if (s.indexOf(MetricPath.of(r, "requests.failed")) >= 0 && affected(s, r)) {
+        shown.add(r);
+      }
+    }
+    if (shown.isEmpty()) {
+      shown.addAll(firstRegion(s));
+    }
+    return shown;
   }
 
   private static boolean affected(Sweep s, Region r) {

@@ -3,6 +3,7 @@ package io.smsim.cli;
 import io.smsim.analysis.CompareFiles;
 import io.smsim.analysis.CompareTable;
 import io.smsim.analysis.Comparison;
+import io.smsim.report.StudyReports;
 import io.smsim.scenario.ScenarioFile;
 import io.smsim.scenario.Variant;
 import java.io.IOException;
@@ -23,11 +24,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code smsim compare}: every variant over the same replications (common random numbers); key
- * metrics with 95% CIs and paired differences from the baseline; compare.csv and compare.json.
+ * metrics with 95% CIs and paired differences from the baseline; compare.csv and compare.json, and
+ * (unless {@code --no-report}) report.html and incident-review.md, the baseline's review with each
+ * variant's modelled effect.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Run a scenario's variants over the same replications and compare them with the baseline.",
-        "Writes DIR/compare.csv (long format) and DIR/compare.json."})
+        "Writes DIR/compare.csv (long format), DIR/compare.json, DIR/report.html and DIR/incident-review.md."})
 final class CompareCommand implements Callable<Integer> {
 
   @Spec
@@ -43,6 +46,9 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--baseline", paramLabel = "NAME",
       description = "The variant the others are compared with (default: the first).")
   String baselineName;
+
+  @Option(names = "--no-report", description = "Do not write report.html and incident-review.md.")
+  boolean noReport;
 
   @Mixin
   RunOptions options;
@@ -98,6 +104,10 @@ final class CompareCommand implements Callable<Integer> {
     Path json = dir.resolve("compare.json");
     CompareFiles.writeCsv(c, csv);
     CompareFiles.writeJson(c, json);
+    List<Path> written = new ArrayList<>(List.of(csv, json));
+    if (!noReport) {
+      written.addAll(StudyReports.compare(c, dir));
+    }
     PrintWriter w = spec.commandLine().getOut();
     if (!options.quiet) {
       PrintStream ps = new PrintStream(new WriterOutputStream(w), true, StandardCharsets.UTF_8);
@@ -107,7 +117,7 @@ final class CompareCommand implements Callable<Integer> {
           c.wallSeconds(), c.wallThreads(), c.wallThreads() == 1 ? "" : "s");
       ps.flush();
     }
-    w.println("wrote " + csv + ", " + json);
+    w.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
     w.flush();
   }
 }

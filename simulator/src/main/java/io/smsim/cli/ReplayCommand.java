@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.analysis.Replications;
 import io.smsim.metrics.RunResult;
 import io.smsim.report.ConsoleSummary;
 import io.smsim.report.ReplayReports;
@@ -73,12 +74,12 @@ final class ReplayCommand implements Callable<Integer> {
     Path dir = out == null ? Path.of("out", scenario.name()) : out;
     if (replications != 1) {
       ReplicationsReplay reps = new ReplicationsReplay(scenario, runSeed, replications, threads, quiet);
-      write(scenario, reps.first(), dir);
+      write(scenario, reps.first(), reps.replications(), dir);
       reps.write(dir, spec.commandLine().getOut());
       return Main.EXIT_OK;
     }
     RunResult result = simulate(scenario, runSeed);
-    write(scenario, result, dir);
+    write(scenario, result, null, dir);
     return Main.EXIT_OK;
   }
 
@@ -91,7 +92,8 @@ final class ReplayCommand implements Callable<Integer> {
     return result.withWallSeconds(wall);
   }
 
-  private void write(Scenario scenario, RunResult result, Path dir) throws IOException {
+  /** Writes replication 0's files and, unless --no-report, the reports (with the statistics of all, if any). */
+  private void write(Scenario scenario, RunResult result, Replications reps, Path dir) throws IOException {
     Files.createDirectories(dir);
     Path summary = dir.resolve("summary.json");
     Path timeline = dir.resolve("timeline.csv");
@@ -99,7 +101,7 @@ final class ReplayCommand implements Callable<Integer> {
     TimelineCsv.write(result, timeline);
     List<Path> written = new ArrayList<>(List.of(summary, timeline));
     if (!noReport) {
-      written.addAll(ReplayReports.write(scenario, result, dir));
+      written.addAll(reps == null ? ReplayReports.write(scenario, result, dir) : ReplayReports.write(scenario, reps, dir));
     }
     PrintWriter w = spec.commandLine().getOut();
     if (!quiet) {

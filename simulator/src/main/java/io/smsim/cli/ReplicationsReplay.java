@@ -55,6 +55,10 @@ final class ReplicationsReplay {
     return reps.first();
   }
 
+  Replications replications() {
+    return reps;
+  }
+
   void write(Path dir, PrintWriter w) throws IOException {
     Files.createDirectories(dir);
     Path csv = dir.resolve("replications.csv");

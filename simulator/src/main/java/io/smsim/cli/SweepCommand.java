@@ -4,6 +4,7 @@ import io.smsim.analysis.Sweep;
 import io.smsim.analysis.SweepFiles;
 import io.smsim.analysis.SweepParam;
 import io.smsim.analysis.SweepTable;
+import io.smsim.report.StudyReports;
 import io.smsim.scenario.ScenarioFile;
 import io.smsim.scenario.Variant;
 import java.io.IOException;
@@ -24,10 +25,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code smsim sweep}: a grid of parameter values, replications per point; sweep.csv in long format. */
+/**
+ * {@code smsim sweep}: a grid of parameter values, replications per point; sweep.csv in long format,
+ * sweep.json and (unless {@code --no-report}) report.html.
+ */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
     description = {"Run a grid of parameter values (every combination), the same replications at each point.",
-        "Writes DIR/sweep.csv (long format, one column per parameter) and DIR/sweep.json."})
+        "Writes DIR/sweep.csv (long format, one column per parameter), DIR/sweep.json and DIR/report.html."})
 final class SweepCommand implements Callable<Integer> {
 
   @Spec
@@ -42,6 +46,9 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--variant", paramLabel = "NAME", description = "Sweep this variant (default: the scenario as written).")
   String variantName;
+
+  @Option(names = "--no-report", description = "Do not write report.html.")
+  boolean noReport;
 
   @Mixin
   RunOptions options;
@@ -84,6 +91,10 @@ final class SweepCommand implements Callable<Integer> {
     Path json = dir.resolve("sweep.json");
     SweepFiles.writeCsv(s, csv);
     SweepFiles.writeJson(s, json);
+    List<Path> written = new ArrayList<>(List.of(csv, json));
+    if (!noReport) {
+      written.add(StudyReports.sweep(s, dir));
+    }
     PrintWriter w = spec.commandLine().getOut();
     if (!options.quiet) {
       PrintStream ps = new PrintStream(new WriterOutputStream(w), true, StandardCharsets.UTF_8);
@@ -93,7 +104,7 @@ final class SweepCommand implements Callable<Integer> {
           s.wallSeconds(), s.wallThreads(), s.wallThreads() == 1 ? "" : "s");
       ps.flush();
     }
-    w.println("wrote " + csv + ", " + json);
+    w.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
     w.flush();
   }
 }

@@ -1,16 +1,11 @@
 package io.smsim.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
 import io.smsim.metrics.Incident;
 import io.smsim.metrics.IntervalRow;
 import io.smsim.metrics.MinuteSeries;
 import io.smsim.metrics.TimelineEvent;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,7 +32,6 @@ final class ChartData {
   static final int INCIDENT_MARGIN_MINUTES = 30;
 
   private static final long MINUTE_MILLIS = 60_000L;
-  private static final JsonFactory FACTORY = new JsonFactory().setCharacterEscapes(new HtmlSafeEscapes());
 
   private final ReplayView view;
   private final long t0;
@@ -48,15 +42,7 @@ final class ChartData {
   }
 
   static String json(ReplayView view) {
-    try {
-      StringWriter w = new StringWriter();
-      try (JsonGenerator g = FACTORY.createGenerator(w)) {
-        new ChartData(view).write(g);
-      }
-      return w.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return HtmlJson.write(new ChartData(view)::write);
   }
 
   private void write(JsonGenerator g) throws IOException {
@@ -245,31 +231,5 @@ final class ChartData {
 
   private long minutesAfterT0(Instant t) {
     return Math.floorDiv(millis(t), MINUTE_MILLIS);
-  }
-
-  /** Escapes {@code <}, {@code >}, {@code &} and the JavaScript line separators, so the JSON is safe inside HTML. */
-  private static final class HtmlSafeEscapes extends CharacterEscapes {
-    private static final long serialVersionUID = 1L;
-    private final int[] escapes;
-
-    HtmlSafeEscapes() {
-      escapes = CharacterEscapes.standardAsciiEscapesForJSON();
-      escapes['<'] = CharacterEscapes.ESCAPE_STANDARD;
-      escapes['>'] = CharacterEscapes.ESCAPE_STANDARD;
-      escapes['&'] = CharacterEscapes.ESCAPE_STANDARD;
-    }
-
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return escapes;
-    }
-
-    @Override
-    public SerializableString getEscapeSequence(int ch) {
-      if (ch == 0x2028 || ch == 0x2029) {
-        return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch));
-      }
-      return null;
-    }
   }
 }

@@ -1,18 +1,18 @@
 package io.smsim.report;
 
+import io.smsim.analysis.KeyMetrics;
+import io.smsim.analysis.Numbers;
+import io.smsim.analysis.Replications;
+import io.smsim.analysis.Summary;
 import io.smsim.metrics.Incident;
 import io.smsim.metrics.RunResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import io.smsim.model.Region;
+import io.smsim.scenario.MetricPath;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes {@code report.html}: one self-contained page (ECharts inlined from its webjar, the chart
@@ -24,48 +24,19 @@ public final class HtmlReport {
 
   /** Incidents listed in the header before the rest fold away. */
   private static final int SHOWN_INCIDENTS = 6;
-  private static final Pattern SLOT = Pattern.compile("\\{\\{(\\w+)}}");
 
   private HtmlReport() {
   }
 
   public static void write(ReplayView view, Path file) {
-    try {
-      Files.writeString(file, render(view), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    Page.write(file, render(view));
   }
 
   static String render(ReplayView view) {
-    EchartsLibrary echarts = EchartsLibrary.get();
-    Map<String, String> slots = Map.of(
-        "title", Html.text("smsim · " + view.run().scenario() + " · seed " + view.run().seed()),
-        "style", resource("report.css"),
-        "header", header(view),
-        "sections", ReplaySections.html(view),
-        "data", ChartData.json(view),
-        "echartsVersion", Html.text(echarts.version()),
-        "notice", echarts.notice(),
-        "echarts", echarts.script(),
-        "script", resource("report.js"));
-    return fill(resource("report.html"), slots);
-  }
-
-  /** Replaces each {@code {{name}}} of the template in one pass, so inserted text is never rescanned. */
-  static String fill(String template, Map<String, String> slots) {
-    Matcher m = SLOT.matcher(template);
-    StringBuilder out = new StringBuilder(template.length() + (1 << 20));
-    int last = 0;
-    while (m.find()) {
-      String value = slots.get(m.group(1));
-      if (value == null) {
-        throw new IllegalArgumentException("template slot without a value: " + m.group());
-      }
-      out.append(template, last, m.start()).append(value);
-      last = m.end();
-    }
-    return out.append(template, last, template.length()).toString();
+    RunResult run = view.run();
+    return Page.render("smsim · " + run.scenario() + " · seed " + run.seed(), header(view), ReplaySections.html(view),
+        "Written by smsim from the same run as <a href=\"summary.json\">summary.json</a>.", ChartData.json(view),
+        "report.js");
   }
 
   private static String header(ReplayView view) {
@@ -80,7 +51,9 @@ public final class HtmlReport {
     meta(h, "scenario file", Html.text(run.source()));
     meta(h, "seed", span("seed", Long.toString(run.seed()), Long.toString(run.seed())));
     meta(h, "replications", view.replications() + " (replication " + span("replication",
-        Integer.toString(run.replication()), Integer.toString(run.replication())) + ")");
+        Integer.toString(run.replication()), Integer.toString(run.replication())) + (view.stats() == null ? ")"
+            : " in the figures, incidents and charts; the statistics over all " + view.replications()
+                + " follow the figures)"));
     meta(h, "virtual time", Html.text(Times.human(run.virtualStart(), zone) + " → "
         + Times.human(run.virtualEnd(), zone)
         + " " + run.timeZone()));
@@ -92,9 +65,14 @@ public final class HtmlReport {
         "a minute with ≥ %d attempts and under %s successful is degraded; gaps under %d min merge",
         rep.minAttempts(), Formats.percent(rep.slo()), rep.mergeGapNanos() / 60_000_000_000L)));
     meta(h, "files", "<span class=\"files\"><a href=\"summary.json\">summary.json</a><a href=\"timeline.csv\">"
-        + "timeline.csv</a><a href=\"incident-review.md\">incident-review.md</a></span>");
+        + "timeline.csv</a><a href=\"incident-review.md\">incident-review.md</a>" + (view.stats() == null ? ""
+            : "<a href=\"replications.json\">replications.json</a><a href=\"replications.csv\">replications.csv</a>")
+        + "</span>");
     h.append("</dl>\n");
     figures(view, h);
+    if (view.stats() != null) {
+      replications(view.stats(), h);
+    }
     incidents(view, h);
     h.append("</header>\n");
     return h.toString();
@@ -117,6 +95,36 @@ public final class HtmlReport {
         }
         h.append(" data-value=\"").append(Html.text(f.value())).append("\">").append(Html.text(f.text()))
             .append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</tbody>\n</table>\n");
+  }
+
+  /** The console's table of {@code replay --replications N}: key metrics by region, mean [95% CI], tagged into replications.json. */
+  private static void replications(Replications reps, StringBuilder h) {
+    h.append("<h2 id=\"replications\">Over ").append(reps.replications()).append(" replications</h2>\n<p class=\"explain\">"
+        + "Key metrics per region, mean [95% CI] over the replications (replication r draws from substream r), as on"
+        + " the console and in replications.json.</p>\n");
+    List<Region> regions = new ArrayList<>();
+    for (Region r : Region.values()) {
+      if (reps.indexOf(MetricPath.of(r, "requests.failed")) >= 0) {
+        regions.add(r);
+      }
+    }
+    h.append("<table class=\"figures ci\" id=\"replication-stats\" data-source=\"replications.json\">\n<thead><tr>"
+        + "<th></th>");
+    for (Region r : regions) {
+      h.append("<th>").append(r.key()).append("</th>");
+    }
+    h.append("</tr></thead>\n<tbody>\n");
+    for (Map.Entry<String, String> key : KeyMetrics.LABELS.entrySet()) {
+      h.append("<tr data-metric=\"").append(key.getKey()).append("\"><td>").append(Html.text(key.getValue()))
+          .append("</td>");
+      for (Region r : regions) {
+        MetricPath m = MetricPath.of(r, key.getKey());
+        Summary s = reps.stats().stat(reps.indexOf(m));
+        h.append(StatCell.td(StatCell.pointer("metrics", m.text()), s, Numbers.interval(s, reps.replications())));
       }
       h.append("</tr>\n");
     }
@@ -189,16 +197,5 @@ public final class HtmlReport {
   private static String span(String path, String value, String text) {
     return "<span data-json=\"" + Html.text(path) + "\" data-value=\"" + Html.text(value == null ? "" : value) + "\">"
         + Html.text(text) + "</span>";
-  }
-
-  static String resource(String name) {
-    try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource io/smsim/report/" + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.smsim.report;
 
+import io.smsim.analysis.Replications;
 import io.smsim.metrics.RegionResult;
 import io.smsim.metrics.RunResult;
 import io.smsim.scenario.Scenario;
@@ -14,8 +15,11 @@ import java.util.Objects;
  * that {@code summary.json} and the console are written from, paired with the scenario settings the
  * reports explain (process limits, reaper, failover policy, faults). The reports read numbers only
  * from here, so all outputs agree (one source of numbers).
+ *
+ * @param stats with {@code replay --replications N}, the statistics over all N that replications.json
+ *     is written from ({@code run} is replication 0 of them); {@code null} for a single replay
  */
-public record ReplayView(Scenario scenario, RunResult run, List<RegionView> regions) {
+public record ReplayView(Scenario scenario, RunResult run, List<RegionView> regions, Replications stats) {
 
   public ReplayView {
     Objects.requireNonNull(scenario, "scenario");
@@ -25,6 +29,11 @@ public record ReplayView(Scenario scenario, RunResult run, List<RegionView> regi
 
   /** Pairs each region of the run with its specification in the scenario the run was made from. */
   public static ReplayView of(Scenario scenario, RunResult run) {
+    return of(scenario, run, null);
+  }
+
+  /** As {@link #of(Scenario, RunResult)}, with the statistics of the replications {@code run} is the first of. */
+  public static ReplayView of(Scenario scenario, RunResult run, Replications stats) {
     List<RegionView> regions = new ArrayList<>();
     for (RegionResult r : run.regions()) {
       var spec = scenario.regions().get(r.region());
@@ -34,16 +43,16 @@ public record ReplayView(Scenario scenario, RunResult run, List<RegionView> regi
       }
       regions.add(new RegionView(r, spec));
     }
-    return new ReplayView(scenario, run, regions);
+    return new ReplayView(scenario, run, regions, stats);
   }
 
   public ZoneId zone() {
     return ZoneId.of(run.timeZone());
   }
 
-  /** Replications summarised (a replay is one). */
+  /** Replications run (a plain replay is one; the charts and incidents are always replication 0's). */
   public int replications() {
-    return 1;
+    return stats == null ? 1 : stats.replications();
   }
 
   /** Regions with no incident and no failed request, in run order. */

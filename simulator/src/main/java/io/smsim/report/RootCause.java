@@ -171,8 +171,10 @@ final class RootCause {
    * @param done whether the run has it in force
    * @param closed what the run did about it, starting "Yes" or "No"
    * @param preventative whether it prevents a recurrence (rather than restoring a contributing fault)
+   * @param topic what a variant of a comparison changes to model the action
    */
-  record Action(String what, boolean done, String closed, String owner, boolean preventative) {
+  record Action(String what, boolean done, String closed, String owner, boolean preventative,
+      VariantChanges.Topic topic) {
   }
 
   /** The report's Root Cause Actions for a region, as the run modelled them. */
@@ -187,7 +189,7 @@ final class RootCause {
             ? "Yes: health check (" + h.probe().name().toLowerCase(Locale.ROOT) + " probe every "
                 + Formats.duration(h.intervalNanos()) + ", " + h.failureThreshold() + " failures, switchover "
                 + Formats.duration(h.switchoverNanos()) + ")"
-            : "No: hardware-only in this run", owner, true));
+            : "No: hardware-only in this run", owner, true, VariantChanges.Topic.FAILOVER));
     reaperAction(r, owner, rows);
     for (FaultSpec f : view.scenario().faults()) {
       if (f.region() != r.result().region()) {
@@ -197,11 +199,12 @@ final class RootCause {
       if (f.fault() instanceof Fault.Leak) {
         rows.add(new Action("Hot fix for the Gateway Scheduler defect (child processes not closing).", ended != null,
             ended == null ? "No: the leak lasts to the end of the run" : "Yes: the leak ends at " + ended, owner,
-            true));
+            true, VariantChanges.Topic.LEAK));
       } else if (f.fault() instanceof Fault.BrokerRtt b) {
         rows.add(new Action("Restore the broker round-trip time (+" + Formats.duration(b.addNanos())
             + "; the seed's Sev 3, resolved by restarting ActiveMQ).", ended != null,
-            ended == null ? "No: lasts to the end of the run" : "Yes: restored at " + ended, owner, false));
+            ended == null ? "No: lasts to the end of the run" : "Yes: restored at " + ended, owner, false,
+            VariantChanges.Topic.BROKER));
       }
     }
     return rows;
@@ -217,7 +220,8 @@ final class RootCause {
       }
     }
     if (!reaper.periodic() && !reaper.hasThreshold()) {
-      rows.add(new Action("A cron job removing leaked child processes.", false, "No reaper in this run", owner, true));
+      rows.add(new Action("A cron job removing leaked child processes.", false, "No reaper in this run", owner, true,
+          VariantChanges.Topic.REAPER));
       return;
     }
     long runs = 0;
@@ -235,7 +239,7 @@ final class RootCause {
             + " of capacity) are reached" : "") + ".";
     String closed = "Yes: in force from " + Formats.dateTime(from, zone) + "; " + Formats.group(runs) + " runs removed "
         + Formats.group(killed) + " children";
-    rows.add(new Action(what, true, closed, owner, true));
+    rows.add(new Action(what, true, closed, owner, true, VariantChanges.Topic.REAPER));
   }
 
   /** Faults of the region that started before {@code end}. */

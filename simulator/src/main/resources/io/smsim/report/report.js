@@ -1,8 +1,6 @@
 /*
- * smsim report: draws the charts of report.html with Apache ECharts from the JSON in #smsim-data
- * (written by io.smsim.report.ChartData), then records what it drew in #smsim-render-status: each
- * chart's series and point counts and every script error. The browser test reads that record and
- * the rendered SVG back from the page.
+ * smsim replay report: the options of the charts of a replay's report.html, from the JSON in
+ * #smsim-data (written by io.smsim.report.ChartData); charts.js draws them and records what it drew.
  *
  * Time coordinates are the scenario's local wall clock as epoch milliseconds read as UTC, and every
  * chart sets useUTC, so axes show the clock of the incident report whatever the viewer's zone.
@@ -17,9 +15,6 @@
   var GROUP = 'smsim-time';
 
   var data = JSON.parse(document.getElementById('smsim-data').textContent);
-  var charts = [];
-  var finished = 0;
-  var reported = false;
 
   function pad(n) { return n < 10 ? '0' + n : String(n); }
   function group(n) { return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
@@ -236,83 +231,9 @@
     throw new Error('unknown chart kind ' + kind);
   }
 
-  /**
-   * Each series as drawn: its name, type, colour, the data points ECharts holds for it, and how
-   * many of them have a value (gaps are null).
-   */
-  function seriesOf(chart) {
-    var option = chart.getOption();
-    var options = (option && option.series) || [];
-    var model = chart.getModel && chart.getModel();
-    return options.map(function (o, i) {
-      var s = model ? model.getSeriesByIndex(i) : null;
-      var valued = (o.data || []).filter(function (d) {
-        var v = d && d.value ? d.value : d;
-        return v && v[1] !== null && v[1] !== undefined;
-      }).length;
-      return { name: o.name, type: o.type, color: o.color, points: s ? s.getData().count() : (o.data || []).length,
-        valued: valued };
-    });
-  }
-
-  /** Records what was drawn, once: in a JSON script element and as an attribute of <html>. */
-  function report(timedOut) {
-    if (reported) { return; }
-    reported = true;
-    var status = { charts: [], expected: document.querySelectorAll('[data-chart]').length, timedOut: !!timedOut };
-    charts.forEach(function (c) {
-      var el = c.getDom();
-      var entry = { id: el.id, kind: el.getAttribute('data-chart'), region: el.getAttribute('data-region'),
-        svg: el.querySelectorAll('svg').length, paths: el.querySelectorAll('svg path').length, series: [] };
-      try {
-        entry.series = seriesOf(c);
-      } catch (e) {
-        window.smsimErrors.push('status of ' + el.id + ': ' + e);
-      }
-      status.charts.push(entry);
-    });
-    status.errors = window.smsimErrors.slice();
-    var s = document.createElement('script');
-    s.type = 'application/json';
-    s.id = 'smsim-render-status';
-    s.textContent = JSON.stringify(status);
-    document.body.appendChild(s);
-    document.documentElement.setAttribute('data-render',
-      status.errors.length || timedOut || status.charts.length !== status.expected ? 'failed' : 'done');
-  }
-
-  function onFinished(chart) {
-    var done = false;
-    chart.on('finished', function () {
-      if (done) { return; }
-      done = true;
-      finished++;
-      if (finished === charts.length) { report(false); }
-    });
-  }
-
-  var elements = document.querySelectorAll('[data-chart]');
-  for (var i = 0; i < elements.length; i++) {
-    try {
-      var chart = echarts.init(elements[i], null, { renderer: 'svg' });
-      chart.group = GROUP;
-      charts.push(chart);
-      onFinished(chart);
-    } catch (e) {
-      window.smsimErrors.push('chart ' + elements[i].id + ': ' + e);
-    }
-  }
-  charts.slice().forEach(function (chart) {
-    try {
-      chart.setOption(option(chart.getDom()));
-    } catch (e) {
-      window.smsimErrors.push('chart ' + chart.getDom().id + ': ' + (e && e.stack ? e.stack : e));
-    }
-  });
+  var charts = smsimCharts.draw(option, GROUP);
   echarts.connect(GROUP);
-  setTimeout(function () { report(true); }, 8000);
 
-  window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
   Array.prototype.forEach.call(document.querySelectorAll('button.zoom'), function (b) {
     if (location.hash === '#' + b.id) { zoom(b); }
     b.addEventListener('click', function () {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +80,27 @@ class ReplayReportsCliTest {
       assertThat(Files.mismatch(dir.resolve("out").resolve(file), dir.resolve("again").resolve(file))).as(file)
           .isEqualTo(-1L);
     }
+  }
+
+  @Test
+  void replicationsAreCountedInTheHeaderAndSummarisedAsOnTheConsole() {
+    SmallStudies.Run run = SmallStudies.run("replay", "--variant", "base", "--replications", "3");
+    org.jsoup.nodes.Document html = Jsoup.parse(run.read(ReplayReports.HTML));
+    assertThat(html.selectFirst("header").text()).contains("replications 3 (replication 0 in the figures, incidents"
+        + " and charts; the statistics over all 3 follow the figures)");
+    org.jsoup.nodes.Element table = html.getElementById("replication-stats");
+    assertThat(table.attr("data-source")).isEqualTo("replications.json");
+    JsonNode json = run.json("replications.json");
+    assertThat(table.select("[data-pointer]")).hasSize(5);
+    for (org.jsoup.nodes.Element e : table.select("[data-pointer]")) {
+      StudyJson.assertTagEquals(json, e);
+    }
+    List<List<String>> console = SmallStudies.consoleTables(run.console()).stream().map(SmallStudies.Table::rows)
+        .filter(rows -> rows.stream().anyMatch(r -> r.get(0).equals("births impacted"))).findFirst().orElseThrow();
+    int header = console.indexOf(List.of("north"));
+    assertThat(header).as("the console table's header").isNotNegative();
+    assertThat(StudyJson.rows(table)).isEqualTo(console.subList(header, header + 6));
+    assertThat(run.read(ReplayReports.REVIEW)).contains("no comparison was run with this replay");
   }
 
   private String replay(String yaml, String... extra) throws IOException {

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * error. The page records what it drew (series and point counts, errors collected by
  * {@code window.onerror} and {@code console.error}) in {@code #smsim-render-status}; this test reads
  * that record and holds it against the SVG of the same DOM. The seed replay's report is checked, as
- * {@code ./smsim replay scenarios/csp-north-2019-04-02.yaml} writes it, and one with failovers.
+ * {@code ./smsim replay scenarios/csp-north-2019-04-02.yaml} writes it, and one with failovers; then
+ * the reports of a compare and of two sweeps of the small scenario: every chart draws each mean as a
+ * symbol and each confidence interval as a whisker (three strokes), as many as the page's data has.
  *
  * <p>Skipped, with a message, only where no Chromium can be had; {@code .ci/run} installs Debian's.
  */
@@ -101,6 +103,90 @@ class ReportRendersInBrowserTest {
             .select("svg path").size());
   }
 
+  @Test
+  void compareReportDrawsEveryMeanAndWhisker() throws Exception {
+    Rendered page = render(SmallStudies.compare().dir().resolve(ReplayReports.HTML));
+    assertNoErrors(page);
+    assertThat(page.dom().select("[data-chart]")).hasSize(10);
+    assertChartsDrawn(page);
+    assertStudySeriesDrawn(page);
+    assertThat(page.dom().getElementById("chart-diff-birthingEvents-impacted").text()).as("zero line named")
+        .contains("base");
+  }
+
+  @Test
+  void sweepReportDrawsEveryLineMeanAndWhisker() throws Exception {
+    Rendered page = render(SmallStudies.sweep().dir().resolve(ReplayReports.HTML));
+    assertNoErrors(page);
+    assertThat(page.dom().select("[data-chart]")).hasSize(5);
+    assertChartsDrawn(page);
+    assertStudySeriesDrawn(page);
+    assertThat(page.dom().getElementById("chart-birthingEvents-impacted-north").text()).contains("none")
+        .contains("30m").contains("workloadScale = 1.2");
+  }
+
+  @Test
+  void sweepOfThreeParametersDrawsSmallMultiples() throws Exception {
+    Rendered page = render(SmallStudies.sweep3().dir().resolve(ReplayReports.HTML));
+    assertNoErrors(page);
+    assertThat(page.dom().select(".multiples [data-chart]")).hasSize(10);
+    assertChartsDrawn(page);
+    assertStudySeriesDrawn(page);
+  }
+
+  /**
+   * For each group of points (a region, a line) of each chart, from the page's own data: every mean
+   * with a value is drawn as a symbol in the group's colour, and every non-degenerate confidence
+   * interval as a whisker: one path in that colour with three moves (the interval, two caps) per CI.
+   */
+  private static void assertStudySeriesDrawn(Rendered page) throws IOException {
+    JsonNode data = SeedReplay.JSON.readTree(page.dom().getElementById("smsim-data").data());
+    Map<String, JsonNode> charts = new HashMap<>();
+    data.path("charts").forEach(c -> charts.put(c.path("id").asText(), c));
+    for (JsonNode chart : page.status().path("charts")) {
+      String id = chart.path("id").asText();
+      Element svg = page.dom().getElementById(id).selectFirst("svg");
+      JsonNode groups = charts.get(id).has("groups") ? charts.get(id).path("groups") : charts.get(id).path("lines");
+      Map<String, JsonNode> drawn = new HashMap<>();
+      chart.path("series").forEach(s -> drawn.put(s.path("id").asText(), s));
+      int valuedMeans = 0;
+      for (JsonNode g : groups) {
+        int means = 0;
+        int whiskers = 0;
+        for (JsonNode p : g.path("points")) {
+          means += p.path("mean").isNull() ? 0 : 1;
+          whiskers += !p.path("ciLow").isNull() && p.path("ciLow").asDouble() < p.path("ciHigh").asDouble() ? 1 : 0;
+        }
+        String name = id + " / " + g.path("name").asText();
+        JsonNode mean = drawn.get("mean:" + g.path("name").asText());
+        assertThat(mean).as("means of %s", name).isNotNull();
+        assertThat(mean.path("valued").asInt()).as("means with a value of %s", name).isEqualTo(means);
+        String color = mean.path("color").asText().toLowerCase(Locale.ROOT);
+        assertThat(symbols(svg, color)).as("symbols drawn for %s", name).isGreaterThanOrEqualTo(means);
+        JsonNode ci = drawn.get("ci:" + g.path("name").asText());
+        if (whiskers == 0) {
+          assertThat(ci).as("no whiskers for %s", name).isNull();
+        } else {
+          assertThat(ci.path("valued").asInt()).as("whisker ends of %s", name).isEqualTo(6 * whiskers);
+          assertThat(mostMoves(svg, color)).as("whisker strokes drawn for %s", name).isEqualTo(3 * whiskers);
+        }
+        valuedMeans += means;
+      }
+      assertThat(valuedMeans).as("means drawn in #%s", id).isPositive();
+    }
+  }
+
+  /** Moves ({@code M}: separate strokes) of the path stroked in {@code color} that has most. */
+  private static int mostMoves(Element svg, String color) {
+    int best = 0;
+    for (Element p : svg.select("path")) {
+      if (p.attr("stroke").equalsIgnoreCase(color)) {
+        best = Math.max(best, (int) p.attr("d").chars().filter(ch -> ch == 'M').count());
+      }
+    }
+    return best;
+  }
+
   private static Rendered render(Path page) throws IOException, InterruptedException {
     Document dom = Jsoup.parse(browser.dumpDom(page));
     Element record = dom.getElementById("smsim-render-status");
@@ -116,7 +202,9 @@ class ReportRendersInBrowserTest {
 
   private static void assertChartsDrawn(Rendered page) {
     List<String> ids = page.dom().select("[data-chart]").eachAttr("id");
-    assertThat(page.status().path("charts").findValuesAsText("id")).containsExactlyElementsOf(ids);
+    List<String> recorded = new java.util.ArrayList<>();
+    page.status().path("charts").forEach(c -> recorded.add(c.path("id").asText()));
+    assertThat(recorded).containsExactlyElementsOf(ids);
     for (String id : ids) {
       Element svg = page.dom().getElementById(id).selectFirst("svg");
       assertThat(svg).as("svg in #%s", id).isNotNull();

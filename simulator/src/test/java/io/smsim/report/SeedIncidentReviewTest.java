@@ -98,6 +98,12 @@ class SeedIncidentReviewTest {
         .contains("| Identification | Alert at " + hhmm(detected) + " BST");
   }
 
+  @Test
+  void aReplayAloneSaysNoComparisonWasRun() {
+    assertThat(review).contains("Modelled effect of alternative mitigations: no comparison was run with this replay")
+        .doesNotContain("Modelled effect (smsim compare)").doesNotContain("### Identified Risks");
+  }
+
   private static String hhmm(OffsetDateTime t) {
     return String.format("%02d:%02d", t.getHour(), t.getMinute());
   }
