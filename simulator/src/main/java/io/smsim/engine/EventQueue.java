@@ -29,8 +29,8 @@ import java.util.Arrays;
  * (bit 62), the sequence number (38 bits) and a slot (24 bits) recycled through a free list.
  *
  * <p><b>Cancellation.</b> A handle is {@code sequence << 24 | slot}; cancelling checks that the slot
- * still holds that sequence and is pending (one byte of state per slot), so a stale handle (fired,
- * cancelled, slot reused) is refused. Cancelled events stay in their bucket and are dropped when
+ * still holds that sequence and is pending (one long per slot), so a stale handle (fired, cancelled,
+ * slot reused) is refused. Cancelled events stay in their bucket and are dropped when
  * they come out.
  */
 public final class EventQueue {
@@ -40,25 +40,36 @@ public final class EventQueue {
   private static final long SLOT_MASK = MAX_SLOTS - 1;
   private static final long MAX_SEQ = (1L << 38) - 1;
   private static final long ORDINARY = 1L << 62;
-  private static final byte FREE = 0;
-  private static final byte PENDING = 1;
-  private static final byte CANCELLED = 2;
+  /** {@code slotSeq} of a free slot; a pending event's sequence is ≥ 0, a cancelled one's has this bit. */
+  private static final long FREE = -1;
+  private static final long CANCELLED_BIT = 1L << 62;
   /** longs per entry: time, key, type << 32 | entity, arg. */
   private static final int W = 4;
   private static final int LEVELS = 8;
   private static final int DIGITS = 256;
-  /** Buckets up to this size are sorted straight into the current run instead of redistributed. */
+  /** Buckets up to this size are insertion-sorted straight into the current run. */
   private static final int SORT_AT_MOST = 48;
+  /**
+   * Level-2 buckets (a 65 µs span) up to this size are sorted into the run by a primitive sort.
+   * Higher levels are not: a run spanning milliseconds would take later additions by linear insertion.
+   */
+  private static final int PACKED_SORT_AT_MOST = 2048;
   /**
    * A drained bucket whose array holds more entries than this gives it back: every digit's bucket
    * takes its turn at being large as time advances, so keeping each one's peak would make memory
    * grow with the run instead of with the events pending.
    */
   private static final int KEEP_AT_MOST = 512;
+  /** Large arrays kept for reuse by the next bucket that grows past {@link #KEEP_AT_MOST}. */
+  private static final int SPARES = 8;
 
   /** Bucket (level, digit) at index level * 256 + digit: entries of {@link #W} longs, {@code sizes[i]} of them. */
   private final long[][] buckets = new long[LEVELS * DIGITS][];
   private final int[] sizes = new int[LEVELS * DIGITS];
+  private final long[][] spare = new long[SPARES][];
+  private final int[] digitCounts = new int[DIGITS + 1];
+  private long[] packed = new long[64];
+  private int spares;
   /** Per level, 256 bits: which digits' buckets are non-empty. */
   private final long[] occupied = new long[LEVELS * 4];
   /** Bit L set when level L has a non-empty bucket. */
@@ -80,9 +91,10 @@ public final class EventQueue {
   private long lastPolled;
   private int count;
 
-  /** Per slot: FREE, PENDING or CANCELLED. */
-  private byte[] state;
-  /** Per slot: the sequence number of the event it holds, for handle checks. */
+  /**
+   * Per slot: the sequence number of the pending event it holds (handle checks), with
+   * {@link #CANCELLED_BIT} once cancelled, or {@link #FREE}.
+   */
   private long[] slotSeq;
   private int[] freeSlots;
   private int freeTop;
@@ -102,7 +114,6 @@ public final class EventQueue {
 
   public EventQueue(int initialCapacity) {
     int cap = Math.max(16, initialCapacity);
-    state = new byte[cap];
     slotSeq = new long[cap];
     freeSlots = new int[cap];
   }
@@ -131,7 +142,6 @@ public final class EventQueue {
     }
     int slot = allocateSlot();
     long seq = nextSeq++;
-    state[slot] = PENDING;
     slotSeq[slot] = seq;
     long key = (boundary ? 0 : ORDINARY) | (seq << SLOT_BITS) | slot;
     long meta = ((long) type << 32) | (entity & 0xFFFF_FFFFL);
@@ -151,10 +161,10 @@ public final class EventQueue {
     }
     int slot = (int) (handle & SLOT_MASK);
     long seq = handle >>> SLOT_BITS;
-    if (slot >= slotsUsed || slotSeq[slot] != seq || state[slot] != PENDING) {
-      return false;
+    if (slot >= slotsUsed || slotSeq[slot] != seq) {
+      return false; // fired, freed, reused, or already cancelled (the bit makes it differ)
     }
-    state[slot] = CANCELLED;
+    slotSeq[slot] = seq | CANCELLED_BIT;
     cancelledPending++;
     return true;
   }
@@ -171,7 +181,7 @@ public final class EventQueue {
         throw new IllegalStateException("empty queue");
       }
       int slot = (int) (current[W * head + 1] & SLOT_MASK);
-      if (state[slot] != CANCELLED) {
+      if ((slotSeq[slot] & CANCELLED_BIT) == 0) {
         return current[W * head];
       }
       head++;
@@ -191,6 +201,27 @@ public final class EventQueue {
    * {@link #polledEntity()}, {@link #polledArg()}. Returns false when the queue is empty.
    */
   public boolean poll() {
+    int h = head;
+    if (h < currentSize && cancelledPending == 0) {
+      // fast path, small enough to inline into the kernel's loop: the next event is in the run
+      long[] c = current;
+      int i = W * h;
+      head = h + 1;
+      count--;
+      long time = c[i];
+      long meta = c[i + 2];
+      release((int) (c[i + 1] & SLOT_MASK));
+      lastPolled = time;
+      polledTime = time;
+      polledType = (int) (meta >> 32);
+      polledEntity = (int) meta;
+      polledArg = c[i + 3];
+      return true;
+    }
+    return pollSlow();
+  }
+
+  private boolean pollSlow() {
     while (true) {
       if (head == currentSize && !refill()) {
         return false;
@@ -201,7 +232,7 @@ public final class EventQueue {
       head++;
       count--;
       lastPolled = c[i];
-      boolean cancelled = state[slot] == CANCELLED;
+      boolean cancelled = (slotSeq[slot] & CANCELLED_BIT) != 0;
       release(slot);
       if (cancelled) {
         cancelledPending--;
@@ -248,7 +279,7 @@ public final class EventQueue {
       a = new long[4 * W];
       buckets[b] = a;
     } else if (W * n == a.length) {
-      a = Arrays.copyOf(a, a.length * 2);
+      a = grow(a);
       buckets[b] = a;
     }
     int i = W * n;
@@ -284,7 +315,8 @@ public final class EventQueue {
     long[] src = buckets[b];
     int n = sizes[b];
     sizes[b] = 0;
-    if (src.length > W * KEEP_AT_MOST) {
+    boolean giveBack = src.length > W * KEEP_AT_MOST;
+    if (giveBack) {
       buckets[b] = null; // entries go to lower levels or the run, never back here
     }
     occupied[word] &= ~(1L << digit);
@@ -303,24 +335,109 @@ public final class EventQueue {
       }
     }
     last = min;
-    if (n <= SORT_AT_MOST || level == 0) {
-      // small (or single-time) bucket: sort it into the run; later additions up to its max join the run
-      if (current.length < W * n) {
-        current = new long[Math.max(current.length * 2, W * n)];
-      }
-      System.arraycopy(src, 0, current, 0, W * n);
-      sortRun(current, n);
-      currentSize = n;
-      runMax = max;
-      return true;
+    if (n <= SORT_AT_MOST || level <= 1 || (level == 2 && n <= PACKED_SORT_AT_MOST)) {
+      intoRun(src, n, level, max);
+    } else {
+      redistribute(src, n);
     }
-    for (int i = 0; i < W * n; i += W) {
-      place(src[i], src[i + 1], src[i + 2], src[i + 3]);
+    if (giveBack && spares < SPARES) {
+      spare[spares++] = src; // only now: place() may have taken a spare while src was being read
     }
     return true;
   }
 
-  /** Insertion sort of the first {@code n} entries by (time, key): runs are small. */
+  /**
+   * A small bucket, or one whose times differ only in the lowest digit, becomes the run, sorted;
+   * later additions up to its latest time join the run.
+   */
+  private void intoRun(long[] src, int n, int level, long max) {
+    if (current.length < W * n) {
+      current = new long[Math.max(current.length * 2, W * n)];
+    }
+    if (level == 0 || n <= 8 || level > 3) {
+      System.arraycopy(src, 0, current, 0, W * n);
+    } else if (level == 1 && n > 64) {
+      countingSortByLowestDigit(src, n, current);
+    } else {
+      packedSort(src, n, level, current);
+    }
+    sortRun(current, n);
+    currentSize = n;
+    runMax = max;
+  }
+
+  /** Moves a bucket's events to lower levels (or the run), relative to the new {@code last}. */
+  private void redistribute(long[] src, int n) {
+    for (int i = 0; i < W * n; i += W) {
+      place(src[i], src[i + 1], src[i + 2], src[i + 3]);
+    }
+  }
+
+  /** A bigger array for a bucket: a spare one when large enough, else a copy twice the size. */
+  private long[] grow(long[] a) {
+    int wanted = a.length * 2;
+    if (wanted > W * KEEP_AT_MOST) {
+      for (int i = 0; i < spares; i++) {
+        if (spare[i].length >= wanted) {
+          long[] s = spare[i];
+          spare[i] = spare[--spares];
+          spare[spares] = null;
+          System.arraycopy(a, 0, s, 0, a.length);
+          return s;
+        }
+      }
+    }
+    return Arrays.copyOf(a, wanted);
+  }
+
+  /**
+   * Stable counting sort of a level-1 bucket (its times differ only in the lowest digit) into
+   * {@code out}: one linear pass instead of 256 level-0 buckets. Equal times keep their bucket order;
+   * {@link #sortRun} then orders them by key.
+   */
+  private void countingSortByLowestDigit(long[] src, int n, long[] out) {
+    int[] counts = digitCounts;
+    java.util.Arrays.fill(counts, 0);
+    for (int i = 0; i < W * n; i += W) {
+      counts[((int) src[i] & (DIGITS - 1)) + 1]++;
+    }
+    for (int d = 0; d < DIGITS; d++) {
+      counts[d + 1] += counts[d];
+    }
+    for (int i = 0; i < W * n; i += W) {
+      int pos = W * counts[(int) src[i] & (DIGITS - 1)]++;
+      out[pos] = src[i];
+      out[pos + 1] = src[i + 1];
+      out[pos + 2] = src[i + 2];
+      out[pos + 3] = src[i + 3];
+    }
+  }
+
+  /**
+   * Sorts a bucket of level 1 to 3 into {@code out} by time: its times differ only in their lowest
+   * {@code 8 * level} bits, which with the entry's index fit one {@code long}, so a primitive sort
+   * does it. Equal times keep their bucket order; {@link #sortRun} then orders them by key.
+   */
+  private void packedSort(long[] src, int n, int level, long[] out) {
+    if (packed.length < n) {
+      packed = new long[Math.max(n, packed.length * 2)];
+    }
+    long[] p = packed;
+    long mask = (1L << (8 * level)) - 1;
+    for (int i = 0; i < n; i++) {
+      p[i] = ((src[W * i] & mask) << 31) | i;
+    }
+    Arrays.sort(p, 0, n);
+    for (int i = 0; i < n; i++) {
+      int from = W * (int) (p[i] & 0x7FFF_FFFFL);
+      System.arraycopy(src, from, out, W * i, W);
+    }
+  }
+
+  /**
+   * Insertion sort of the first {@code n} entries by (time, key): runs are small, or already in
+   * time order from the counting sort, when only ties move.
+   */
   private static void sortRun(long[] a, int n) {
     for (int i = 1; i < n; i++) {
       long t = a[W * i];
@@ -369,11 +486,14 @@ public final class EventQueue {
     for (long[] a : buckets) {
       total += a == null ? 0 : a.length / W;
     }
+    for (int i = 0; i < spares; i++) {
+      total += spare[i].length / W;
+    }
     return total;
   }
 
   private void release(int slot) {
-    state[slot] = FREE;
+    slotSeq[slot] = FREE;
     freeSlots[freeTop++] = slot;
   }
 
@@ -386,7 +506,6 @@ public final class EventQueue {
     }
     if (slotsUsed == slotSeq.length) {
       int cap = Math.min(MAX_SLOTS, slotsUsed * 2);
-      state = Arrays.copyOf(state, cap);
       slotSeq = Arrays.copyOf(slotSeq, cap);
       freeSlots = Arrays.copyOf(freeSlots, cap);
     }

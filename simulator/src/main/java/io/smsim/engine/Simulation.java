@@ -79,7 +79,7 @@ public final class Simulation {
     if (delayNanos < 0) {
       throw new IllegalArgumentException("delayNanos must be >= 0: " + delayNanos);
     }
-    return queue.add(nowNanos + delayNanos, type, entity, arg);
+    return queue.add(nowNanos + delayNanos, type, entity, arg, false);
   }
 
   /** Cancels a pending event; false if it already fired or was cancelled. */
