@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "smsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Smart-meter communications simulator: replay outages in virtual time, serve them live.",
-    subcommands = {ReplayCommand.class, ValidateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ReplayCommand.class, ValidateCommand.class, ServeCommand.class, LoadCommand.class,
+        FailoverBenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static final int EXIT_OK = 0;

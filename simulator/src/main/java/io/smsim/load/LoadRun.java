@@ -1,0 +1,288 @@
+package io.smsim.load;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.smsim.engine.RandomStreams;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One load run from start to finish: open the connections, issue requests on schedule for the
+ * duration, wait until every request has its outcome (at most the response timeout after the last
+ * send), keep counting late and duplicate answers for the grace period, then stop and add up.
+ * Reads top-down: {@link #run} calls {@code openConnections}, {@code issue}, {@code awaitOutcomes},
+ * {@code finish}.
+ */
+public final class LoadRun {
+
+  private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+  private final LoadOptions options;
+  private final Traffic traffic;
+  private final CallbackReceiver receiver;
+  private final LoadStats stats;
+  private final EventLoopGroup group;
+  private final LoadWorker[] workers;
+  private final ScheduledExecutorService sampling = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "smsim-load-sampler");
+    t.setDaemon(true);
+    return t;
+  });
+  private IntervalSampler sampler;
+  private long t0;
+  private Instant wallStart;
+
+  /** What a caller can do while the run is under way (the failover bench injects faults with it). */
+  public interface Control {
+    /** The run's start, {@link System#nanoTime()}: intended send times count from here. */
+    long startNanos();
+
+    /** From now on, note the first failed outcome of region {@code slot} decided at or after {@code fromNanos}. */
+    void watchFailures(int slot, long fromNanos);
+
+    /** The first watched failure ({@link System#nanoTime()}), or {@link Long#MAX_VALUE} if none. */
+    long firstWatchedFailure();
+  }
+
+  private LoadRun(LoadOptions options, Traffic traffic, CallbackReceiver receiver) {
+    this.options = options;
+    this.traffic = traffic;
+    this.receiver = receiver;
+    this.stats = new LoadStats(new Codes(options.ackOnly() ? "I99" : "I0"));
+    this.group = new MultiThreadIoEventLoopGroup(options.threads(), NioIoHandler.newFactory());
+    RandomStreams streams = new RandomStreams(options.seed(), 0);
+    this.workers = new LoadWorker[options.threads()];
+    for (int w = 0; w < workers.length; w++) {
+      workers[w] = new LoadWorker(w, workers.length, (EventLoop) group.next(), options, stats, traffic,
+          options.pacing().schedule(traffic, streams, w, workers.length), streams.stream("load.pick." + w));
+    }
+  }
+
+  /**
+   * Runs the load and returns what it measured.
+   *
+   * @param receiver where final responses arrive, or {@code null} with {@link LoadOptions#ackOnly()}
+   * @param hlog the interval log to write, or {@code null}
+   * @param progress receives a progress line each second, or {@code null}
+   * @param started called as issuing begins, with a handle on the run
+   * @throws TargetUnreachableException when no connection to the target could be opened
+   */
+  public static LoadResult run(LoadOptions options, Traffic traffic, CallbackReceiver receiver, Path hlog,
+      Consumer<String> progress, Consumer<Control> started) throws InterruptedException {
+    if (receiver == null && !options.ackOnly()) {
+      throw new IllegalArgumentException("a callback receiver is needed unless the run is ack-only");
+    }
+    LoadRun run = new LoadRun(options, traffic, receiver);
+    try {
+      run.openConnections();
+      run.issue(hlog, progress, started);
+      run.awaitOutcomes();
+      return run.finish();
+    } finally {
+      run.close();
+    }
+  }
+
+  private void openConnections() throws InterruptedException {
+    for (LoadWorker w : workers) {
+      w.warmUp();
+    }
+    List<io.netty.util.concurrent.Future<Integer>> opened = new ArrayList<>();
+    for (int w = 0; w < workers.length; w++) {
+      int n = options.connections() / workers.length + (w < options.connections() % workers.length ? 1 : 0);
+      opened.add(workers[w].open(n));
+    }
+    int connected = 0;
+    String error = null;
+    for (int w = 0; w < workers.length; w++) {
+      connected += opened.get(w).await().getNow();
+      error = error == null ? workers[w].connectError() : error;
+    }
+    if (connected == 0) {
+      throw new TargetUnreachableException("cannot connect to " + options.target() + ": " + error);
+    }
+  }
+
+  private void issue(Path hlog, Consumer<String> progress, Consumer<Control> started) {
+    if (receiver != null) {
+      receiver.attach(workers, options, stats);
+    }
+    t0 = System.nanoTime() + START_DELAY_NANOS;
+    wallStart = Instant.now().plusNanos(START_DELAY_NANOS);
+    sampler = new IntervalSampler(stats, traffic.regionsUsed(), hlog, t0, wallStart.toEpochMilli(),
+        "smsim load " + options.target() + " " + options.pacing().describe(), progress);
+    for (LoadWorker w : workers) {
+      w.start(t0);
+    }
+    int[] second = {0};
+    sampling.scheduleAtFixedRate(() -> sampler.sample(second[0]++), t0 + 1_000_000_000L - System.nanoTime(),
+        1_000_000_000L, TimeUnit.NANOSECONDS);
+    long start = t0;
+    started.accept(new Control() {
+      @Override
+      public long startNanos() {
+        return start;
+      }
+
+      @Override
+      public void watchFailures(int slot, long fromNanos) {
+        stats.watchFailures(slot, fromNanos);
+      }
+
+      @Override
+      public long firstWatchedFailure() {
+        return stats.firstWatchedFailure();
+      }
+    });
+  }
+
+  /** Until every request has its outcome (bounded by the response timeout), then the grace period. */
+  private void awaitOutcomes() throws InterruptedException {
+    sleepUntil(t0 + options.durationNanos());
+    long deadline = t0 + options.durationNanos() + options.responseTimeoutNanos() + TimeUnit.SECONDS.toNanos(2);
+    while (open() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    sleepUntil(System.nanoTime() + options.graceNanos());
+  }
+
+  private long open() throws InterruptedException {
+    long n = 0;
+    for (LoadWorker w : workers) {
+      n += onLoop(w, w::open);
+    }
+    return n;
+  }
+
+  private LoadResult finish() throws InterruptedException {
+    for (LoadWorker w : workers) {
+      onLoop(w, () -> {
+        w.stop();
+        return 0L;
+      });
+    }
+    if (receiver != null) {
+      receiver.detach();
+    }
+    double wallSeconds = (System.nanoTime() - t0) / 1e9;
+    sampling.shutdown();
+    sampling.awaitTermination(5, TimeUnit.SECONDS);
+    sampler.sample(sampler.rows().size());
+    List<LoadWorker.WorkerResult> parts = new ArrayList<>();
+    for (LoadWorker w : workers) {
+      parts.add(onLoop(w, w::result));
+    }
+    return Results.of(options, traffic, stats, sampler, parts, receiver, wallStart, wallSeconds);
+  }
+
+  private static <T> T onLoop(LoadWorker w, java.util.concurrent.Callable<T> task) throws InterruptedException {
+    try {
+      return w.loop.submit(task).get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("worker " + w.index + " failed", e.getCause());
+    }
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long left = nanoTime - System.nanoTime();
+    if (left > 0) {
+      TimeUnit.NANOSECONDS.sleep(left);
+    }
+  }
+
+  private void close() {
+    sampling.shutdownNow();
+    if (sampler != null) {
+      sampler.close();
+    }
+    if (receiver != null) {
+      receiver.detach();
+    }
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+  }
+
+  /** Adds the workers' parts up into a {@link LoadResult}. */
+  private static final class Results {
+
+    static LoadResult of(LoadOptions o, Traffic traffic, LoadStats stats, IntervalSampler sampler,
+        List<LoadWorker.WorkerResult> parts, CallbackReceiver receiver, Instant wallStart, double wallSeconds) {
+      long issued = 0;
+      long onWire = 0;
+      long inFlight = 0;
+      long late = 0;
+      long maxLateness = 0;
+      long maxAwaiting = 0;
+      long lateAnswers = 0;
+      long duplicated = 0;
+      long unknown = stats.unknownCallbacks.get();
+      long[] byCode = new long[Codes.MAX];
+      List<String> lost = new ArrayList<>();
+      List<String> dups = new ArrayList<>();
+      SecondSeries series = new SecondSeries();
+      for (LoadWorker.WorkerResult p : parts) {
+        issued += p.issued();
+        onWire += p.sentOnWire();
+        inFlight += p.inFlight();
+        late += p.late();
+        maxLateness = Math.max(maxLateness, p.maxLatenessNanos());
+        maxAwaiting += p.maxAwaiting();
+        lateAnswers += p.lateAnswers();
+        duplicated += p.duplicated();
+        unknown += p.unknown();
+        for (int i = 0; i < Codes.MAX; i++) {
+          byCode[i] += p.byCode()[i];
+        }
+        lost.addAll(p.lostIds());
+        dups.addAll(p.duplicatedIds());
+        series.add(p.series());
+      }
+      lost.sort(Comparator.comparingLong(Results::counterOf));
+      Codes codes = stats.codes;
+      List<String> names = codes.names();
+      Map<String, Long> errors = new LinkedHashMap<>();
+      List<Integer> errorCodes = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        if (i != Codes.OK && !Codes.isTimeout(i) && byCode[i] > 0) {
+          errorCodes.add(i);
+        }
+      }
+      errorCodes.sort((a, b) -> byCode[a] != byCode[b] ? Long.compare(byCode[b], byCode[a])
+          : names.get(a).compareTo(names.get(b)));
+      for (int i : errorCodes) {
+        errors.put(names.get(i), byCode[i]);
+      }
+      double duration = o.durationNanos() / 1e9;
+      LoadResult.Setup setup = new LoadResult.Setup(o.target().toString(), o.pacing().describe(), traffic.describe(),
+          duration, o.connections(), o.threads(), o.maxInFlight(), o.responseTimeoutNanos() / 1e9,
+          o.graceNanos() / 1e9, o.lateThresholdNanos() / 1e6, o.ackOnly(),
+          receiver == null ? null : receiver.url().toString(), o.seed(), wallStart, wallSeconds);
+      LoadResult.Outcomes outcomes = new LoadResult.Outcomes(issued, byCode[Codes.OK], errors,
+          byCode[Codes.TIMEOUT], byCode[Codes.TIMEOUT_NO_ACK], inFlight);
+      LoadResult.Accounting accounting = new LoadResult.Accounting(lost.size(), List.copyOf(lost), lateAnswers,
+          duplicated, List.copyOf(dups), unknown, stats.unparsableCallbacks.get(),
+          stats.callbackAcknowledgements.get());
+      LoadResult.Sends sends = new LoadResult.Sends(onWire, late, maxLateness / 1e6, byCode[Codes.OVERLOAD],
+          maxAwaiting, onWire / duration);
+      LoadResult.Latency latency = new LoadResult.Latency(sampler.totalAck(), sampler.totalE2e(),
+          sampler.totalE2eByRegion());
+      LoadResult.Series s = new LoadResult.Series(names, series, sampler.rows(), traffic.regionsUsed());
+      return new LoadResult(setup, outcomes, accounting, sends, latency, s);
+    }
+
+    private static long counterOf(String requestId) {
+      return Long.parseLong(requestId.substring(requestId.lastIndexOf(':') + 1));
+    }
+  }
+}
