@@ -69,6 +69,10 @@ final class LoadCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "D", description = "How long requests are sent (default ${DEFAULT-VALUE}).")
   String duration = "30s";
 
+  @Option(names = "--warmup", paramLabel = "D",
+      description = "Run the same load this long first and discard it (JIT, connections); default none.")
+  String warmup;
+
   @Option(names = "--connections", paramLabel = "C", description = "Keep-alive connections (default ${DEFAULT-VALUE}).")
   int connections = 64;
 
@@ -153,12 +157,20 @@ final class LoadCommand implements Callable<Integer> {
     Scenario scenario = scenario();
     Traffic traffic = traffic(scenario);
     LoadOptions options = options(scenario);
+    long warmupNanos = warmup == null ? 0 : parse("--warmup", warmup);
     PrintWriter err = spec.commandLine().getErr();
     LoadResult result;
     try (CallbackReceiver receiver = ackOnly ? null : receiver()) {
       if (receiver != null && !quiet) {
         err.println("final responses: POST to " + receiver.url() + " (the DSP's response URL)");
         err.flush();
+      }
+      if (warmupNanos > 0) {
+        if (!quiet) {
+          err.println("warm-up for " + warmup + " (not measured) ...");
+          err.flush();
+        }
+        options = LoadRun.warmUp(options, traffic, receiver, warmupNanos);
       }
       result = LoadRun.run(options, traffic, receiver, hlog(), quiet ? null : line -> {
         err.println(line);
@@ -269,6 +281,14 @@ final class LoadCommand implements Callable<Integer> {
       } catch (DateTimeParseException e2) {
         throw new BadInputException("--profile-start must be an ISO-8601 time, e.g. 2019-04-02T08:00: " + text);
       }
+    }
+  }
+
+  private static long parse(String option, String text) {
+    try {
+      return Durations.parse(option, text);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
     }
   }
 

@@ -95,6 +95,19 @@ public final class LoadRun {
     }
   }
 
+  /**
+   * A warm-up: the same load for {@code warmupNanos}, measured and thrown away, so that the run
+   * that follows does not measure the JIT compiler and connection set-up. Returns the options of
+   * the measured run: RequestID counters in a range of their own, so that a warm-up straggler is an
+   * unknown response, not an answer to a measured request.
+   */
+  public static LoadOptions warmUp(LoadOptions options, Traffic traffic, CallbackReceiver receiver, long warmupNanos)
+      throws InterruptedException {
+    run(options.withDuration(warmupNanos).withTimeouts(options.responseTimeoutNanos(), 0), traffic, receiver, null,
+        null, c -> { });
+    return options.withIdentity(options.originator(), options.counterBase() + (1L << 40), options.seed());
+  }
+
   private void openConnections() throws InterruptedException {
     for (LoadWorker w : workers) {
       w.warmUp();
@@ -155,7 +168,9 @@ public final class LoadRun {
     while (open() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    sleepUntil(System.nanoTime() + options.graceNanos());
+    if (!options.ackOnly()) { // with ack-only there is no later answer to wait for
+      sleepUntil(System.nanoTime() + options.graceNanos());
+    }
   }
 
   private long open() throws InterruptedException {

@@ -1,7 +1,5 @@
 package io.smsim.load;
 
-import io.netty.buffer.ByteBuf;
-
 /**
  * Reads the DUIS response code out of a synchronous answer (the acknowledgement I99, or an error
  * response) with a byte scan for {@code ResponseCode>}, whatever the namespace prefix. The
@@ -17,48 +15,50 @@ final class SyncAnswer {
   private SyncAnswer() {
   }
 
-  /** The code ({@code I99}, {@code E19} ...), or {@code null} when the body has none. */
-  static String code(ByteBuf body) {
-    int from = body.readerIndex();
-    int end = body.writerIndex() - TAG.length;
+  /** The code ({@code I99}, {@code E19} ...) in {@code a[0, n)}, or {@code null} when it has none. */
+  static String code(byte[] a, int n) {
+    int end = n - TAG.length;
     outer:
-    for (int i = from; i <= end; i++) {
-      for (int j = 0; j < TAG.length; j++) {
-        if (body.getByte(i + j) != TAG[j]) {
+    for (int i = 0; i <= end; i++) {
+      if (a[i] != 'R') {
+        continue;
+      }
+      for (int j = 1; j < TAG.length; j++) {
+        if (a[i + j] != TAG[j]) {
           continue outer;
         }
       }
-      return read(body, i + TAG.length);
+      return read(a, i + TAG.length, n);
     }
     return null;
   }
 
-  private static String read(ByteBuf body, int start) {
-    int limit = Math.min(body.writerIndex(), start + MAX_CODE + 1);
+  private static String read(byte[] a, int start, int length) {
+    int limit = Math.min(length, start + MAX_CODE + 1);
     int i = start;
-    while (i < limit && body.getByte(i) != '<') {
+    while (i < limit && a[i] != '<') {
       i++;
     }
     int n = i - start;
     if (n < 2 || n > MAX_CODE || i == limit) {
       return null;
     }
-    byte first = body.getByte(start);
+    byte first = a[start];
     if (first < 'A' || first > 'Z') {
       return null;
     }
     for (int k = start + 1; k < i; k++) {
-      byte b = body.getByte(k);
-      if (b < '0' || b > '9') {
+      if (a[k] < '0' || a[k] > '9') {
         return null;
       }
     }
-    if (n == 3 && first == 'I' && body.getByte(start + 1) == '9' && body.getByte(start + 2) == '9') {
+    if (n == 3 && first == 'I' && a[start + 1] == '9' && a[start + 2] == '9') {
       return "I99";
     }
-    if (n == 2 && first == 'I' && body.getByte(start + 1) == '0') {
+    if (n == 2 && first == 'I' && a[start + 1] == '0') {
       return "I0";
     }
-    return body.toString(start, n, java.nio.charset.StandardCharsets.US_ASCII);
+    return new String(a, start, n, java.nio.charset.StandardCharsets.US_ASCII);
   }
+
 }

@@ -51,6 +51,9 @@ public final class Traffic {
   }
 
   private final List<Component> components;
+  /** Per component, the catalogue index of each SRV of its mix (by mix position) or journey step. */
+  private final int[][] srvIndexes;
+  private final boolean[][] srvNonDevice;
   private final double[] cumulative;
   private final long[][] rangeFirst = new long[REGIONS][];
   private final long[][] rangeCumulative = new long[REGIONS][];
@@ -63,6 +66,18 @@ public final class Traffic {
       throw new IllegalArgumentException("no traffic: every region's volume is zero");
     }
     this.components = List.copyOf(components);
+    this.srvIndexes = new int[components.size()][];
+    this.srvNonDevice = new boolean[components.size()][];
+    for (int c = 0; c < srvIndexes.length; c++) {
+      Component comp = components.get(c);
+      List<Srv> srvs = comp.mix() != null ? comp.mix().srvs() : comp.journey();
+      srvIndexes[c] = new int[srvs.size()];
+      srvNonDevice[c] = new boolean[srvs.size()];
+      for (int i = 0; i < srvs.size(); i++) {
+        srvIndexes[c][i] = CATALOGUE.indexOf(srvs.get(i).variant());
+        srvNonDevice[c][i] = srvs.get(i).nonDevice();
+      }
+    }
     this.cumulative = new double[components.size()];
     double sum = 0;
     for (int i = 0; i < cumulative.length; i++) {
@@ -202,11 +217,11 @@ public final class Traffic {
 
   /** Chooses a request: {@code component} (or one drawn by weight when negative), its SRV and target. */
   void pick(RandomStream random, int component, Pick out) {
-    Component c = components.get(component >= 0 ? component : drawComponent(random.nextDouble()));
-    Srv srv = c.mix() != null ? c.mix().pick(random.nextDouble())
-        : c.journey().get(random.nextInt(c.journey().size()));
-    out.srvIndex = CATALOGUE.indexOf(srv.variant());
-    if (srv.nonDevice()) {
+    int k = component >= 0 ? component : drawComponent(random.nextDouble());
+    Component c = components.get(k);
+    int position = c.mix() != null ? c.mix().pickPosition(random.nextDouble()) : random.nextInt(c.journey().size());
+    out.srvIndex = srvIndexes[k][position];
+    if (srvNonDevice[k][position]) {
       out.target = dcc;
       out.region = nonDeviceRegion;
     } else {
