@@ -53,10 +53,10 @@ final class FailoverBenchCommand implements Callable<Integer> {
 
   @Option(names = "--restart-after", paramLabel = "D",
       description = "Restart the faulted server this long after the fault, or 'never' (default ${DEFAULT-VALUE}).")
-  String restartAfter = "15s";
+  String restartAfter = "12s";
 
   @Option(names = "--duration", paramLabel = "D", description = "Load duration of each run (default ${DEFAULT-VALUE}).")
-  String duration = "30s";
+  String duration = "25s";
 
   @Option(names = "--connections", paramLabel = "C", description = "Connections to the emulation (default ${DEFAULT-VALUE}).")
   int connections = 32;

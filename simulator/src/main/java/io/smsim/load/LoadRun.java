@@ -8,10 +8,7 @@ import io.smsim.engine.RandomStreams;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -199,7 +196,7 @@ public final class LoadRun {
     for (LoadWorker w : workers) {
       parts.add(onLoop(w, w::result));
     }
-    return Results.of(options, traffic, stats, sampler, parts, receiver, wallStart, wallSeconds);
+    return LoadResults.of(options, traffic, stats, sampler, parts, receiver, wallStart, wallSeconds);
   }
 
   private static <T> T onLoop(LoadWorker w, java.util.concurrent.Callable<T> task) throws InterruptedException {
@@ -226,78 +223,5 @@ public final class LoadRun {
       receiver.detach();
     }
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-  }
-
-  /** Adds the workers' parts up into a {@link LoadResult}. */
-  private static final class Results {
-
-    static LoadResult of(LoadOptions o, Traffic traffic, LoadStats stats, IntervalSampler sampler,
-        List<LoadWorker.WorkerResult> parts, CallbackReceiver receiver, Instant wallStart, double wallSeconds) {
-      long issued = 0;
-      long onWire = 0;
-      long inFlight = 0;
-      long late = 0;
-      long maxLateness = 0;
-      long maxAwaiting = 0;
-      long lateAnswers = 0;
-      long duplicated = 0;
-      long unknown = stats.unknownCallbacks.get();
-      long[] byCode = new long[Codes.MAX];
-      List<String> lost = new ArrayList<>();
-      List<String> dups = new ArrayList<>();
-      SecondSeries series = new SecondSeries();
-      for (LoadWorker.WorkerResult p : parts) {
-        issued += p.issued();
-        onWire += p.sentOnWire();
-        inFlight += p.inFlight();
-        late += p.late();
-        maxLateness = Math.max(maxLateness, p.maxLatenessNanos());
-        maxAwaiting += p.maxAwaiting();
-        lateAnswers += p.lateAnswers();
-        duplicated += p.duplicated();
-        unknown += p.unknown();
-        for (int i = 0; i < Codes.MAX; i++) {
-          byCode[i] += p.byCode()[i];
-        }
-        lost.addAll(p.lostIds());
-        dups.addAll(p.duplicatedIds());
-        series.add(p.series());
-      }
-      lost.sort(Comparator.comparingLong(Results::counterOf));
-      Codes codes = stats.codes;
-      List<String> names = codes.names();
-      Map<String, Long> errors = new LinkedHashMap<>();
-      List<Integer> errorCodes = new ArrayList<>();
-      for (int i = 0; i < names.size(); i++) {
-        if (i != Codes.OK && !Codes.isTimeout(i) && byCode[i] > 0) {
-          errorCodes.add(i);
-        }
-      }
-      errorCodes.sort((a, b) -> byCode[a] != byCode[b] ? Long.compare(byCode[b], byCode[a])
-          : names.get(a).compareTo(names.get(b)));
-      for (int i : errorCodes) {
-        errors.put(names.get(i), byCode[i]);
-      }
-      double duration = o.durationNanos() / 1e9;
-      LoadResult.Setup setup = new LoadResult.Setup(o.target().toString(), o.pacing().describe(), traffic.describe(),
-          duration, o.connections(), o.threads(), o.maxInFlight(), o.responseTimeoutNanos() / 1e9,
-          o.graceNanos() / 1e9, o.lateThresholdNanos() / 1e6, o.ackOnly(),
-          receiver == null ? null : receiver.url().toString(), o.seed(), wallStart, wallSeconds);
-      LoadResult.Outcomes outcomes = new LoadResult.Outcomes(issued, byCode[Codes.OK], errors,
-          byCode[Codes.TIMEOUT], byCode[Codes.TIMEOUT_NO_ACK], inFlight);
-      LoadResult.Accounting accounting = new LoadResult.Accounting(lost.size(), List.copyOf(lost), lateAnswers,
-          duplicated, List.copyOf(dups), unknown, stats.unparsableCallbacks.get(),
-          stats.callbackAcknowledgements.get());
-      LoadResult.Sends sends = new LoadResult.Sends(onWire, late, maxLateness / 1e6, byCode[Codes.OVERLOAD],
-          maxAwaiting, onWire / duration);
-      LoadResult.Latency latency = new LoadResult.Latency(sampler.totalAck(), sampler.totalE2e(),
-          sampler.totalE2eByRegion());
-      LoadResult.Series s = new LoadResult.Series(names, series, sampler.rows(), traffic.regionsUsed());
-      return new LoadResult(setup, outcomes, accounting, sends, latency, s);
-    }
-
-    private static long counterOf(String requestId) {
-      return Long.parseLong(requestId.substring(requestId.lastIndexOf(':') + 1));
-    }
   }
 }

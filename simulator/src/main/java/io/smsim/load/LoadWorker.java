@@ -8,12 +8,13 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.smsim.duis.DuisResponse;
-import io.smsim.duis.RequestId;
 import io.smsim.engine.RandomStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -22,15 +23,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One event loop's share of the load: its arrival schedule, its connections, and the state and
- * outcome of every request it issues. Everything here runs on the worker's loop, so nothing is
- * locked; final responses reach it from the callback receiver by {@link EventLoop#execute}.
+ * One event loop's share of the load: its arrival schedule and its connections; the state and
+ * outcome of each request it issues are in its {@link Ledger}. Everything here runs on the
+ * worker's loop, so nothing is locked; final responses reach it from the callback receiver by
+ * {@link EventLoop#execute}.
  *
  * <p>A timer fires at the next intended send time (at least a millisecond later) and issues every
- * request that is due (at most {@value #MAX_BATCH} per turn), writing each to an idle connection or queueing it for the next
- * connection to free up; flushes are batched per turn. A request's life: QUEUED → SENT → ACKED (I99)
- * → DONE, or DONE straight from any state with its outcome. Every {@value #EXPIRY_MILLIS} ms the
- * ring is scanned from its oldest request for deadlines (intended time + response timeout).
+ * request that is due (at most {@value #MAX_BATCH} per turn), writing each to an idle connection or
+ * queueing it for the next connection to free up; flushes are batched per turn. Every
+ * {@value #EXPIRY_MILLIS} ms the ledger ends the requests past their deadline.
  */
 final class LoadWorker {
 
@@ -42,7 +43,6 @@ final class LoadWorker {
    */
   private static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final long EXPIRY_MILLIS = 5;
-  private static final int MAX_LISTED_DUPLICATES = 100_000;
   /** Responses: bounded lines and headers; headers not validated (only the status and body are read). */
   private static final HttpDecoderConfig DECODER = new HttpDecoderConfig().setMaxInitialLineLength(4096)
       .setMaxHeaderSize(8192).setMaxChunkSize(64 * 1024)
@@ -50,7 +50,6 @@ final class LoadWorker {
 
   final int index;
   final EventLoop loop;
-  private final int workers;
   private final LoadOptions options;
   private final LoadStats stats;
   private final Traffic traffic;
@@ -59,41 +58,29 @@ final class LoadWorker {
   private final Traffic.Pick pick = new Traffic.Pick();
   private final RequestEncoder encoder;
   private final Bootstrap bootstrap;
-  private final PendingRing ring = new PendingRing(1024);
-  private final Unanswered unanswered = new Unanswered();
+  private final Ledger ledger;
   private final LongQueue backlog = new LongQueue();
   private final ArrayDeque<TargetConnection> idle = new ArrayDeque<>();
   private final List<TargetConnection> connections = new ArrayList<>();
   private final List<TargetConnection> touched = new ArrayList<>();
-  private final SecondSeries series = new SecondSeries();
   private final int maxAwaiting;
-  private final long timeoutNanos;
   private final long lateNanos;
   private long t0;
   private long nextOffset;
   private int nextComponent;
   private boolean issuing;
   private boolean stopping;
-  private int awaitingAck;
   private int live;
   private boolean unreachable;
   private ScheduledFuture<?> expiry;
   private volatile String connectError;
-  private final long[] byCode = new long[Codes.MAX];
-  private long issued;
   private long sentOnWire;
   private long late;
   private long maxLatenessNanos;
-  private int maxAwaitingSeen;
-  private long lateAnswers;
-  private long duplicated;
-  private long unknown;
-  private final List<String> duplicatedIds = new ArrayList<>();
 
   LoadWorker(int index, int workers, EventLoop loop, LoadOptions options, LoadStats stats, Traffic traffic,
       ArrivalSchedule schedule, RandomStream random) {
     this.index = index;
-    this.workers = workers;
     this.loop = loop;
     this.options = options;
     this.stats = stats;
@@ -102,7 +89,7 @@ final class LoadWorker {
     this.random = random;
     this.encoder = new RequestEncoder(options);
     this.maxAwaiting = Math.max(1, options.maxInFlight() / workers);
-    this.timeoutNanos = options.responseTimeoutNanos();
+    this.ledger = new Ledger(options, stats, index, workers);
     this.lateNanos = options.lateThresholdNanos();
     this.bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
@@ -134,8 +121,8 @@ final class LoadWorker {
    * Opens {@code n} connections (on the loop); completes with how many connected. When none did,
    * {@link #connectError()} says why.
    */
-  io.netty.util.concurrent.Future<Integer> open(int n) {
-    io.netty.util.concurrent.Promise<Integer> done = loop.newPromise();
+  Future<Integer> open(int n) {
+    Promise<Integer> done = loop.newPromise();
     loop.execute(() -> {
       int[] pending = {n};
       int[] ok = {0};
@@ -205,13 +192,7 @@ final class LoadWorker {
     idle.remove(c);
     long seq = c.seq;
     c.seq = -1;
-    if (seq >= 0 && ring.has(seq)) {
-      int s = ring.slot(seq);
-      ring.clear(s, PendingRing.ON_WIRE);
-      if (ring.state(s) == PendingRing.SENT) {
-        finishUnanswered(seq, s, Codes.CLOSED, false, System.nanoTime());
-      }
-    }
+    ledger.closed(seq, System.nanoTime());
     if (!stopping) {
       if (c.failedConnects == 0) {
         connect(c);
@@ -227,10 +208,12 @@ final class LoadWorker {
   void start(long startNanos) {
     loop.execute(() -> {
       t0 = startNanos;
+      ledger.start(startNanos);
       nextOffset = schedule.next();
       nextComponent = schedule.component();
       issuing = nextOffset < options.durationNanos();
-      expiry = loop.scheduleAtFixedRate(this::expire, EXPIRY_MILLIS, EXPIRY_MILLIS, TimeUnit.MILLISECONDS);
+      expiry = loop.scheduleAtFixedRate(() -> ledger.expire(System.nanoTime(), this::closeCarrying), EXPIRY_MILLIS,
+          EXPIRY_MILLIS, TimeUnit.MILLISECONDS);
       if (issuing) {
         loop.schedule(this::tick, t0 + nextOffset - System.nanoTime(), TimeUnit.NANOSECONDS);
       }
@@ -265,39 +248,29 @@ final class LoadWorker {
 
   private void issue(long intended, int component, long now) {
     traffic.pick(random, component, pick);
-    long seq = ring.add(intended, pick.target, pick.srvIndex, pick.region);
-    int s = ring.slot(seq);
-    issued++;
-    stats.issued.increment();
-    series.region(second(intended), pick.region, SecondSeries.SENT);
-    awaitingAck++;
-    if (awaitingAck > maxAwaiting || unreachable) {
-      ring.set(s, PendingRing.NEVER_SENT);
-      finish(s, unreachable ? Codes.CONNECT : Codes.OVERLOAD, now);
+    long seq = ledger.issue(intended, pick.target, pick.srvIndex, pick.region);
+    if (ledger.awaiting() > maxAwaiting || unreachable) {
+      ledger.refuse(seq, unreachable ? Codes.CONNECT : Codes.OVERLOAD, now);
       return;
     }
-    maxAwaitingSeen = Math.max(maxAwaitingSeen, awaitingAck);
     TargetConnection c = idle.pollLast();
     if (c != null) {
-      send(c, seq, s, now, false);
+      send(c, seq, now, false);
     } else {
       backlog.add(seq);
     }
   }
 
-  private void send(TargetConnection c, long seq, int s, long now, boolean flushNow) {
-    ring.state(s, PendingRing.SENT);
-    ring.set(s, PendingRing.ON_WIRE);
-    ring.connection(s, c.index);
+  private void send(TargetConnection c, long seq, long now, boolean flushNow) {
     c.seq = seq;
-    long lateness = now - ring.intended(s);
+    long lateness = now - ledger.sent(seq, c.index);
     if (lateness > lateNanos) {
       late++;
       stats.late.increment();
     }
     maxLatenessNanos = Math.max(maxLatenessNanos, lateness);
     sentOnWire++;
-    ByteBuf request = encoder.encode(c.channel.alloc(), ring.srv(s), ring.target(s), counter(seq));
+    ByteBuf request = encoder.encode(c.channel.alloc(), ledger.srv(seq), ledger.target(seq), ledger.counter(seq));
     if (flushNow) {
       c.channel.writeAndFlush(request, c.channel.voidPromise());
     } else {
@@ -320,8 +293,8 @@ final class LoadWorker {
     }
     while (!backlog.isEmpty()) {
       long seq = backlog.poll();
-      if (ring.has(seq) && ring.state(ring.slot(seq)) == PendingRing.QUEUED) {
-        send(c, seq, ring.slot(seq), now, true);
+      if (ledger.isQueued(seq)) { // else it timed out while it waited
+        send(c, seq, now, true);
         return;
       }
     }
@@ -331,178 +304,46 @@ final class LoadWorker {
   private void failBacklog(long now) {
     while (!backlog.isEmpty()) {
       long seq = backlog.poll();
-      if (ring.has(seq) && ring.state(ring.slot(seq)) == PendingRing.QUEUED) {
-        int s = ring.slot(seq);
-        ring.set(s, PendingRing.NEVER_SENT);
-        finish(s, Codes.CONNECT, now);
+      if (ledger.isQueued(seq)) {
+        ledger.refuse(seq, Codes.CONNECT, now);
       }
     }
   }
 
   // ---- answers --------------------------------------------------------------------------------
 
-  /** The synchronous answer on {@code c}: I99 acknowledges, I0 succeeds, anything else is an error. */
+  /** The synchronous answer on {@code c} ({@code status} 0: malformed HTTP), its body in {@code body[0, length)}. */
   void onAnswer(TargetConnection c, int status, byte[] body, int length) {
     long seq = c.seq;
     c.seq = -1;
     long now = System.nanoTime();
-    if (seq < 0 || !ring.has(seq)) {
+    if (!ledger.answered(seq, status, status == 0 ? null : SyncAnswer.code(body, length), now)) {
       c.channel.close(); // an answer nobody asked for: the connection is out of step
       return;
-    }
-    int s = ring.slot(seq);
-    ring.clear(s, PendingRing.ON_WIRE);
-    stats.recordAck(now - ring.intended(s));
-    if (ring.state(s) == PendingRing.SENT) {
-      String code = status == 0 ? null : SyncAnswer.code(body, length);
-      if (status == 200 && "I99".equals(code) && !options.ackOnly()) {
-        awaitingAck--;
-        ring.state(s, PendingRing.ACKED);
-      } else if (status == 200 && ("I99".equals(code) || "I0".equals(code))) {
-        finish(s, Codes.OK, now);
-      } else {
-        finish(s, stats.codes.index(code != null ? "ack:" + code : status == 0 ? "http:malformed" : "http:" + status),
-            now);
-      }
     }
     next(c, now);
   }
 
   /** A final response for this worker's request {@code seq}, received at {@code now}. */
   void onFinal(DuisResponse r, long seq, long now) {
-    if (seq >= ring.next()) {
-      unknown++;
-      return;
-    }
-    if (!ring.has(seq)) {
-      answeredAgain(seq, r);
-      return;
-    }
-    int s = ring.slot(seq);
-    if (r.requestId().target() != ring.target(s)) {
-      unknown++;
-      return;
-    }
-    byte state = ring.state(s);
-    if (state == PendingRing.SENT || state == PendingRing.ACKED) {
-      stats.recordE2e(ring.region(s), now - ring.intended(s));
-      finish(s, r.isSuccess() ? Codes.OK : stats.codes.index(r.responseCode()), now);
-    } else if (state == PendingRing.QUEUED || ring.flag(s, PendingRing.NEVER_SENT)) {
-      unknown++;
-    } else {
-      answeredAgain(seq, r);
-    }
+    ledger.finalResponse(r, seq, now);
   }
 
-  /** A final response for a request that already has its outcome: late (first answer) or duplicated. */
-  private void answeredAgain(long seq, DuisResponse r) {
-    int p = unanswered.find(seq);
-    if (p >= 0 && unanswered.target(p) != r.requestId().target()) {
-      unknown++;
-    } else if (p >= 0 && !unanswered.flag(p, Unanswered.ANSWERED_LATE)) {
-      unanswered.set(p, Unanswered.ANSWERED_LATE);
-      lateAnswers++;
-    } else {
-      duplicated++;
-      if (duplicatedIds.size() < MAX_LISTED_DUPLICATES) {
-        duplicatedIds.add(r.requestId().format());
-      }
-    }
-  }
-
-  // ---- outcomes -------------------------------------------------------------------------------
-
-  private void finish(int s, int code, long now) {
-    byte state = ring.state(s);
-    if (state == PendingRing.QUEUED || state == PendingRing.SENT) {
-      awaitingAck--;
-    }
-    ring.state(s, PendingRing.DONE);
-    series.completed(second(now), code);
-    int sent = second(ring.intended(s));
-    series.region(sent, ring.region(s), code == Codes.OK ? SecondSeries.OK : SecondSeries.FAILED);
-    if (code != Codes.OK) {
-      series.failedAt(sent, ring.region(s), ring.intended(s) - t0);
-    }
-    byCode[code]++;
-    if (code == Codes.OK) {
-      stats.ok.increment();
-    } else {
-      (Codes.isTimeout(code) ? stats.timeouts : stats.errors).increment();
-      stats.failed(ring.region(s), now);
-    }
-  }
-
-  /** Ends a request that got no answer: remembered, so that a late answer is not taken for a duplicate. */
-  private void finishUnanswered(long seq, int s, int code, boolean acknowledged, long now) {
-    if (Codes.isTimeout(code)) {
-      // Censored at the deadline: the true latency is at least this (coordinated-omission-free).
-      if (!acknowledged) {
-        stats.recordAck(timeoutNanos);
-      }
-      stats.recordE2e(ring.region(s), timeoutNanos);
-    }
-    if (ring.flag(s, PendingRing.ON_WIRE) || ring.state(s) != PendingRing.QUEUED) {
-      ring.set(s, PendingRing.ENDED_UNANSWERED);
-      unanswered.add(seq, ring.target(s), acknowledged);
-    } else {
-      ring.set(s, PendingRing.NEVER_SENT);
-    }
-    finish(s, code, now);
-  }
-
-  private void expire() {
-    long now = System.nanoTime();
-    while (ring.size() > 0) {
-      long seq = ring.base();
-      int s = ring.slot(seq);
-      byte state = ring.state(s);
-      boolean onWire = ring.flag(s, PendingRing.ON_WIRE);
-      if (state == PendingRing.DONE && !onWire) {
-        ring.retire();
-        continue;
-      }
-      if (ring.intended(s) + timeoutNanos > now) {
-        return;
-      }
-      if (state == PendingRing.DONE) {
-        closeConnectionOf(seq, s); // decided, but its connection still waits for an answer
-        return;
-      }
-      if (state == PendingRing.ACKED) {
-        finishUnanswered(seq, s, Codes.TIMEOUT, true, now);
-      } else {
-        finishUnanswered(seq, s, Codes.TIMEOUT_NO_ACK, false, now);
-        if (state == PendingRing.SENT) {
-          closeConnectionOf(seq, s);
-        }
-      }
-    }
-  }
-
-  private void closeConnectionOf(long seq, int s) {
-    int i = ring.connection(s);
+  /** Closes connection {@code i} if it still carries request {@code seq} (its deadline passed). */
+  private boolean closeCarrying(int i, long seq) {
     TargetConnection c = i < 0 ? null : connections.get(i);
     if (c != null && c.seq == seq && c.channel != null) {
       c.channel.close();
-    } else {
-      ring.clear(s, PendingRing.ON_WIRE);
+      return true;
     }
+    return false;
   }
 
   // ---- run control and results -----------------------------------------------------------------
 
-  private long counter(long seq) {
-    return options.counterBase() + seq * workers + index + 1;
-  }
-
-  private int second(long nanos) {
-    return (int) Math.max(0, (nanos - t0) / 1_000_000_000L);
-  }
-
   /** Requests not yet retired (some may have their outcome and wait for their connection). On the loop. */
   long open() {
-    return ring.size();
+    return ledger.open();
   }
 
   /** Stops issuing and reconnecting, and closes the connections. On the loop. */
@@ -521,28 +362,10 @@ final class LoadWorker {
 
   /** This worker's accounting. On the loop, after {@link #stop()}. */
   WorkerResult result() {
-    long inFlight = 0;
-    for (long q = ring.base(); q < ring.next(); q++) {
-      inFlight += ring.state(ring.slot(q)) == PendingRing.DONE ? 0 : 1;
-    }
-    List<long[]> lost = new ArrayList<>();
-    unanswered.forEach((seq, target, flags) -> {
-      if ((flags & Unanswered.ACKNOWLEDGED) != 0 && (flags & Unanswered.ANSWERED_LATE) == 0) {
-        lost.add(new long[] {counter(seq), target});
-      }
-    });
-    List<String> lostIds = new ArrayList<>(lost.size());
-    lost.sort((a, b) -> Long.compare(a[0], b[0]));
-    for (long[] l : lost) {
-      lostIds.add(new RequestId(options.originator(), l[1], l[0]).format());
-    }
-    return new WorkerResult(issued, sentOnWire, byCode.clone(), inFlight, late, maxLatenessNanos, maxAwaitingSeen,
-        lateAnswers, duplicated, List.copyOf(duplicatedIds), unknown, lostIds, series.copy());
+    return new WorkerResult(ledger.totals(), sentOnWire, late, maxLatenessNanos);
   }
 
-  /** One worker's accounting at the end of a run. */
-  record WorkerResult(long issued, long sentOnWire, long[] byCode, long inFlight, long late, long maxLatenessNanos,
-      int maxAwaiting, long lateAnswers, long duplicated, List<String> duplicatedIds, long unknown,
-      List<String> lostIds, SecondSeries series) {
+  /** One worker's accounting at the end of a run: its ledger's, and the punctuality of its sends. */
+  record WorkerResult(Ledger.Totals ledger, long sentOnWire, long late, long maxLatenessNanos) {
   }
 }
