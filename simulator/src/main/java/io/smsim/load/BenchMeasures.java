@@ -7,17 +7,18 @@ import java.util.List;
  * (NaN: it did not happen within the run).
  *
  * <ul>
- *   <li>{@code onset}: fault → the first failed request of the faulted region (a leak takes a
- *       while to fill the process table; a hardware failure fails at once);</li>
+ *   <li>{@code onset}: fault → the first failed request of the first second after the fault whose
+ *       failures are too many for the pre-fault failure rate (binomial upper tail below 0.001): a
+ *       leak takes a while to fill the process table; a hardware failure fails at once;</li>
  *   <li>{@code decision}: fault → the failover controller's decision (the {@code failover} event);</li>
  *   <li>{@code detect}: onset → decision, the time to detect, comparable with the configured
  *       {@code interval × failureThreshold};</li>
  *   <li>{@code switchover}: decision → the standby serving ({@code switchover-complete});</li>
- *   <li>{@code recovery}: fault → the start of the first {@code recoverySeconds} consecutive seconds
- *       after the onset in which the region's requests (by send second) succeed at least
- *       {@code recoverySuccessRatio} × the pre-fault success ratio and its end-to-end p99 stays within
- *       {@code recoveryP99Factor} × the pre-fault p99; refined to just after the intended send time of
- *       the last failed request before that window;</li>
+ *   <li>{@code recovery}: fault → the first window of {@code recoverySeconds} seconds after the onset
+ *       whose requests (by send second, pooled) succeed at least {@code recoverySuccessRatio} × the
+ *       pre-fault success ratio and whose end-to-end p99 (histograms merged) is at most
+ *       {@code recoveryP99Factor} × the pre-fault p99; refined to just after the intended send time
+ *       of the last failed request before that window;</li>
  *   <li>{@code failedInEvent}: the region's requests sent from the fault until recovery (or the end)
  *       that ended in an error or a timeout; {@code lost} and {@code duplicated}: the generator's
  *       accounting over the whole run; {@code lostInFlight}: requests the emulation reports lost

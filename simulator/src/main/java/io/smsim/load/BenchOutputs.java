@@ -78,12 +78,12 @@ public final class BenchOutputs {
   }
 
   static String legend(FailoverBench.Plan plan) {
-    return String.format(Locale.ROOT, "times after the fault; onset = first failed request; detect = onset -> failover "
-        + "decision; switchover = decision -> standby serving; failed = region's requests sent from the fault to "
-        + "recovery that failed; lost = acknowledged, never answered; lost in flight = on a failed or restarted server "
-        + "(answered E20); recovery = fault -> %d s in a row at >= %s of the pre-fault success ratio and <= %sx its e2e"
-        + " p99", plan.recoverySeconds(), Format.percent(Math.round(plan.recoverySuccessRatio() * 1000), 1000),
-        Format.number(plan.recoveryP99Factor()));
+    return String.format(Locale.ROOT, "times after the fault; onset = first failure beyond the pre-fault failure rate; "
+        + "detect = onset -> failover decision; switchover = decision -> standby serving; failed = region's requests "
+        + "sent from the fault to recovery that failed; lost = acknowledged, never answered; lost in flight = on a "
+        + "failed or restarted server (answered E20); recovery = fault -> the first %d s at >= %s of the pre-fault "
+        + "success ratio and <= %sx its e2e p99", plan.recoverySeconds(),
+        Format.percent(Math.round(plan.recoverySuccessRatio() * 1000), 1000), Format.number(plan.recoveryP99Factor()));
   }
 
   /** Writes bench.json and report.html into {@code dir}; returns their paths. */

@@ -122,7 +122,8 @@ public final class FailoverBench {
         long nowVirtual = emulator.clock().nowVirtualNanos();
         JsonNode status = admin.status();
         BenchMeasures m = Measure.of(plan, scenario, result, drill, status, at -> nowReal
-            - (long) ((nowVirtual - scenario.timebase().nanosOf(at)) / plan.timeScale()));
+            - (long) ((nowVirtual - scenario.timebase().nanosOf(at)) / plan.timeScale()),
+            dir.resolve(LoadOutputs.HLOG));
         LoadOutputs.write(dir, result, List.of(), false);
         return new Outcome(policy, rate, result, m, dir);
       } finally {
@@ -176,7 +177,7 @@ public final class FailoverBench {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     final AtomicLong faultNanos = new AtomicLong(Long.MIN_VALUE);
     final AtomicLong restartNanos = new AtomicLong(Long.MIN_VALUE);
-    volatile LoadRun.Control control;
+    volatile long startNanos;
 
     Drill(Plan plan, AdminClient admin, ScheduledExecutorService timer) {
       this.plan = plan;
@@ -185,12 +186,10 @@ public final class FailoverBench {
     }
 
     void start(LoadRun.Control c) {
-      control = c;
       long t0 = c.startNanos();
+      startNanos = t0;
       at(t0 + plan.warmupNanos(), () -> {
-        long now = System.nanoTime();
-        c.watchFailures(plan.fault().region().ordinal(), now);
-        faultNanos.set(now);
+        faultNanos.set(System.nanoTime());
         admin.post("/admin/faults", plan.fault().adminJson());
       });
       if (plan.restartAfterNanos() >= 0) {

@@ -57,7 +57,7 @@ final class Ledger {
     long seq = ring.add(intended, target, srv, region);
     issued++;
     stats.issued.increment();
-    series.region(second(intended), region, SecondSeries.SENT);
+    series.region(intended - t0, region, SecondSeries.SENT);
     maxAwaiting = Math.max(maxAwaiting, ++awaiting);
     return seq;
   }
@@ -187,15 +187,14 @@ final class Ledger {
     }
     ring.state(s, PendingRing.DONE);
     series.completed(second(now), code);
-    int sent = second(ring.intended(s));
-    series.region(sent, ring.region(s), code == Codes.OK ? SecondSeries.OK : SecondSeries.FAILED);
+    long offset = ring.intended(s) - t0;
+    series.region(offset, ring.region(s), code == Codes.OK ? SecondSeries.OK : SecondSeries.FAILED);
     byCode[code]++;
     if (code == Codes.OK) {
       stats.ok.increment();
     } else {
-      series.failedAt(sent, ring.region(s), ring.intended(s) - t0);
+      series.failedAt(offset, ring.region(s));
       (Codes.isTimeout(code) ? stats.timeouts : stats.errors).increment();
-      stats.failed(ring.region(s), now);
     }
   }
 

@@ -45,12 +45,6 @@ public final class LoadRun {
   public interface Control {
     /** The run's start, {@link System#nanoTime()}: intended send times count from here. */
     long startNanos();
-
-    /** From now on, note the first failed outcome of region {@code slot} decided at or after {@code fromNanos}. */
-    void watchFailures(int slot, long fromNanos);
-
-    /** The first watched failure ({@link System#nanoTime()}), or {@link Long#MAX_VALUE} if none. */
-    long firstWatchedFailure();
   }
 
   private LoadRun(LoadOptions options, Traffic traffic, CallbackReceiver receiver) {
@@ -140,22 +134,7 @@ public final class LoadRun {
     sampling.scheduleAtFixedRate(() -> sampler.sample(second[0]++), t0 + 1_000_000_000L - System.nanoTime(),
         1_000_000_000L, TimeUnit.NANOSECONDS);
     long start = t0;
-    started.accept(new Control() {
-      @Override
-      public long startNanos() {
-        return start;
-      }
-
-      @Override
-      public void watchFailures(int slot, long fromNanos) {
-        stats.watchFailures(slot, fromNanos);
-      }
-
-      @Override
-      public long firstWatchedFailure() {
-        return stats.firstWatchedFailure();
-      }
-    });
+    started.accept(() -> start);
   }
 
   /** Until every request has its outcome (bounded by the response timeout), then the grace period. */

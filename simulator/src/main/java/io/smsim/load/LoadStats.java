@@ -29,9 +29,6 @@ final class LoadStats {
   final AtomicLong unknownCallbacks = new AtomicLong();
   final AtomicLong unparsableCallbacks = new AtomicLong();
   final AtomicLong callbackAcknowledgements = new AtomicLong();
-  private volatile int watchRegion = -1;
-  private volatile long watchFromNanos = Long.MAX_VALUE;
-  private final AtomicLong firstWatchedFailure = new AtomicLong(Long.MAX_VALUE);
 
   LoadStats(Codes codes) {
     this.codes = codes;
@@ -52,23 +49,6 @@ final class LoadStats {
     long us = micros(nanos);
     e2e.recordValue(us);
     e2eByRegion[region].recordValue(us);
-  }
-
-  /** Remember the first failure of region {@code slot}'s requests decided at or after {@code fromNanos}. */
-  void watchFailures(int slot, long fromNanos) {
-    watchFromNanos = fromNanos;
-    watchRegion = slot;
-  }
-
-  /** A request of region {@code slot} failed at {@code nanos}. */
-  void failed(int slot, long nanos) {
-    if (slot == watchRegion && nanos >= watchFromNanos) {
-      firstWatchedFailure.accumulateAndGet(nanos, Math::min);
-    }
-  }
-
-  long firstWatchedFailure() {
-    return firstWatchedFailure.get();
   }
 
   static long micros(long nanos) {

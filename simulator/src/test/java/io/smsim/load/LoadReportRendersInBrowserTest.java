@@ -65,8 +65,9 @@ class LoadReportRendersInBrowserTest {
     for (int sec = 0; sec < 20; sec++) {
       for (int i = 0; i < 100; i++) {
         boolean bad = sec >= 6 && sec < 9;
-        s.region(sec, 0, SecondSeries.SENT);
-        s.region(sec, 0, bad ? SecondSeries.FAILED : SecondSeries.OK);
+        long offset = sec * 1_000_000_000L + i * 10_000_000L;
+        s.region(offset, 0, SecondSeries.SENT);
+        s.region(offset, 0, bad ? SecondSeries.FAILED : SecondSeries.OK);
         s.completed(sec, bad ? 7 : Codes.OK);
         ack.recordValue(500 + i);
         e2e.recordValue(50_000 + 100 * i);
