@@ -25,7 +25,6 @@ final class IntervalSampler implements AutoCloseable {
   private final HistogramLogWriter log;
   private final PrintStream logStream;
   private final Consumer<String> progress;
-  private final long t0;
   private final Histogram totalAck = histogram();
   private final Histogram totalE2e = histogram();
   private final Histogram[] totalE2eByRegion = new Histogram[Traffic.REGIONS];
@@ -35,11 +34,10 @@ final class IntervalSampler implements AutoCloseable {
   private final Histogram[] e2eByRegion = new Histogram[Traffic.REGIONS];
   private long lastIssued;
 
-  IntervalSampler(LoadStats stats, boolean[] regionsUsed, Path hlog, long t0, long wallStartMillis, String comment,
+  IntervalSampler(LoadStats stats, boolean[] regionsUsed, Path hlog, long wallStartMillis, String comment,
       Consumer<String> progress) {
     this.stats = stats;
     this.regionsUsed = regionsUsed.clone();
-    this.t0 = t0;
     this.progress = progress;
     for (int r = 0; r < Traffic.REGIONS; r++) {
       totalE2eByRegion[r] = histogram();
@@ -135,10 +133,6 @@ final class IntervalSampler implements AutoCloseable {
 
   Histogram[] totalE2eByRegion() {
     return totalE2eByRegion.clone();
-  }
-
-  long t0() {
-    return t0;
   }
 
   @Override

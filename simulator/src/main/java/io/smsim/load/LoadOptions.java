@@ -107,11 +107,6 @@ public record LoadOptions(URI target, Pacing pacing, long durationNanos, int con
         graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originatorEui64, base, randomSeed);
   }
 
-  public LoadOptions withPacing(Pacing p) {
-    return new LoadOptions(target, p, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
-        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed);
-  }
-
   /** The target's port (80 when the URL has none). */
   int port() {
     return target.getPort() < 0 ? 80 : target.getPort();

@@ -125,7 +125,7 @@ public final class LoadRun {
     }
     t0 = System.nanoTime() + START_DELAY_NANOS;
     wallStart = Instant.now().plusNanos(START_DELAY_NANOS);
-    sampler = new IntervalSampler(stats, traffic.regionsUsed(), hlog, t0, wallStart.toEpochMilli(),
+    sampler = new IntervalSampler(stats, traffic.regionsUsed(), hlog, wallStart.toEpochMilli(),
         "smsim load " + options.target() + " " + options.pacing().describe(), progress);
     for (LoadWorker w : workers) {
       w.start(t0);

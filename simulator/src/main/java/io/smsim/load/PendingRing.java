@@ -123,10 +123,6 @@ final class PendingRing {
     base++;
   }
 
-  int capacity() {
-    return mask + 1;
-  }
-
   long intended(int s) {
     return intended[s];
   }
