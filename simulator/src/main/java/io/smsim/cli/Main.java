@@ -11,9 +11,11 @@ import picocli.CommandLine.Command;
  * (one line per problem, no stack trace unless {@code --debug}), 70 an internal error.
  */
 @Command(name = "smsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "Smart-meter communications simulator: replay outages in virtual time, ask what-if, serve them live.",
+    description = "Smart-meter communications simulator: replay outages in virtual time, ask what-if, serve them "
+        + "live, load-test and benchmark failover.",
     subcommands = {ReplayCommand.class, ValidateCommand.class, CompareCommand.class, SweepCommand.class,
-        CheckCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        CheckCommand.class, ServeCommand.class, LoadCommand.class, FailoverBenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
 
   public static final int EXIT_OK = 0;

@@ -14,9 +14,9 @@ import java.util.Properties;
  * <p>ECharts is under the Apache License 2.0, which allows redistribution with the licence notice
  * and the NOTICE file; its number utilities embed d3 code under BSD-3-Clause, whose notice must be
  * reproduced too. {@link #notice()} carries the NOTICE and both licences into the report, next to
- * the script (about 14 kB).
+ * the script (about 14 kB). Public for the load generator's report ({@code io.smsim.load}).
  */
-final class EchartsLibrary {
+public final class EchartsLibrary {
 
   private static final String WEBJAR = "META-INF/resources/webjars/echarts/";
   private static final String POM_PROPERTIES = "META-INF/maven/org.webjars.npm/echarts/pom.properties";
@@ -32,7 +32,7 @@ final class EchartsLibrary {
   }
 
   /** The library, loaded once per JVM. */
-  static EchartsLibrary get() {
+  public static EchartsLibrary get() {
     return Holder.INSTANCE;
   }
 
@@ -74,12 +74,12 @@ final class EchartsLibrary {
     }
   }
 
-  String version() {
+  public String version() {
     return version;
   }
 
   /** The minified library, safe to place inside a {@code <script>} element. */
-  String script() {
+  public String script() {
     if (script.contains("</script")) {
       throw new IllegalStateException("echarts script contains </script");
     }
@@ -87,7 +87,7 @@ final class EchartsLibrary {
   }
 
   /** Licence and notice text for a comment next to the script (contains no {@code -->}). */
-  String notice() {
+  public String notice() {
     return notice.replace("--", "- -");
   }
 }

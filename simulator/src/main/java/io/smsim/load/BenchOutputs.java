@@ -1,0 +1,234 @@
+package io.smsim.load;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The failover bench's table (console and report), {@code bench.json} and {@code report.html}.
+ * Times in the table are seconds after the fault.
+ */
+public final class BenchOutputs {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final String[] HEAD = {"policy", "rate/s", "onset", "detect", "switchover", "failovers", "restart",
+      "failed", "lost", "duplicated", "lost in flight", "recovery", "resolved by", "accounted"};
+
+  private BenchOutputs() {
+  }
+
+  /** The table's rows, one per policy × rate. */
+  static List<String[]> rows(List<FailoverBench.Outcome> outcomes) {
+    List<String[]> rows = new ArrayList<>();
+    for (FailoverBench.Outcome o : outcomes) {
+      BenchMeasures m = o.measures();
+      rows.add(new String[] {o.policy(), Format.number(o.rate()), Format.seconds(round(m.onset())),
+          Format.seconds(round(m.detect())), Double.isNaN(m.switchover()) ? "-" : Format.seconds(round(m.switchover())),
+          Integer.toString(m.failovers()), Double.isNaN(m.restart()) ? "-" : Format.seconds(round(m.restart())),
+          Format.count(m.failedInEvent()), Format.count(m.lost()), Format.count(m.duplicated()),
+          Format.count(m.lostInFlight()), Format.seconds(round(m.recovery())), m.resolvedBy(),
+          o.load().outcomes().balanced() ? "yes" : "NO"});
+    }
+    return rows;
+  }
+
+  public static void printTable(FailoverBench.Plan plan, List<FailoverBench.Outcome> outcomes, PrintWriter out) {
+    out.println(title(plan));
+    BenchMeasures any = outcomes.get(0).measures();
+    out.printf(Locale.ROOT, "configured: detection %s (interval × failureThreshold), switchover %s; real time%n",
+        Format.seconds(round(any.configuredDetect())), Format.seconds(round(any.configuredSwitchover())));
+    List<String[]> rows = rows(outcomes);
+    int[] width = new int[HEAD.length];
+    for (int c = 0; c < HEAD.length; c++) {
+      width[c] = HEAD[c].length();
+      for (String[] r : rows) {
+        width[c] = Math.max(width[c], r[c].length());
+      }
+    }
+    line(HEAD, width, out);
+    for (String[] r : rows) {
+      line(r, width, out);
+    }
+    out.println(legend(plan));
+    out.flush();
+  }
+
+  private static void line(String[] cells, int[] width, PrintWriter out) {
+    StringBuilder b = new StringBuilder();
+    for (int c = 0; c < cells.length; c++) {
+      String pad = " ".repeat(width[c] - cells[c].length());
+      b.append(c == 0 || c == cells.length - 2 ? cells[c] + pad : pad + cells[c]).append(c < cells.length - 1 ? "  " : "");
+    }
+    out.println(b.toString().stripTrailing());
+  }
+
+  static String title(FailoverBench.Plan plan) {
+    return String.format(Locale.ROOT, "failover-bench %s · %s at %s · restart %s · time scale %s",
+        plan.scenario().name(), plan.fault().describe(), Format.seconds(plan.warmupNanos() / 1e9),
+        plan.restartAfterNanos() < 0 ? "none" : Format.seconds(plan.restartAfterNanos() / 1e9) + " after the fault",
+        Format.number(plan.timeScale()));
+  }
+
+  static String legend(FailoverBench.Plan plan) {
+    return String.format(Locale.ROOT, "times after the fault; onset = first failure beyond the pre-fault failure rate; "
+        + "detect = onset -> failover decision; switchover = decision -> standby serving; failed = region's requests "
+        + "sent from the fault to recovery that failed; lost = acknowledged, never answered; lost in flight = on a "
+        + "failed or restarted server (answered E20); recovery = fault -> the first %d s at >= %s of the pre-fault "
+        + "success ratio and <= %sx its e2e p99", plan.recoverySeconds(),
+        Format.percent(Math.round(plan.recoverySuccessRatio() * 1000), 1000), Format.number(plan.recoveryP99Factor()));
+  }
+
+  /** Writes bench.json and report.html into {@code dir}; returns their paths. */
+  public static List<Path> write(Path dir, FailoverBench.Plan plan, List<FailoverBench.Outcome> outcomes)
+      throws IOException {
+    Path json = dir.resolve("bench.json");
+    Files.writeString(json, json(plan, outcomes, dir), StandardCharsets.UTF_8);
+    Path html = dir.resolve("report.html");
+    List<LoadReportHtml.Run> runs = new ArrayList<>();
+    for (FailoverBench.Outcome o : outcomes) {
+      runs.add(new LoadReportHtml.Run(o.dir().getFileName().toString(), o.policy() + " at " + Format.number(o.rate())
+          + " requests/s", o.load(), markers(o.measures()), plan.fault().region().ordinal()));
+    }
+    LoadReportHtml.write(html, "smsim failover-bench · " + plan.scenario().name(), header(plan, outcomes), runs);
+    return List.of(json, html);
+  }
+
+  private static List<LoadReportHtml.Marker> markers(BenchMeasures m) {
+    List<LoadReportHtml.Marker> list = new ArrayList<>();
+    double f = m.faultAtSeconds();
+    list.add(new LoadReportHtml.Marker(f, "fault"));
+    add(list, f, m.onset(), "first failure");
+    add(list, f, m.decision(), "failover decision");
+    add(list, f, m.decision() + m.switchover(), "switchover complete");
+    add(list, f, m.restart(), "restart");
+    add(list, f, m.recovery(), "recovered");
+    return list;
+  }
+
+  private static void add(List<LoadReportHtml.Marker> list, double fault, double after, String label) {
+    if (!Double.isNaN(after)) {
+      list.add(new LoadReportHtml.Marker(fault + after, label));
+    }
+  }
+
+  private static String header(FailoverBench.Plan plan, List<FailoverBench.Outcome> outcomes) {
+    StringBuilder h = new StringBuilder("<header>\n<h1>Failover bench: ").append(LoadReportHtml.text(
+        plan.scenario().name())).append("</h1>\n<p class=\"explain\">").append(LoadReportHtml.text(title(plan)))
+        .append("</p>\n<table class=\"figures\" id=\"bench\"><thead><tr>");
+    for (String c : HEAD) {
+      h.append("<th>").append(LoadReportHtml.text(c)).append("</th>");
+    }
+    h.append("</tr></thead><tbody>\n");
+    for (String[] r : rows(outcomes)) {
+      h.append("<tr>");
+      for (String c : r) {
+        h.append("<td>").append(LoadReportHtml.text(c)).append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    BenchMeasures any = outcomes.get(0).measures();
+    h.append("</tbody></table>\n<p class=\"explain\">").append(LoadReportHtml.text(legend(plan)))
+        .append(". Configured: detection ").append(Format.seconds(round(any.configuredDetect())))
+        .append(", switchover ").append(Format.seconds(round(any.configuredSwitchover())))
+        .append(" (real time). Each run's charts follow, with the fault, the first failure, the failover decision, "
+            + "the switchover, the restart and the recovery marked.</p>\n</header>\n");
+    return h.toString();
+  }
+
+  static String json(FailoverBench.Plan plan, List<FailoverBench.Outcome> outcomes, Path dir) throws IOException {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(w)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeNumberField("contract", LoadSummaryJson.CONTRACT_VERSION);
+      g.writeStringField("kind", "failover-bench");
+      g.writeStringField("scenario", plan.scenario().name());
+      g.writeStringField("fault", plan.fault().describe());
+      g.writeNumberField("timeScale", plan.timeScale());
+      g.writeNumberField("warmupSeconds", plan.warmupNanos() / 1e9);
+      g.writeNumberField("restartAfterSeconds", plan.restartAfterNanos() < 0 ? -1 : plan.restartAfterNanos() / 1e9);
+      g.writeNumberField("durationSeconds", plan.durationNanos() / 1e9);
+      g.writeObjectFieldStart("recovery");
+      g.writeNumberField("successRatio", plan.recoverySuccessRatio());
+      g.writeNumberField("p99Factor", plan.recoveryP99Factor());
+      g.writeNumberField("seconds", plan.recoverySeconds());
+      g.writeEndObject();
+      g.writeArrayFieldStart("runs");
+      for (FailoverBench.Outcome o : outcomes) {
+        run(o, dir, g);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    return w + "\n";
+  }
+
+  private static void run(FailoverBench.Outcome o, Path dir, JsonGenerator g) throws IOException {
+    BenchMeasures m = o.measures();
+    g.writeStartObject();
+    g.writeStringField("policy", o.policy());
+    g.writeNumberField("rate", o.rate());
+    g.writeStringField("dir", dir.relativize(o.dir()).toString());
+    g.writeNumberField("faultAtSeconds", round(m.faultAtSeconds()));
+    seconds("onsetSeconds", m.onset(), g);
+    seconds("decisionSeconds", m.decision(), g);
+    seconds("detectSeconds", m.detect(), g);
+    seconds("switchoverSeconds", m.switchover(), g);
+    seconds("restartSeconds", m.restart(), g);
+    g.writeNumberField("failovers", m.failovers());
+    g.writeNumberField("failedInEvent", m.failedInEvent());
+    g.writeNumberField("regionRequests", m.regionRequests());
+    g.writeNumberField("lost", m.lost());
+    g.writeNumberField("duplicated", m.duplicated());
+    g.writeNumberField("lostInFlight", m.lostInFlight());
+    seconds("recoverySeconds", m.recovery(), g);
+    g.writeStringField("resolvedBy", m.resolvedBy());
+    g.writeObjectFieldStart("configured");
+    g.writeNumberField("detectSeconds", round(m.configuredDetect()));
+    g.writeNumberField("switchoverSeconds", round(m.configuredSwitchover()));
+    g.writeEndObject();
+    if (m.withinConfigured() == null) {
+      g.writeNullField("withinConfigured");
+    } else {
+      g.writeBooleanField("withinConfigured", m.withinConfigured());
+    }
+    g.writeObjectFieldStart("baseline");
+    g.writeNumberField("successRatio", round(m.baselineSuccess()));
+    g.writeNumberField("e2eP99Ms", round(m.baselineP99Ms()));
+    g.writeEndObject();
+    g.writeArrayFieldStart("events");
+    for (BenchMeasures.Event e : m.events()) {
+      g.writeStartObject();
+      g.writeNumberField("t", round(e.t()));
+      g.writeStringField("kind", e.kind());
+      g.writeStringField("server", e.server());
+      g.writeStringField("detail", e.detail());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeObjectFieldStart("load");
+    LoadSummaryJson.fields(o.load(), List.of(), g);
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void seconds(String name, double v, JsonGenerator g) throws IOException {
+    if (Double.isNaN(v)) {
+      g.writeNullField(name);
+    } else {
+      g.writeNumberField(name, round(v));
+    }
+  }
+
+  static double round(double v) {
+    return Double.isNaN(v) ? v : Math.round(v * 1000) / 1000.0;
+  }
+}

@@ -1,0 +1,232 @@
+package io.smsim.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smsim.live.LiveEmulator;
+import io.smsim.live.LiveOptions;
+import io.smsim.model.FailoverPolicy;
+import io.smsim.model.Region;
+import io.smsim.scenario.RegionSpec;
+import io.smsim.scenario.Scenario;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * {@code smsim failover-bench}: for each failover policy and load level, starts the live emulation
+ * of a scenario in-process ({@link LiveEmulator}, time compressed, the scenario's own fault timeline
+ * left out), drives constant open-model load at it with final responses wired to the generator's
+ * callback receiver, injects the fault through the admin API after the warm-up, restarts the
+ * faulted server at a scripted time (the operator's fix in the seed incident), and measures the
+ * event from the load's per-second series and the emulation's event log ({@link BenchMeasures}).
+ */
+public final class FailoverBench {
+
+  /**
+   * What to run.
+   *
+   * @param scenario the scenario (its faults and operations are dropped: the bench injects its own)
+   * @param policies {@code hardware-only}, {@code health-check} (synthetic probe), or
+   *     {@code health-check:liveness} / {@code :heartbeat} / {@code :synthetic}
+   * @param warmupNanos load before the fault (the baseline is measured in it)
+   * @param restartAfterNanos the faulted server is restarted this long after the fault (-1: never)
+   * @param durationNanos load duration of each run, fault and restart included
+   */
+  public record Plan(Scenario scenario, List<String> policies, List<Double> rates, BenchFault fault, double timeScale,
+      long warmupNanos, long restartAfterNanos, long durationNanos, int connections, int threads,
+      long responseTimeoutNanos, long graceNanos, double recoverySuccessRatio, double recoveryP99Factor,
+      int recoverySeconds, long seed) {
+
+    public Plan {
+      policies = List.copyOf(policies);
+      rates = List.copyOf(rates);
+      if (policies.isEmpty() || rates.isEmpty()) {
+        throw new IllegalArgumentException("--policies and --rates need at least one value each");
+      }
+      for (String p : policies) {
+        policy(p, new FailoverPolicy.HardwareOnly(1, 1, 0)); // validates the name
+      }
+      for (double r : rates) {
+        new Pacing.Constant(r); // validates the rate
+      }
+      if (!scenario.regions().containsKey(fault.region())) {
+        throw new IllegalArgumentException("--fault region " + fault.region().key() + " is not in the scenario");
+      }
+      if (!(timeScale > 0 && timeScale <= 1e6)) {
+        throw new IllegalArgumentException("--time-scale must be in (0, 1000000]: " + timeScale);
+      }
+      if (warmupNanos < 2_000_000_000L || warmupNanos >= durationNanos) {
+        throw new IllegalArgumentException("--warmup must be at least 2s and shorter than --duration");
+      }
+      if (restartAfterNanos >= 0 && warmupNanos + restartAfterNanos >= durationNanos) {
+        throw new IllegalArgumentException("--restart-after must fall within --duration after the warm-up");
+      }
+      if (!(recoverySuccessRatio > 0 && recoverySuccessRatio <= 1) || !(recoveryP99Factor >= 1)
+          || recoverySeconds < 1) {
+        throw new IllegalArgumentException("recovery criteria: success ratio in (0,1], p99 factor >= 1, seconds >= 1");
+      }
+    }
+  }
+
+  /** One policy × rate: the load run and the measures of the event. */
+  public record Outcome(String policy, double rate, LoadResult load, BenchMeasures measures, Path dir) {
+  }
+
+  private FailoverBench() {
+  }
+
+  /** Runs every policy × rate, writing each run's files under {@code out/<policy>-<rate>/}. */
+  public static List<Outcome> run(Plan plan, Path out, Consumer<String> log) throws InterruptedException, IOException {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (String policy : plan.policies()) {
+      for (double rate : plan.rates()) {
+        Path dir = out.resolve(policy.replace(':', '-') + "-" + Format.number(rate));
+        Files.createDirectories(dir);
+        log.accept(String.format(Locale.ROOT, "failover-bench: %s at %s/s, %s at %s ...", policy, Format.number(rate),
+            plan.fault().describe(), Format.seconds(plan.warmupNanos() / 1e9)));
+        outcomes.add(runOne(plan, policy, rate, dir));
+      }
+    }
+    return outcomes;
+  }
+
+  private static Outcome runOne(Plan plan, String policy, double rate, Path dir)
+      throws InterruptedException, IOException {
+    Scenario scenario = withPolicy(plan.scenario(), policy);
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    try (CallbackReceiver receiver = CallbackReceiver.bind("127.0.0.1", 0)) {
+      LiveOptions live = LiveOptions.defaults(plan.seed()).withPorts(0, 0).withResponseUrl(receiver.url())
+          .withTimeScale(plan.timeScale());
+      LiveEmulator emulator = LiveEmulator.start(scenario, live, line -> { });
+      try {
+        AdminClient admin = new AdminClient(emulator.adminPort());
+        Drill drill = new Drill(plan, admin, timer);
+        LoadResult result = LoadRun.run(loadOptions(plan, rate, emulator.dspPort()),
+            Traffic.fromScenario(scenario, Set.of(), null), receiver, dir.resolve(LoadOutputs.HLOG), null,
+            drill::start);
+        drill.check();
+        long nowReal = System.nanoTime();
+        long nowVirtual = emulator.clock().nowVirtualNanos();
+        JsonNode status = admin.status();
+        BenchMeasures m = Measure.of(plan, scenario, result, drill, status, at -> nowReal
+            - (long) ((nowVirtual - scenario.timebase().nanosOf(at)) / plan.timeScale()),
+            dir.resolve(LoadOutputs.HLOG));
+        LoadOutputs.write(dir, result, List.of(), false);
+        return new Outcome(policy, rate, result, m, dir);
+      } finally {
+        emulator.close();
+      }
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  private static LoadOptions loadOptions(Plan plan, double rate, int dspPort) {
+    LoadOptions defaults = LoadOptions.defaults(URI.create("http://127.0.0.1:" + dspPort), new Pacing.Constant(rate));
+    return defaults.withDuration(plan.durationNanos()).withConnections(plan.connections(), plan.threads())
+        .withTimeouts(plan.responseTimeoutNanos(), plan.graceNanos())
+        .withIdentity(LoadOptions.DEFAULT_ORIGINATOR, defaults.counterBase(), plan.seed());
+  }
+
+  /** The scenario with {@code policy} in every region (same interval, threshold and switchover), no faults or operations. */
+  static Scenario withPolicy(Scenario s, String policy) {
+    Map<Region, RegionSpec> regions = new EnumMap<>(Region.class);
+    for (RegionSpec r : s.regions().values()) {
+      regions.put(r.region(), new RegionSpec(r.region(), r.gateway(), policy(policy, r.failover()), r.reaper(),
+          r.monitoring(), r.operator(), r.brokerRtt(), r.workload()));
+    }
+    return new Scenario(s.name(), s.description(), s.source(), s.seed(), s.start(), s.end(), s.zone(),
+        s.workloadScale(), s.reporting(), regions, List.of(), List.of(), s.devices());
+  }
+
+  static FailoverPolicy policy(String name, FailoverPolicy base) {
+    long interval = base.intervalNanos();
+    int threshold = base.failureThreshold();
+    long switchover = base.switchoverNanos();
+    return switch (name) {
+      case "hardware-only" -> new FailoverPolicy.HardwareOnly(interval, threshold, switchover);
+      case "health-check", "health-check:synthetic" ->
+          new FailoverPolicy.HealthCheck(FailoverPolicy.ProbeKind.SYNTHETIC, interval, threshold, switchover);
+      case "health-check:liveness" ->
+          new FailoverPolicy.HealthCheck(FailoverPolicy.ProbeKind.LIVENESS, interval, threshold, switchover);
+      case "health-check:heartbeat" ->
+          new FailoverPolicy.HealthCheck(FailoverPolicy.ProbeKind.HEARTBEAT, interval, threshold, switchover);
+      default -> throw new IllegalArgumentException("--policies: each must be hardware-only, health-check or "
+          + "health-check:liveness|heartbeat|synthetic: " + name);
+    };
+  }
+
+  /** The scripted part of a run: the fault after the warm-up, then the operator's restart. */
+  static final class Drill {
+    private final Plan plan;
+    private final AdminClient admin;
+    private final ScheduledExecutorService timer;
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    final AtomicLong faultNanos = new AtomicLong(Long.MIN_VALUE);
+    final AtomicLong restartNanos = new AtomicLong(Long.MIN_VALUE);
+    volatile long startNanos;
+
+    Drill(Plan plan, AdminClient admin, ScheduledExecutorService timer) {
+      this.plan = plan;
+      this.admin = admin;
+      this.timer = timer;
+    }
+
+    void start(LoadRun.Control c) {
+      long t0 = c.startNanos();
+      startNanos = t0;
+      at(t0 + plan.warmupNanos(), () -> {
+        faultNanos.set(System.nanoTime());
+        admin.post("/admin/faults", plan.fault().adminJson());
+      });
+      if (plan.restartAfterNanos() >= 0) {
+        at(t0 + plan.warmupNanos() + plan.restartAfterNanos(), () -> {
+          restartNanos.set(System.nanoTime());
+          admin.post("/admin/restart", plan.fault().restartJson());
+        });
+      }
+    }
+
+    private void at(long nanoTime, Action action) {
+      timer.schedule(() -> {
+        try {
+          action.run();
+        } catch (Exception e) {
+          failure.compareAndSet(null, e);
+        }
+      }, nanoTime - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    void check() throws IOException {
+      Exception e = failure.get();
+      if (e != null) {
+        throw new IOException("failover-bench could not drive the emulation: " + e.getMessage(), e);
+      }
+      if (faultNanos.get() == Long.MIN_VALUE) {
+        throw new IOException("failover-bench: the fault was never injected");
+      }
+    }
+
+    interface Action {
+      void run() throws Exception;
+    }
+  }
+
+  /** Real time ({@link System#nanoTime()}) of a virtual instant of the emulation. */
+  interface RealTime {
+    long of(Instant at);
+  }
+}

@@ -1,0 +1,282 @@
+package io.smsim.load;
+
+import io.smsim.duis.DuisResponse;
+import io.smsim.duis.RequestId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One worker's book of its requests: each request's state from issue to outcome
+ * ({@link PendingRing}), the outcome counts and per-second series, and the answers that should not
+ * have come (late, duplicated, unknown) or never came (lost). A request's life: QUEUED → SENT →
+ * ACKED (I99) → DONE, or DONE from any state with its one outcome. Deadlines are the intended send
+ * time plus the response timeout, so {@link #expire} scans from the oldest request and stops at the
+ * first one still in time. Runs on the worker's event loop only.
+ */
+final class Ledger {
+
+  private static final int MAX_LISTED_DUPLICATES = 100_000;
+
+  /** Closes the connection carrying request {@code seq}; false when it no longer carries it. */
+  interface Closer {
+    boolean close(int connection, long seq);
+  }
+
+  private final LoadOptions options;
+  private final LoadStats stats;
+  private final int index;
+  private final int workers;
+  private final long timeoutNanos;
+  private final PendingRing ring = new PendingRing(1024);
+  private final Unanswered unanswered = new Unanswered();
+  private final SecondSeries series = new SecondSeries();
+  private final long[] byCode = new long[Codes.MAX];
+  private final List<String> duplicatedIds = new ArrayList<>();
+  private long t0;
+  private long issued;
+  private int awaiting;
+  private int maxAwaiting;
+  private long lateAnswers;
+  private long duplicated;
+  private long unknown;
+
+  Ledger(LoadOptions options, LoadStats stats, int index, int workers) {
+    this.options = options;
+    this.stats = stats;
+    this.index = index;
+    this.workers = workers;
+    this.timeoutNanos = options.responseTimeoutNanos();
+  }
+
+  void start(long startNanos) {
+    t0 = startNanos;
+  }
+
+  /** A new request, QUEUED; returns its sequence number. */
+  long issue(long intended, long target, int srv, int region) {
+    long seq = ring.add(intended, target, srv, region);
+    issued++;
+    stats.issued.increment();
+    series.region(intended - t0, region, SecondSeries.SENT);
+    maxAwaiting = Math.max(maxAwaiting, ++awaiting);
+    return seq;
+  }
+
+  /** Requests issued and not yet answered synchronously (queued or on the wire). */
+  int awaiting() {
+    return awaiting;
+  }
+
+  boolean isQueued(long seq) {
+    return ring.has(seq) && ring.state(ring.slot(seq)) == PendingRing.QUEUED;
+  }
+
+  /** A request that was never sent ends with {@code code} (client:overload, transport:connect). */
+  void refuse(long seq, int code, long now) {
+    int s = ring.slot(seq);
+    ring.set(s, PendingRing.NEVER_SENT);
+    finish(s, code, now);
+  }
+
+  /** {@code seq} went on the wire on {@code connection}; returns its intended send time. */
+  long sent(long seq, int connection) {
+    int s = ring.slot(seq);
+    ring.state(s, PendingRing.SENT);
+    ring.set(s, PendingRing.ON_WIRE);
+    ring.connection(s, connection);
+    return ring.intended(s);
+  }
+
+  int srv(long seq) {
+    return ring.srv(ring.slot(seq));
+  }
+
+  long target(long seq) {
+    return ring.target(ring.slot(seq));
+  }
+
+  /** The request's RequestID counter. */
+  long counter(long seq) {
+    return options.counterBase() + seq * workers + index + 1;
+  }
+
+  /**
+   * The synchronous answer to {@code seq} ({@code status} 0: malformed HTTP): I99 acknowledges,
+   * I0 succeeds, anything else is an error. False when the answer belongs to no request on the wire.
+   */
+  boolean answered(long seq, int status, String code, long now) {
+    if (seq < 0 || !ring.has(seq)) {
+      return false;
+    }
+    int s = ring.slot(seq);
+    ring.clear(s, PendingRing.ON_WIRE);
+    stats.recordAck(now - ring.intended(s));
+    if (ring.state(s) != PendingRing.SENT) {
+      return true; // its outcome came first: a timeout, or a final response before the acknowledgement
+    }
+    if (status == 200 && "I99".equals(code) && !options.ackOnly()) {
+      awaiting--;
+      ring.state(s, PendingRing.ACKED);
+    } else if (status == 200 && ("I99".equals(code) || "I0".equals(code))) {
+      finish(s, Codes.OK, now);
+    } else {
+      finish(s, stats.codes.index(code != null ? "ack:" + code : status == 0 ? "http:malformed" : "http:" + status),
+          now);
+    }
+    return true;
+  }
+
+  /** The connection carrying {@code seq} closed before its answer. */
+  void closed(long seq, long now) {
+    if (seq < 0 || !ring.has(seq)) {
+      return;
+    }
+    int s = ring.slot(seq);
+    ring.clear(s, PendingRing.ON_WIRE);
+    if (ring.state(s) == PendingRing.SENT) {
+      finishUnanswered(seq, s, Codes.CLOSED, false, now);
+    }
+  }
+
+  /** A final response for request {@code seq}, received at {@code now}. */
+  void finalResponse(DuisResponse r, long seq, long now) {
+    if (seq >= ring.next()) {
+      unknown++;
+      return;
+    }
+    if (!ring.has(seq)) {
+      answeredAgain(seq, r);
+      return;
+    }
+    int s = ring.slot(seq);
+    if (r.requestId().target() != ring.target(s)) {
+      unknown++;
+      return;
+    }
+    byte state = ring.state(s);
+    if (state == PendingRing.SENT || state == PendingRing.ACKED) {
+      stats.recordE2e(ring.region(s), now - ring.intended(s));
+      finish(s, r.isSuccess() ? Codes.OK : stats.codes.index(r.responseCode()), now);
+    } else if (state == PendingRing.QUEUED || ring.flag(s, PendingRing.NEVER_SENT)) {
+      unknown++;
+    } else {
+      answeredAgain(seq, r);
+    }
+  }
+
+  /** A final response for a request that already has its outcome: late (its first answer) or duplicated. */
+  private void answeredAgain(long seq, DuisResponse r) {
+    int p = unanswered.find(seq);
+    if (p >= 0 && unanswered.target(p) != r.requestId().target()) {
+      unknown++;
+    } else if (p >= 0 && !unanswered.flag(p, Unanswered.ANSWERED_LATE)) {
+      unanswered.set(p, Unanswered.ANSWERED_LATE);
+      lateAnswers++;
+    } else {
+      duplicated++;
+      if (duplicatedIds.size() < MAX_LISTED_DUPLICATES) {
+        duplicatedIds.add(r.requestId().format());
+      }
+    }
+  }
+
+  private void finish(int s, int code, long now) {
+    byte state = ring.state(s);
+    if (state == PendingRing.QUEUED || state == PendingRing.SENT) {
+      awaiting--;
+    }
+    ring.state(s, PendingRing.DONE);
+    series.completed(second(now), code);
+    long offset = ring.intended(s) - t0;
+    series.region(offset, ring.region(s), code == Codes.OK ? SecondSeries.OK : SecondSeries.FAILED);
+    byCode[code]++;
+    if (code == Codes.OK) {
+      stats.ok.increment();
+    } else {
+      series.failedAt(offset, ring.region(s));
+      (Codes.isTimeout(code) ? stats.timeouts : stats.errors).increment();
+    }
+  }
+
+  /** Ends a request that got no answer: remembered, so that a late answer is not taken for a duplicate. */
+  private void finishUnanswered(long seq, int s, int code, boolean acknowledged, long now) {
+    if (Codes.isTimeout(code)) {
+      // Censored at the deadline: the true latency is at least this (coordinated-omission-free).
+      if (!acknowledged) {
+        stats.recordAck(timeoutNanos);
+      }
+      stats.recordE2e(ring.region(s), timeoutNanos);
+    }
+    if (ring.state(s) == PendingRing.QUEUED) {
+      ring.set(s, PendingRing.NEVER_SENT);
+    } else {
+      ring.set(s, PendingRing.ENDED_UNANSWERED);
+      unanswered.add(seq, ring.target(s), acknowledged);
+    }
+    finish(s, code, now);
+  }
+
+  /** Ends every request past its deadline and retires finished ones; {@code closer} frees hung connections. */
+  void expire(long now, Closer closer) {
+    while (ring.size() > 0) {
+      long seq = ring.base();
+      int s = ring.slot(seq);
+      byte state = ring.state(s);
+      if (state == PendingRing.DONE && !ring.flag(s, PendingRing.ON_WIRE)) {
+        ring.retire();
+        continue;
+      }
+      if (ring.intended(s) + timeoutNanos > now) {
+        return;
+      }
+      if (state == PendingRing.ACKED) {
+        finishUnanswered(seq, s, Codes.TIMEOUT, true, now);
+        continue;
+      }
+      if (state != PendingRing.DONE) {
+        finishUnanswered(seq, s, Codes.TIMEOUT_NO_ACK, false, now);
+      }
+      if (ring.flag(s, PendingRing.ON_WIRE)) {
+        if (!closer.close(ring.connection(s), seq)) {
+          ring.clear(s, PendingRing.ON_WIRE);
+          continue;
+        }
+        return; // retired once its connection has closed
+      }
+    }
+  }
+
+  /** Requests not yet retired (some have their outcome and wait for their connection). */
+  long open() {
+    return ring.size();
+  }
+
+  private int second(long nanos) {
+    return (int) Math.max(0, (nanos - t0) / 1_000_000_000L);
+  }
+
+  /** The book's totals at the end of a run. */
+  record Totals(long issued, long[] byCode, long inFlight, int maxAwaiting, long lateAnswers, long duplicated,
+      List<String> duplicatedIds, long unknown, List<String> lostIds, SecondSeries series) {
+  }
+
+  Totals totals() {
+    long inFlight = 0;
+    for (long q = ring.base(); q < ring.next(); q++) {
+      inFlight += ring.state(ring.slot(q)) == PendingRing.DONE ? 0 : 1;
+    }
+    List<long[]> lost = new ArrayList<>();
+    unanswered.forEach((seq, target, flags) -> {
+      if ((flags & Unanswered.ACKNOWLEDGED) != 0 && (flags & Unanswered.ANSWERED_LATE) == 0) {
+        lost.add(new long[] {counter(seq), target});
+      }
+    });
+    lost.sort((a, b) -> Long.compare(a[0], b[0]));
+    List<String> lostIds = new ArrayList<>(lost.size());
+    for (long[] l : lost) {
+      lostIds.add(new RequestId(options.originator(), l[1], l[0]).format());
+    }
+    return new Totals(issued, byCode.clone(), inFlight, maxAwaiting, lateAnswers, duplicated,
+        List.copyOf(duplicatedIds), unknown, lostIds, series.copy());
+  }
+}

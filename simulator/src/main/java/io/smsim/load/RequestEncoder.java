@@ -1,0 +1,103 @@
+package io.smsim.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.smsim.duis.DuisRequestBuilder;
+import io.smsim.duis.Endpoint;
+import io.smsim.duis.Eui64;
+import io.smsim.duis.RequestId;
+import io.smsim.model.Srv;
+import io.smsim.model.SrvCatalogue;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns a chosen SRV, target and counter into the bytes of an HTTP/1.1 POST of a DUIS request
+ * built by the project's own {@link DuisRequestBuilder} (the SRV's default command variant, sent to
+ * that variant's endpoint), head and body in one pooled buffer.
+ *
+ * <p>Everything in a request but the RequestID's target and counter is the same for every request
+ * of an SRV, so each SRV's request is built once by the builder with a marker RequestID and cut
+ * into the bytes before the target and the bytes after the counter; a request is then those bytes
+ * around the target's EUI-64 and the counter written in ASCII, after a head whose only variable is
+ * the Content-Length. {@code RequestEncoderTest} checks the result is byte for byte what the builder
+ * writes. One per worker: not thread-safe. The request text is ASCII (EUI-64s, digits, element names).
+ */
+final class RequestEncoder {
+
+  private static final SrvCatalogue CATALOGUE = SrvCatalogue.standard();
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  private static final long MARKER_TARGET = 0x0123_4567_89AB_CDEFL;
+  private static final long MARKER_COUNTER = 987_654_321_987_654_321L;
+  private static final byte[] CRLF2 = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  private final byte[][] before = new byte[CATALOGUE.size()][];
+  private final byte[][] after = new byte[CATALOGUE.size()][];
+  private final byte[][] head = new byte[CATALOGUE.size()][];
+  private final byte[] digits = new byte[20];
+
+  RequestEncoder(LoadOptions options) {
+    DuisRequestBuilder builder = DuisRequestBuilder.create(CATALOGUE);
+    RequestId marker = new RequestId(options.originator(), MARKER_TARGET, MARKER_COUNTER);
+    String id = marker.format();
+    String targetAndCounter = id.substring(id.indexOf(':') + 1);
+    for (int i = 0; i < CATALOGUE.size(); i++) {
+      Srv srv = CATALOGUE.get(i);
+      String text = new String(builder.build(srv, marker), StandardCharsets.UTF_8);
+      int at = text.indexOf(targetAndCounter);
+      if (at < 0 || text.indexOf(targetAndCounter, at + 1) >= 0 || !isAscii(text)) {
+        throw new IllegalStateException("cannot make a request template for SRV " + srv.variant());
+      }
+      before[i] = text.substring(0, at).getBytes(StandardCharsets.US_ASCII);
+      after[i] = text.substring(at + targetAndCounter.length()).getBytes(StandardCharsets.US_ASCII);
+      String path = options.pathPrefix() + Endpoint.forCommandVariant(srv.defaultCommandVariant()).path();
+      head[i] = ("POST " + path + " HTTP/1.1\r\nHost: " + options.target().getHost() + ":" + options.port()
+          + "\r\nContent-Type: application/xml\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  /** The whole request: head, then the body. */
+  ByteBuf encode(ByteBufAllocator alloc, int srvIndex, long target, long counter) {
+    byte[] open = before[srvIndex];
+    byte[] close = after[srvIndex];
+    int bodyLength = open.length + Eui64.TEXT_LENGTH + 1 + decimal(counter) + close.length;
+    ByteBuf out = alloc.buffer(head[srvIndex].length + 8 + CRLF2.length + bodyLength);
+    out.writeBytes(head[srvIndex]);
+    int m = decimal(bodyLength);
+    out.writeBytes(digits, digits.length - m, m).writeBytes(CRLF2);
+    int n = decimal(counter); // again: the length's digits took the scratch
+    out.writeBytes(open);
+    eui64(out, target);
+    out.writeByte(':').writeBytes(digits, digits.length - n, n).writeBytes(close);
+    return out;
+  }
+
+
+  private static void eui64(ByteBuf out, long eui64) {
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      int b = (int) (eui64 >>> shift) & 0xff;
+      out.writeByte(HEX[b >>> 4]).writeByte(HEX[b & 0xf]);
+      if (shift > 0) {
+        out.writeByte('-');
+      }
+    }
+  }
+
+  /** Writes {@code v} (positive) right-aligned into {@link #digits}; returns the number of digits. */
+  private int decimal(long v) {
+    int i = digits.length;
+    do {
+      digits[--i] = (byte) ('0' + v % 10);
+      v /= 10;
+    } while (v > 0);
+    return digits.length - i;
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 127) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

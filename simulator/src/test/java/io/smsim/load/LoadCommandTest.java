@@ -1,0 +1,111 @@
+package io.smsim.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smsim.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code smsim load} on the command line: bad input in one line (exit 2), SLO breaches (exit 1), its files. */
+class LoadCommandTest {
+
+  private record Run(int exit, String out, String err) {
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private static void badInput(String expected, String... args) {
+    Run r = run(args);
+    assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(r.err().strip()).as("one line").doesNotContain("\n").startsWith("smsim: " + expected);
+  }
+
+  @Test
+  void badOptionsAreOneClearLineAndExit2() throws Exception {
+    badInput("--rate must be a positive number of requests per second", "load", "--target", "http://127.0.0.1:9",
+        "--rate", "-5");
+    badInput("--slo at position 8: expected an operator <, <=, > or >= after ack.p99", "load", "--target",
+        "http://127.0.0.1:9", "--slo", "ack.p99=50ms");
+    badInput("--target must be an http://host:port URL", "load", "--target", "ftp://127.0.0.1/x");
+    badInput("--duration must be a duration", "load", "--target", "http://127.0.0.1:9", "--duration", "soon");
+    badInput("--mix: unknown SRV 9.9.9", "load", "--target", "http://127.0.0.1:9", "--mix", "9.9.9=1");
+    badInput("--connections must be in [1, 10000]: 0", "load", "--target", "http://127.0.0.1:9", "--connections", "0");
+    badInput("give --rate R or --profile SCENARIO, not both", "load", "--target", "http://127.0.0.1:9", "--rate", "5",
+        "--profile", "x.yaml");
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = s.getLocalPort(); // closed again: nothing listens there
+    }
+    badInput("cannot connect to http://127.0.0.1:" + port, "load", "--target", "http://127.0.0.1:" + port,
+        "--ack-only", "--duration", "1s", "--quiet");
+  }
+
+  @Test
+  void aBreachedObjectiveExits1WithItsLineAndTheRunsFilesAreWritten(@TempDir Path dir) throws Exception {
+    int callbackPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      callbackPort = s.getLocalPort();
+    }
+    try (StubTarget stub = new StubTarget()) {
+      stub.callback = java.net.URI.create("http://127.0.0.1:" + callbackPort + "/responses");
+      Path out = dir.resolve("run");
+      Run r = run("load", "--target", stub.url().toString(), "--rate", "100", "--duration", "1s", "--threads", "1",
+          "--connections", "4", "--callback-port", String.valueOf(callbackPort), "--response-timeout", "2s",
+          "--grace", "200ms", "--slo", "ack.p99<1us,errors<1%,lost<=0", "--out", out.toString());
+      assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.EXIT_CHECK_FAILED);
+      assertThat(r.out()).contains("requests  100 = ok 100 + errors 0 + timeouts 0 + in flight 0")
+          .containsPattern("(?m)^ack\\.p99 < 1us breached: \\d+(\\.\\d+)?us$")
+          .contains("SLO       errors < 1% met: 0%");
+      assertThat(r.err()).contains("final responses: POST to http://127.0.0.1:" + callbackPort + "/responses");
+
+      JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+      assertThat(summary.at("/requests/total").asLong()).isEqualTo(100);
+      assertThat(summary.at("/requests/balanced").asBoolean()).isTrue();
+      assertThat(summary.at("/lost/count").asLong()).isZero();
+      assertThat(summary.at("/latencyMs/e2e/count").asLong()).isEqualTo(100);
+      assertThat(summary.at("/slo/0/met").asBoolean()).isFalse();
+      assertThat(Files.readString(out.resolve("lost.txt"))).isEmpty();
+      assertThat(Files.readString(out.resolve("report.html"))).contains("id=\"smsim-data\"").contains("\"runs\":[");
+
+      Set<String> tags = new HashSet<>();
+      long count = 0;
+      HistogramLogReader log = new HistogramLogReader(out.resolve("results.hlog").toFile());
+      for (EncodableHistogram h = log.nextIntervalHistogram(); h != null; h = log.nextIntervalHistogram()) {
+        tags.add(h.getTag());
+        count += "ack".equals(h.getTag()) ? ((org.HdrHistogram.Histogram) h).getTotalCount() : 0;
+      }
+      assertThat(tags).contains("ack", "e2e", "e2e.north", "e2e.central", "e2e.south");
+      assertThat(count).as("ack samples in the interval log").isEqualTo(100);
+    }
+  }
+
+  @Test
+  void ackOnlyRunMeetingItsObjectivesExits0(@TempDir Path dir) throws Exception {
+    try (StubTarget stub = new StubTarget()) {
+      Run r = run("load", "--target", stub.url() + "/api/v1/serviceS", "--rate", "50", "--duration", "1s",
+          "--ack-only", "--threads", "1", "--connections", "2", "--grace", "0s", "--slo", "errors<=0,rate>=49/s",
+          "--no-report", "--quiet", "--out", dir.toString());
+      assertThat(r.exit()).as(r.out() + r.err()).isZero();
+      assertThat(r.out()).contains("requests  50 = ok 50").contains("ack-only");
+      assertThat(r.err()).isEmpty();
+      assertThat(dir.resolve("report.html")).doesNotExist();
+    }
+  }
+}
