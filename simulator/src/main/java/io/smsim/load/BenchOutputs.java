@@ -2,6 +2,7 @@ package io.smsim.load;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.smsim.report.Html;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -120,22 +121,22 @@ public final class BenchOutputs {
   }
 
   private static String header(FailoverBench.Plan plan, List<FailoverBench.Outcome> outcomes) {
-    StringBuilder h = new StringBuilder("<header>\n<h1>Failover bench: ").append(LoadReportHtml.text(
-        plan.scenario().name())).append("</h1>\n<p class=\"explain\">").append(LoadReportHtml.text(title(plan)))
+    StringBuilder h = new StringBuilder("<header>\n<h1>Failover bench: ").append(Html.text(
+        plan.scenario().name())).append("</h1>\n<p class=\"explain\">").append(Html.text(title(plan)))
         .append("</p>\n<table class=\"figures\" id=\"bench\"><thead><tr>");
     for (String c : HEAD) {
-      h.append("<th>").append(LoadReportHtml.text(c)).append("</th>");
+      h.append("<th>").append(Html.text(c)).append("</th>");
     }
     h.append("</tr></thead><tbody>\n");
     for (String[] r : rows(outcomes)) {
       h.append("<tr>");
       for (String c : r) {
-        h.append("<td>").append(LoadReportHtml.text(c)).append("</td>");
+        h.append("<td>").append(Html.text(c)).append("</td>");
       }
       h.append("</tr>\n");
     }
     BenchMeasures any = outcomes.get(0).measures();
-    h.append("</tbody></table>\n<p class=\"explain\">").append(LoadReportHtml.text(legend(plan)))
+    h.append("</tbody></table>\n<p class=\"explain\">").append(Html.text(legend(plan)))
         .append(". Configured: detection ").append(Format.seconds(round(any.configuredDetect())))
         .append(", switchover ").append(Format.seconds(round(any.configuredSwitchover())))
         .append(" (real time). Each run's charts follow, with the fault, the first failure, the failover decision, "

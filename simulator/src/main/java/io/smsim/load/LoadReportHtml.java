@@ -1,10 +1,12 @@
 package io.smsim.load;
 
+import static io.smsim.report.Html.text;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.smsim.report.EchartsLibrary;
+import io.smsim.report.Html;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes the {@code report.html} of {@code smsim load} and {@code smsim failover-bench}: one
@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class LoadReportHtml {
 
-  private static final Pattern SLOT = Pattern.compile("\\{\\{(\\w+)}}");
+  /** What the load pages add to the replay report's style sheet. */
+  private static final String LOAD_STYLE = ".bad { font-weight: 600; }\n.chart { height: 300px; margin: 8px 0 4px; }\n";
+
   private static final JsonFactory FACTORY = new JsonFactory();
 
   /** A vertical line on a run's charts, {@code t} seconds after its start. */
@@ -41,6 +43,7 @@ public final class LoadReportHtml {
     EchartsLibrary echarts = EchartsLibrary.get();
     Map<String, String> slots = Map.of(
         "title", text(title),
+        "style", Html.resource(Html.class, "report.css") + LOAD_STYLE,
         "header", headerHtml,
         "data", data(runs),
         "echartsVersion", text(echarts.version()),
@@ -48,7 +51,7 @@ public final class LoadReportHtml {
         "echarts", echarts.script(),
         "script", resource("load-report.js"));
     try {
-      Files.writeString(file, fill(resource("load-report.html"), slots), StandardCharsets.UTF_8);
+      Files.writeString(file, Html.fill(resource("load-report.html"), slots), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
@@ -234,48 +237,7 @@ public final class LoadReportHtml {
     g.writeEndArray();
   }
 
-  static String fill(String template, Map<String, String> slots) {
-    Matcher m = SLOT.matcher(template);
-    StringBuilder out = new StringBuilder(template.length() + (1 << 20));
-    int last = 0;
-    while (m.find()) {
-      String value = slots.get(m.group(1));
-      if (value == null) {
-        throw new IllegalArgumentException("template slot without a value: " + m.group());
-      }
-      out.append(template, last, m.start()).append(value);
-      last = m.end();
-    }
-    return out.append(template, last, template.length()).toString();
-  }
-
-  static String text(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
-  }
-
   private static String resource(String name) {
-    try (InputStream in = LoadReportHtml.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource io/smsim/load/" + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Html.resource(LoadReportHtml.class, name);
   }
 }
