@@ -55,6 +55,11 @@ final class Fields {
     return Optional.ofNullable(n);
   }
 
+  /** Marks keys as accepted that another binder reads (they are listed when a key is unknown). */
+  void acceptAlso(String... keys) {
+    accepted.addAll(List.of(keys));
+  }
+
   boolean has(String key) {
     return node(key).isPresent();
   }
@@ -188,7 +193,10 @@ final class Fields {
       String key = e.getKey();
       if (!accepted.contains(key)) {
         Location loc = map.keyLocations().getOrDefault(key, e.getValue().location());
-        problems.add(loc, child(key), "unknown key" + hint(key) + "; accepted: " + String.join(", ", accepted));
+        // A key merged in from elsewhere (defaults, a variant, --set) is named where it was written.
+        String origin = e.getValue().path();
+        String path = origin == null || origin.isEmpty() ? child(key) : origin;
+        problems.add(loc, path, "unknown key" + hint(key) + "; accepted: " + String.join(", ", accepted));
       }
     }
   }

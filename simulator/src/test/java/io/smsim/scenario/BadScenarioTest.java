@@ -144,6 +144,24 @@ class BadScenarioTest {
   }
 
   @Test
+  void anUnknownKeyInDefaultsIsReportedOnceAtTheDefaultsEvenWhereARegionMergesItsOwnBlock() {
+    List<String> p = problems(HEAD + """
+        defaults: {gateway: {procesLimit: 10}}
+        regions: {north: {gateway: {workers: 4}}, south: {}}
+        """);
+    assertThat(p).hasSize(1);
+    assertThat(p.get(0)).startsWith("s.yaml:4:22: defaults.gateway.procesLimit: unknown key (did you mean processLimit?)");
+  }
+
+  @Test
+  void theTopLevelListsTheAnalysisKeysAmongTheAcceptedOnes() {
+    assertThat(problems(HEAD + "regions: {north: {}}\nvaraints: {}\n")).containsExactly(
+        "s.yaml:5:1: varaints: unknown key (did you mean variants?); accepted: name, description, seed, timeZone,"
+            + " start, end, workloadScale, reporting, profiles, defaults, regions, faults, operations, devices,"
+            + " replications, expect, variants");
+  }
+
+  @Test
   void overridesAreCheckedLikeTheFile(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("ok.yaml");
     Files.writeString(f, region("gateway: {processLimit: 10}"));
