@@ -63,7 +63,7 @@ final class CompareCommand implements Callable<Integer> {
     Comparison c = Comparison.run(file.scenario().name(), file.source(), variants, baseline, options.seed(file),
         replications, options.threads(), progress);
     progress.done();
-    write(c, options.outDir(file));
+    write(c, options.outDir(file, "compare"));
     return Main.EXIT_OK;
   }
 

@@ -40,7 +40,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's seed).")
   Long seed;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>, or out/<scenario name>-<variant> with --variant).")
   Path out;
 
   @Option(names = "--set", paramLabel = "PATH=VALUE",
@@ -71,7 +71,7 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Scenario scenario = ReplicationsReplay.scenario(scenarioFile, overrides, variant);
     long runSeed = seed == null ? scenario.seed() : seed;
-    Path dir = out == null ? Path.of("out", scenario.name()) : out;
+    Path dir = out != null ? out : Path.of("out", variant == null ? scenario.name() : scenario.name() + "-" + variant);
     if (replications != 1) {
       ReplicationsReplay reps = new ReplicationsReplay(scenario, runSeed, replications, threads, quiet);
       write(scenario, reps.first(), reps.replications(), dir);

@@ -29,7 +29,7 @@ final class RunOptions {
       description = "Override a setting in every variant, e.g. --set workloadScale=1.5 (repeatable).")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>-<command>, e.g. out/csp-north-2019-04-02-compare).")
   Path out;
 
   @Option(names = "--quiet", description = "Print only the output paths (check: only breaches).")
@@ -58,7 +58,8 @@ final class RunOptions {
     return n;
   }
 
-  Path outDir(ScenarioFile file) {
-    return out == null ? Path.of("out", file.scenario().name()) : out;
+  /** {@code --out}, or {@code out/<scenario name>-<command>} so that no command overwrites another's files. */
+  Path outDir(ScenarioFile file, String command) {
+    return out == null ? Path.of("out", file.scenario().name() + "-" + command) : out;
   }
 }

@@ -63,7 +63,7 @@ final class SweepCommand implements Callable<Integer> {
     RunsProgress progress = new RunsProgress("sweep", options.quiet);
     Sweep sweep = Sweep.run(file, variant, params, options.seed(file), replications, options.threads(), progress);
     progress.done();
-    write(sweep, options.outDir(file));
+    write(sweep, options.outDir(file, "sweep"));
     return Main.EXIT_OK;
   }
 

@@ -60,7 +60,11 @@ public final class FailoverBench {
         policy(p, new FailoverPolicy.HardwareOnly(1, 1, 0)); // validates the name
       }
       for (double r : rates) {
-        new Pacing.Constant(r); // validates the rate
+        try {
+          new Pacing.Constant(r); // validates the rate
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(e.getMessage().replaceFirst("^--rate ", "--rates: each rate "), e);
+        }
       }
       if (!scenario.regions().containsKey(fault.region())) {
         throw new IllegalArgumentException("--fault region " + fault.region().key() + " is not in the scenario");
@@ -149,7 +153,7 @@ public final class FailoverBench {
           r.monitoring(), r.operator(), r.brokerRtt(), r.workload()));
     }
     return new Scenario(s.name(), s.description(), s.source(), s.seed(), s.start(), s.end(), s.zone(),
-        s.workloadScale(), s.reporting(), regions, List.of(), List.of(), s.devices());
+        s.workloadScale(), s.reporting(), regions, List.of(), List.of(), s.devices(), s.variant());
   }
 
   static FailoverPolicy policy(String name, FailoverPolicy base) {

@@ -18,7 +18,7 @@ public final class ConsoleSummary {
   public static void print(RunResult run, PrintStream out) {
     ZoneId zone = ZoneId.of(run.timeZone());
     Duration span = Duration.between(run.virtualStart(), run.virtualEnd());
-    out.printf(Locale.ROOT, "%s · seed %d · replication %d%n", run.scenario(), run.seed(), run.replication());
+    out.printf(Locale.ROOT, "%s · seed %d · replication %d%n", run.title(), run.seed(), run.replication());
     out.printf(Locale.ROOT, "virtual %s → %s %s (%s) · %s requests · %s events%n",
         Times.human(run.virtualStart(), zone), Times.human(run.virtualEnd(), zone), run.timeZone(), span(span),
         group(run.totalRequests()), group(run.events()));

@@ -34,7 +34,7 @@ public final class HtmlReport {
 
   static String render(ReplayView view) {
     RunResult run = view.run();
-    return Page.render("smsim · " + run.scenario() + " · seed " + run.seed(), header(view), ReplaySections.html(view),
+    return Page.render("smsim · " + run.title() + " · seed " + run.seed(), header(view), ReplaySections.html(view),
         "Written by smsim from the same run as <a href=\"summary.json\">summary.json</a>.", ChartData.json(view),
         "report.js");
   }
@@ -49,6 +49,9 @@ public final class HtmlReport {
     }
     h.append("<dl class=\"meta\">\n");
     meta(h, "scenario file", Html.text(run.source()));
+    if (run.variant() != null) {
+      meta(h, "variant", span("variant", run.variant(), run.variant()));
+    }
     meta(h, "seed", span("seed", Long.toString(run.seed()), Long.toString(run.seed())));
     meta(h, "replications", view.replications() + " (replication " + span("replication",
         Integer.toString(run.replication()), Integer.toString(run.replication())) + (view.stats() == null ? ")"

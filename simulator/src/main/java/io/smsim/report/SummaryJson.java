@@ -61,6 +61,9 @@ public final class SummaryJson {
     g.writeStartObject();
     g.writeNumberField("contract", CONTRACT_VERSION);
     g.writeStringField("scenario", run.scenario());
+    if (run.variant() != null) {
+      g.writeStringField("variant", run.variant());
+    }
     g.writeStringField("source", run.source());
     g.writeNumberField("seed", run.seed());
     g.writeNumberField("replication", run.replication());

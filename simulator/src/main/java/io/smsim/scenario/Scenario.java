@@ -20,11 +20,13 @@ import java.util.Objects;
  * @param source where it was read from (for messages and reports)
  * @param workloadScale multiplies every category's volume (1 = as written)
  * @param devices which devices exist in which region (the live emulation's device registry)
+ * @param variant the name of the file's variant this scenario was bound for, or {@code null} for
+ *     the scenario as written
  */
 public record Scenario(String name, String description, String source, long seed, Instant start,
     Instant end, ZoneId zone, double workloadScale, ReportingSpec reporting,
     Map<Region, RegionSpec> regions, List<FaultSpec> faults, List<OperationSpec> operations,
-    DeviceRegistry devices) {
+    DeviceRegistry devices, String variant) {
 
   public Scenario {
     Objects.requireNonNull(name, "name");
@@ -54,7 +56,13 @@ public record Scenario(String name, String description, String source, long seed
       ZoneId zone, double workloadScale, ReportingSpec reporting, Map<Region, RegionSpec> regions,
       List<FaultSpec> faults, List<OperationSpec> operations) {
     this(name, description, source, seed, start, end, zone, workloadScale, reporting, regions, faults, operations,
-        DeviceRegistry.defaults(regions.keySet()));
+        DeviceRegistry.defaults(regions.keySet()), null);
+  }
+
+  /** This scenario labelled as bound for the file's variant {@code name}. */
+  public Scenario withVariant(String name) {
+    return new Scenario(this.name, description, source, seed, start, end, zone, workloadScale, reporting, regions,
+        faults, operations, devices, name);
   }
 
   public Timebase timebase() {

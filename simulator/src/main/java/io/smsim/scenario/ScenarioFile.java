@@ -124,7 +124,8 @@ public final class ScenarioFile {
       tree = applySettings(tree, variant.set(), new Problems());
     }
     tree = Overrides.apply(Overrides.apply(tree, overrides), more, option);
-    return ScenarioLoader.bind(withoutAnalysisKeys(tree), source);
+    Scenario bound = ScenarioLoader.bind(withoutAnalysisKeys(tree), source);
+    return variant == null || variant.name().equals(Variant.AS_WRITTEN) ? bound : bound.withVariant(variant.name());
   }
 
   // ---- variants -------------------------------------------------------------------------------
@@ -165,7 +166,7 @@ public final class ScenarioFile {
     }
     Scenario bound;
     try {
-      bound = ScenarioLoader.bind(withoutAnalysisKeys(Overrides.apply(tree, overrides)), source);
+      bound = ScenarioLoader.bind(withoutAnalysisKeys(Overrides.apply(tree, overrides)), source).withVariant(name);
     } catch (ScenarioException e) {
       for (Problem p : e.problems()) {
         problems.add(p.location(), p.path(), p.message() + " (in variant " + name + ")");

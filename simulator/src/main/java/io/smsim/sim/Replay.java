@@ -43,7 +43,7 @@ public final class Replay {
       regions.add(m.recorder.regionResult(c.index, m.openRequests(c.index), m.journeys.live(c.index), peak,
           leaked, reaped, c.spec.failover().key(), c.failover.active().key(), end));
     }
-    return new RunResult(s.name(), s.source(), seed, replication, s.start(), s.end(), s.zone().getId(),
+    return new RunResult(s.name(), s.variant(), s.source(), seed, replication, s.start(), s.end(), s.zone().getId(),
         m.sim.eventsProcessed(), 0, s.reporting().intervalNanos() / 60_000_000_000L, regions,
         m.recorder.rows());
   }

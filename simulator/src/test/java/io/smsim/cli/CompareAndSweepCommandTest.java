@@ -67,6 +67,24 @@ class CompareAndSweepCommandTest {
   }
 
   @Test
+  void aReplayedVariantIsNamedInTheConsoleSummaryJsonAndReviewAndGetsItsOwnDefaultDirectory() throws IOException {
+    Path scenario = Cli.smallLeak(dir);
+    Cli plain = Cli.run("replay", scenario.toString(), "--out", dir.resolve("plain").toString());
+    Cli variant = Cli.run("replay", scenario.toString(), "--variant", "reaper", "--out", dir.resolve("v").toString());
+
+    assertThat(variant.status()).as(variant.err()).isZero();
+    assertThat(variant.out()).startsWith("small-leak · variant reaper · seed ");
+    assertThat(Files.readString(dir.resolve("v/summary.json"))).contains("\"variant\" : \"reaper\"");
+    assertThat(Files.readString(dir.resolve("v/incident-review.md"))).contains("variant `reaper`");
+    assertThat(plain.out()).startsWith("small-leak · seed ");
+    assertThat(Files.readString(dir.resolve("plain/summary.json"))).doesNotContain("\"variant\"");
+
+    io.smsim.scenario.ScenarioFile file = io.smsim.scenario.ScenarioFile.load(scenario, List.of());
+    assertThat(new RunOptions().outDir(file, "compare")).isEqualTo(Path.of("out", "small-leak-compare"));
+    assertThat(new RunOptions().outDir(file, "sweep")).isEqualTo(Path.of("out", "small-leak-sweep"));
+  }
+
+  @Test
   void replayWithReplicationsKeepsSummaryJsonForReplicationZeroAndAddsTheAggregate() throws IOException {
     Path scenario = Cli.smallLeak(dir);
     Cli one = Cli.run("replay", scenario.toString(), "--out", dir.resolve("one").toString(), "--quiet");

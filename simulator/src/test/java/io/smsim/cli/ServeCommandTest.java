@@ -43,7 +43,7 @@ class ServeCommandTest {
   void badOptionsAreOneLineAndExit2() {
     Run scale = run("serve", SCENARIO, "--time-scale", "0");
     assertThat(scale.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
-    assertThat(scale.err().strip()).isEqualTo("smsim: time scale must be in (0, 1000000]: 0.0");
+    assertThat(scale.err().strip()).isEqualTo("smsim: --time-scale must be in (0, 1000000]: 0.0");
     Run url = run("serve", SCENARIO, "--response-url", "ftp://127.0.0.1/x");
     assertThat(url.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
     assertThat(url.err()).contains("response URL must be http://host[:port]/path");

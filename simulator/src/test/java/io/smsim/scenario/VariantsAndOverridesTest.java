@@ -48,7 +48,7 @@ class VariantsAndOverridesTest {
         """);
 
     assertThat(f.variants()).extracting(Variant::name).containsExactly("as-is", "checked");
-    assertThat(f.variants().get(0).scenario()).usingRecursiveComparison().isEqualTo(f.scenario());
+    assertThat(f.variants().get(0).scenario()).usingRecursiveComparison().isEqualTo(f.scenario().withVariant("as-is"));
     Scenario s = f.variant("checked").orElseThrow().scenario();
     FailoverPolicy policy = s.regions().get(Region.NORTH).failover();
     assertThat(policy).isEqualTo(new FailoverPolicy.HealthCheck(FailoverPolicy.ProbeKind.SYNTHETIC, 5_000_000_000L, 3,
