@@ -55,6 +55,11 @@ public final class EventQueue {
    */
   private static final int PACKED_SORT_AT_MOST = 2048;
   /**
+   * Level-2 buckets larger than this (and up to 512) are counting-sorted by their second digit
+   * instead, leaving only ties of that digit (about n/256 per entry) to the run's insertion sort.
+   */
+  private static final int COUNTING_SORT_LEVEL2_ABOVE = 32;
+  /**
    * A drained bucket whose array holds more entries than this gives it back: every digit's bucket
    * takes its turn at being large as time advances, so keeping each one's peak would make memory
    * grow with the run instead of with the events pending.
@@ -356,8 +361,10 @@ public final class EventQueue {
     }
     if (level == 0 || n <= 8 || level > 3) {
       System.arraycopy(src, 0, current, 0, W * n);
-    } else if (level == 1 && n > 64) {
-      countingSortByLowestDigit(src, n, current);
+    } else if (level == 1 && n > 16) {
+      countingSortByDigit(src, n, 0, current);
+    } else if (level == 2 && n > COUNTING_SORT_LEVEL2_ABOVE && n <= 2 * DIGITS) {
+      countingSortByDigit(src, n, 8, current);
     } else {
       packedSort(src, n, level, current);
     }
@@ -391,21 +398,22 @@ public final class EventQueue {
   }
 
   /**
-   * Stable counting sort of a level-1 bucket (its times differ only in the lowest digit) into
-   * {@code out}: one linear pass instead of 256 level-0 buckets. Equal times keep their bucket order;
-   * {@link #sortRun} then orders them by key.
+   * Stable counting sort by the digit at {@code shift} into {@code out}: linear passes instead of
+   * 256 lower buckets or a comparison sort. A level-1 bucket (its times differ only in the lowest
+   * digit) comes out in time order; a level-2 bucket in time order but within ties of its second
+   * digit. Equal keys keep their bucket order; {@link #sortRun} finishes the order by (time, key).
    */
-  private void countingSortByLowestDigit(long[] src, int n, long[] out) {
+  private void countingSortByDigit(long[] src, int n, int shift, long[] out) {
     int[] counts = digitCounts;
     java.util.Arrays.fill(counts, 0);
     for (int i = 0; i < W * n; i += W) {
-      counts[((int) src[i] & (DIGITS - 1)) + 1]++;
+      counts[((int) (src[i] >>> shift) & (DIGITS - 1)) + 1]++;
     }
     for (int d = 0; d < DIGITS; d++) {
       counts[d + 1] += counts[d];
     }
     for (int i = 0; i < W * n; i += W) {
-      int pos = W * counts[(int) src[i] & (DIGITS - 1)]++;
+      int pos = W * counts[(int) (src[i] >>> shift) & (DIGITS - 1)]++;
       out[pos] = src[i];
       out[pos + 1] = src[i + 1];
       out[pos + 2] = src[i + 2];

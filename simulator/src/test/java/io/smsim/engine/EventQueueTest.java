@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EventQueueTest {
 
@@ -46,6 +48,41 @@ class EventQueueTest {
         assertThat(q.polledArg()).isEqualTo(e[1]);
         now = e[0];
       }
+    }
+    assertThat(q.size()).isEqualTo(ref.size());
+  }
+
+  /**
+   * The hold model against the reference at scales that route buckets through every sorting path:
+   * insertion sort, counting sort by the lowest and by the second digit, packed sort and
+   * redistribution (pending × mean sets how many events share a bucket of each level).
+   */
+  @ParameterizedTest
+  @CsvSource({"50, 1000", "1000, 1000000", "300, 1000000", "5000, 1000000", "2000, 30000000", "20000, 1000000",
+      "1000, 1000000000"})
+  void matchesTheReferenceInTheHoldModelAtManyScales(int pending, double mean) {
+    RandomStream r = new RandomStream(pending);
+    EventQueue q = new EventQueue(8);
+    PriorityQueue<long[]> ref = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+        : Long.compare(a[1], b[1]));
+    long seq = 0;
+    for (; seq < pending; seq++) {
+      long t = (long) r.nextExponential(mean);
+      q.add(t, 1, (int) seq, seq);
+      ref.add(new long[] {t, seq});
+    }
+    for (int step = 0; step < 100_000; step++) {
+      assertThat(q.poll()).isTrue();
+      long[] e = ref.poll();
+      assertThat(q.polledTime()).isEqualTo(e[0]);
+      assertThat(q.polledArg()).as("tie order at step %d", step).isEqualTo(e[1]);
+      // every fifth event goes to a grid of 4,096 ns, where many share an instant (ties); the rest at now + Exp(mean)
+      long t = e[0] + (long) r.nextExponential(mean);
+      if (step % 5 == 0) {
+        t = Math.max(e[0], t & ~4095L);
+      }
+      q.add(t, 1, (int) seq, seq);
+      ref.add(new long[] {t, seq++});
     }
     assertThat(q.size()).isEqualTo(ref.size());
   }
