@@ -4,8 +4,8 @@ import static io.smsim.report.Html.text;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.smsim.report.EchartsLibrary;
 import io.smsim.report.Html;
+import io.smsim.report.Page;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -14,10 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Writes the {@code report.html} of {@code smsim load} and {@code smsim failover-bench}: one
- * self-contained page, Apache ECharts inlined as the replay report does ({@link EchartsLibrary}),
+ * self-contained page in the replay report's frame ({@link Page#frame}, Apache ECharts inlined),
  * with per run charts of throughput, latency percentiles and response codes per second. Data comes
  * from the per-second series, never from individual requests, so the size follows the duration.
  */
@@ -40,18 +41,11 @@ public final class LoadReportHtml {
   }
 
   public static void write(Path file, String title, String headerHtml, List<Run> runs) {
-    EchartsLibrary echarts = EchartsLibrary.get();
-    Map<String, String> slots = Map.of(
-        "title", text(title),
-        "style", Html.resource(Html.class, "report.css") + LOAD_STYLE,
-        "header", headerHtml,
-        "data", data(runs),
-        "echartsVersion", text(echarts.version()),
-        "notice", echarts.notice(),
-        "echarts", echarts.script(),
-        "script", resource("load-report.js"));
+    String html = Page.frame(title, LOAD_STYLE, headerHtml, "<div id=\"runs\"></div>",
+        "Written by smsim from the same run as <a href=\"summary.json\">summary.json</a>; latency histograms per"
+            + " second in results.hlog.", data(runs), resource("load-report.js"));
     try {
-      Files.writeString(file, Html.fill(resource("load-report.html"), slots), StandardCharsets.UTF_8);
+      Files.writeString(file, html, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
@@ -224,7 +218,7 @@ public final class LoadReportHtml {
   }
 
   private static void series(JsonGenerator g, String name, List<LatencyRow> rows, int n,
-      java.util.function.ToDoubleFunction<LatencyRow> f) throws IOException {
+      ToDoubleFunction<LatencyRow> f) throws IOException {
     g.writeArrayFieldStart(name);
     for (int i = 0; i < n; i++) {
       double v = i < rows.size() ? f.applyAsDouble(rows.get(i)) : Double.NaN;

@@ -12,8 +12,9 @@ import java.util.Map;
  * template with the style sheet, a header and chart sections written by the caller, the chart data
  * as JSON, Apache ECharts with its licences ({@link EchartsLibrary}) and the scripts — {@code charts.js},
  * which draws every {@code [data-chart]} element and records what it drew, then the page's own.
+ * The load and failover-bench pages use the same frame through {@link #frame}.
  */
-final class Page {
+public final class Page {
 
   private Page() {
   }
@@ -26,10 +27,20 @@ final class Page {
    * @param script the page's script resource, e.g. {@code report.js}
    */
   static String render(String title, String header, String sections, String footer, String data, String script) {
+    return frame(title, "", header, sections, footer, data, resource("charts.js") + "\n" + resource(script));
+  }
+
+  /**
+   * The frame with the caller's own script text and extra style rules (after {@code report.css}).
+   *
+   * @param footer HTML of the footer's paragraph; the ECharts credit is appended
+   */
+  public static String frame(String title, String extraStyle, String header, String sections, String footer,
+      String data, String script) {
     EchartsLibrary echarts = EchartsLibrary.get();
     Map<String, String> slots = Map.of(
         "title", Html.text(title),
-        "style", resource("report.css"),
+        "style", resource("report.css") + extraStyle,
         "header", header,
         "sections", sections,
         "footer", footer + " Charts by Apache ECharts " + Html.text(echarts.version())
@@ -37,7 +48,7 @@ final class Page {
         "data", data,
         "notice", echarts.notice(),
         "echarts", echarts.script(),
-        "script", resource("charts.js") + "\n" + resource(script));
+        "script", script);
     return Html.fill(resource("report.html"), slots);
   }
 
