@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +28,7 @@ class DuisSamplesConformanceTest {
 
   @BeforeAll
   static void locateSamples() {
-    String root = System.getProperty("smsim.repoRoot");
-    Assumptions.assumeTrue(root != null, "smsim.repoRoot not set");
-    samples = Path.of(root, "..", "shared", "duis-samples").normalize();
-    Assumptions.assumeTrue(Files.isDirectory(samples), "no DUIS samples at " + samples);
+    samples = DuisSamples.folder();
   }
 
   @Test
@@ -100,8 +95,6 @@ class DuisSamplesConformanceTest {
   }
 
   private static List<Path> files(String suffix) throws IOException {
-    try (Stream<Path> s = Files.list(samples)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
-    }
+    return DuisSamples.files(samples, suffix);
   }
 }

@@ -6,6 +6,7 @@ import io.smsim.duis.DuisRequest;
 import io.smsim.duis.DuisRequestParser;
 import io.smsim.duis.DuisResponse;
 import io.smsim.duis.DuisResponseParser;
+import io.smsim.duis.DuisSamples;
 import io.smsim.duis.Endpoint;
 import io.smsim.model.SrvCatalogue;
 import java.io.IOException;
@@ -15,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,10 +44,7 @@ class LiveSamplesConformanceTest {
 
   @BeforeAll
   static void locateSamples() {
-    String root = System.getProperty("smsim.repoRoot");
-    Assumptions.assumeTrue(root != null, "smsim.repoRoot not set");
-    samples = Path.of(root, "..", "shared", "duis-samples").normalize();
-    Assumptions.assumeTrue(Files.isDirectory(samples), "no DUIS samples at " + samples);
+    samples = DuisSamples.folder();
   }
 
   @Test
@@ -92,8 +88,6 @@ class LiveSamplesConformanceTest {
   }
 
   private static List<Path> requestSamples() throws IOException {
-    try (Stream<Path> s = Files.list(samples)) {
-      return s.filter(p -> p.getFileName().toString().endsWith("_REQUEST_DUIS.XML")).sorted().toList();
-    }
+    return DuisSamples.files(samples, "_REQUEST_DUIS.XML");
   }
 }
