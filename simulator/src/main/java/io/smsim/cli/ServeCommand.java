@@ -119,9 +119,6 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private LiveOptions options(Scenario scenario) {
-    if (!(timeScale > 0 && timeScale <= 1e6)) {
-      throw new BadInputException("--time-scale must be in (0, 1000000]: " + timeScale);
-    }
     URI url = null;
     if (responseUrl != null) {
       try {

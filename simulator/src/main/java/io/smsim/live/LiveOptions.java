@@ -33,9 +33,7 @@ public record LiveOptions(String host, int dspPort, int adminPort, URI responseU
     if (responseUrl != null && (!"http".equals(responseUrl.getScheme()) || responseUrl.getHost() == null)) {
       throw new IllegalArgumentException("response URL must be http://host[:port]/path: " + responseUrl);
     }
-    if (!(timeScale > 0 && timeScale <= 1e6)) {
-      throw new IllegalArgumentException("time scale must be in (0, 1000000]: " + timeScale);
-    }
+    checkTimeScale(timeScale);
     positive("maxBodyBytes", maxBodyBytes);
     positive("requestTimeoutMillis", requestTimeoutMillis);
     positive("idleTimeoutMillis", idleTimeoutMillis);
@@ -86,6 +84,17 @@ public record LiveOptions(String host, int dspPort, int adminPort, URI responseU
   private static void positive(String name, long v) {
     if (v <= 0) {
       throw new IllegalArgumentException(name + " must be positive: " + v);
+    }
+  }
+
+  /**
+   * Checks a time scale (virtual seconds per real second) as {@code --time-scale} takes it.
+   *
+   * @throws IllegalArgumentException naming the option, outside (0, 1,000,000]
+   */
+  public static void checkTimeScale(double timeScale) {
+    if (!(timeScale > 0 && timeScale <= 1e6)) {
+      throw new IllegalArgumentException("--time-scale must be in (0, 1000000]: " + timeScale);
     }
   }
 }

@@ -17,9 +17,7 @@ public final class VirtualClock {
   private final Timebase timebase;
 
   VirtualClock(double timeScale, Timebase timebase) {
-    if (!(timeScale > 0 && timeScale <= 1e6)) {
-      throw new IllegalArgumentException("time scale must be in (0, 1000000]: " + timeScale);
-    }
+    LiveOptions.checkTimeScale(timeScale);
     this.timeScale = timeScale;
     this.timebase = timebase;
     this.startNanos = System.nanoTime();

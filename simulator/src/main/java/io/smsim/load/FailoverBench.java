@@ -60,18 +60,12 @@ public final class FailoverBench {
         policy(p, new FailoverPolicy.HardwareOnly(1, 1, 0)); // validates the name
       }
       for (double r : rates) {
-        try {
-          new Pacing.Constant(r); // validates the rate
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(e.getMessage().replaceFirst("^--rate ", "--rates: each rate "), e);
-        }
+        Pacing.checkRate(r, "--rates: each rate");
       }
       if (!scenario.regions().containsKey(fault.region())) {
         throw new IllegalArgumentException("--fault region " + fault.region().key() + " is not in the scenario");
       }
-      if (!(timeScale > 0 && timeScale <= 1e6)) {
-        throw new IllegalArgumentException("--time-scale must be in (0, 1000000]: " + timeScale);
-      }
+      LiveOptions.checkTimeScale(timeScale);
       if (warmupNanos < 2_000_000_000L || warmupNanos >= durationNanos) {
         throw new IllegalArgumentException("--warmup must be at least 2s and shorter than --duration");
       }

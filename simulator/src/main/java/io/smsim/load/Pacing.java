@@ -19,7 +19,7 @@ public sealed interface Pacing permits Pacing.Constant, Pacing.Poisson, Pacing.P
   /** Evenly spaced sends at {@code ratePerSecond}. */
   record Constant(double ratePerSecond) implements Pacing {
     public Constant {
-      positiveRate(ratePerSecond);
+      checkRate(ratePerSecond, "--rate");
     }
 
     @Override
@@ -36,7 +36,7 @@ public sealed interface Pacing permits Pacing.Constant, Pacing.Poisson, Pacing.P
   /** Poisson arrivals at {@code ratePerSecond}. */
   record Poisson(double ratePerSecond) implements Pacing {
     public Poisson {
-      positiveRate(ratePerSecond);
+      checkRate(ratePerSecond, "--rate");
     }
 
     @Override
@@ -81,9 +81,14 @@ public sealed interface Pacing permits Pacing.Constant, Pacing.Poisson, Pacing.P
     }
   }
 
-  private static void positiveRate(double r) {
+  /**
+   * Checks a request rate; {@code what} names it in the message (e.g. {@code --rate}).
+   *
+   * @throws IllegalArgumentException unless 0 &lt; r ≤ 10,000,000 per second
+   */
+  public static void checkRate(double r, String what) {
     if (!(r > 0 && r <= 10_000_000)) {
-      throw new IllegalArgumentException("--rate must be a positive number of requests per second (at most 10,000,000): "
+      throw new IllegalArgumentException(what + " must be a positive number of requests per second (at most 10,000,000): "
           + rate(r));
     }
   }
