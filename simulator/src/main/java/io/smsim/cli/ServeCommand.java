@@ -11,6 +11,7 @@ import java.net.BindException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -76,6 +78,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Print stack traces.")
   boolean debug;
 
+  @Mixin
+  SignatureOptions signatureOptions = new SignatureOptions();
+
   @Override
   public Integer call() throws InterruptedException {
     Scenario scenario = ScenarioLoader.load(scenarioFile, overrides);
@@ -129,7 +134,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     try {
       return LiveOptions.defaults(seed == null ? scenario.seed() : seed).withHost(bind).withPorts(port, adminPort)
-          .withResponseUrl(url).withTimeScale(timeScale).withLimits(maxBody, 10_000, 60_000, maxInFlight);
+          .withResponseUrl(url).withTimeScale(timeScale).withLimits(maxBody, 10_000, 60_000, maxInFlight)
+          .withSignatures(signatureOptions.signatures(Clock.systemUTC()));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -166,6 +172,8 @@ final class ServeCommand implements Callable<Integer> {
         e.adminPort());
     out.printf("  responses %s%n", options.responseUrl() == null ? "not delivered (no --response-url)"
         : "POSTed to " + options.responseUrl());
+    out.printf("  signatures %s%n", options.signatures().describeVerification("requests"));
+    out.printf("             %s%n", options.signatures().describeSigning("final responses"));
     for (Region r : scenario.regions().keySet()) {
       out.printf("  %-8s primary 127.0.0.1:%d · secondary 127.0.0.1:%d · %d devices%n", r.key(),
           e.gatewayPort(r, ServerRole.PRIMARY), e.gatewayPort(r, ServerRole.SECONDARY), scenario.devices().count(r));
