@@ -1,6 +1,7 @@
 package io.smsim.cli;
 
 import io.smsim.duis.Eui64;
+import io.smsim.duis.xmldsig.Signatures;
 import io.smsim.load.CallbackReceiver;
 import io.smsim.load.Durations;
 import io.smsim.load.LoadConsole;
@@ -21,6 +22,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -28,9 +30,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -139,7 +143,7 @@ final class LoadCommand implements Callable<Integer> {
   long seed = 1;
 
   @Option(names = "--originator", paramLabel = "EUI64",
-      description = "Service User EUI-64 in RequestIDs (default 90-B3-D5-1F-30-01-00-00).")
+      description = "Service User EUI-64 in RequestIDs (default: the --sign-cert's, else 90-B3-D5-1F-30-01-00-00).")
   String originator;
 
   @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a setting of the scenario (repeatable).")
@@ -151,6 +155,9 @@ final class LoadCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Print stack traces.")
   boolean debug;
 
+  @Mixin
+  SignatureOptions signatureOptions = new SignatureOptions();
+
   @Override
   public Integer call() throws InterruptedException {
     List<Slo.Clause> objectives = objectives();
@@ -160,6 +167,10 @@ final class LoadCommand implements Callable<Integer> {
     long warmupNanos = warmup == null ? 0 : parse("--warmup", warmup);
     PrintWriter err = spec.commandLine().getErr();
     LoadResult result;
+    if (!quiet) {
+      err.println("signatures: " + options.signatures().describeSigning("requests") + "; "
+          + (ackOnly ? "no final responses (--ack-only)" : options.signatures().describeVerification("final responses")));
+    }
     try (CallbackReceiver receiver = ackOnly ? null : receiver()) {
       if (receiver != null && !quiet) {
         err.println("final responses: POST to " + receiver.url() + " (the DSP's response URL)");
@@ -242,12 +253,15 @@ final class LoadCommand implements Callable<Integer> {
       URI url = new URI(target);
       Pacing pacing = pacing(scenario);
       long base = LoadOptions.defaults(url, pacing).counterBase();
-      long orig = originator == null ? LoadOptions.DEFAULT_ORIGINATOR : Eui64.parse(originator);
+      Signatures signatures = signatureOptions.signatures(Clock.systemUTC());
+      long orig = originator != null ? Eui64.parse(originator) : signatures.signing()
+          .flatMap(sg -> sg.credential().eui64().isPresent() ? Optional.of(sg.credential().eui64().getAsLong())
+              : Optional.empty()).orElse(LoadOptions.DEFAULT_ORIGINATOR);
       return LoadOptions.defaults(url, pacing).withDuration(Durations.parse("--duration", duration))
           .withConnections(connections, threads)
           .withTimeouts(Durations.parse("--response-timeout", responseTimeout), Durations.parse("--grace", grace))
           .withLimits(maxInFlight, Durations.parse("--late-threshold", lateThreshold)).withAckOnly(ackOnly)
-          .withCallback(callbackBind, callbackPort).withIdentity(orig, base, seed);
+          .withCallback(callbackBind, callbackPort).withIdentity(orig, base, seed).withSignatures(signatures);
     } catch (URISyntaxException e) {
       throw new BadInputException("--target is not a URL: " + target);
     } catch (IllegalArgumentException e) {

@@ -36,8 +36,8 @@ import org.w3c.dom.ls.LSSerializer;
  * <p>Speed: the document is parsed once into a DOM (the JDK computes the digest and canonical forms
  * on it); then only the new {@code ds:Signature} element is serialized and written in before the
  * root's end tag of the original bytes, which parse to the same document the signature was computed
- * on, so the rest of the document is neither re-serialized nor changed. Factories and the
- * algorithm objects are kept per thread. Instances are immutable and thread-safe.
+ * on, so the rest of the document is neither re-serialized nor changed. The signature factory is
+ * kept per thread. Instances are immutable and thread-safe.
  */
 public final class DuisSigner {
 
@@ -45,37 +45,11 @@ public final class DuisSigner {
   static final int MAX_BYTES = 16 << 20;
 
   private final SigningCredential credential;
-  private final ThreadLocal<PerThread> perThread;
-
-  /** What one thread reuses for every signature (the Reference is per signature: it keeps its digest). */
-  private static final class PerThread {
-    final XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
-    final DigestMethod sha256;
-    final List<Transform> enveloped;
-    final CanonicalizationMethod exclusive;
-    final SignatureMethod ecdsaSha256;
-    final KeyInfo keyInfo;
-
-    PerThread(SigningCredential credential) throws GeneralSecurityException {
-      sha256 = factory.newDigestMethod(DigestMethod.SHA256, null);
-      enveloped = List.of(factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null));
-      exclusive = factory.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null);
-      ecdsaSha256 = factory.newSignatureMethod(SignatureMethod.ECDSA_SHA256, null);
-      KeyInfoFactory kif = factory.getKeyInfoFactory();
-      keyInfo = kif.newKeyInfo(List.of(kif.newX509Data(List.of(kif.newX509IssuerSerial(
-          credential.certificate().getIssuerX500Principal().getName(), credential.certificate().getSerialNumber())))));
-    }
-  }
+  private final ThreadLocal<XMLSignatureFactory> factory =
+      ThreadLocal.withInitial(() -> XMLSignatureFactory.getInstance("DOM"));
 
   private DuisSigner(SigningCredential credential) {
     this.credential = credential;
-    this.perThread = ThreadLocal.withInitial(() -> {
-      try {
-        return new PerThread(credential);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("the JDK lacks an XML signature algorithm DUIS needs: " + e.getMessage(), e);
-      }
-    });
   }
 
   public static DuisSigner create(SigningCredential credential) {
@@ -118,15 +92,23 @@ public final class DuisSigner {
 
   /** Signs the document of {@code root} in place, appending the {@code ds:Signature} to {@code root}. */
   Element signInPlace(Element root) {
-    PerThread t = perThread.get();
+    // Every algorithm object is made afresh: the JDK's transforms and canonicalizers remember the
+    // DOM element they were marshalled into (the enveloped transform finds the signature to leave
+    // out through it), so one reused for a second document would digest the wrong thing.
+    XMLSignatureFactory f = factory.get();
     try {
-      XMLSignatureFactory f = t.factory;
-      XMLSignature xmlSignature = f.newXMLSignature(f.newSignedInfo(t.exclusive, t.ecdsaSha256,
-          List.of(f.newReference("", t.sha256, t.enveloped, null, null))), t.keyInfo);
+      KeyInfoFactory kif = f.getKeyInfoFactory();
+      KeyInfo keyInfo = kif.newKeyInfo(List.of(kif.newX509Data(List.of(kif.newX509IssuerSerial(
+          credential.certificate().getIssuerX500Principal().getName(), credential.certificate().getSerialNumber())))));
+      XMLSignature xmlSignature = f.newXMLSignature(f.newSignedInfo(
+          f.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
+          f.newSignatureMethod(SignatureMethod.ECDSA_SHA256, null),
+          List.of(f.newReference("", f.newDigestMethod(DigestMethod.SHA256, null),
+              List.of(f.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null)), null, null))), keyInfo);
       DOMSignContext ctx = new DOMSignContext(credential.key(), root);
       ctx.setDefaultNamespacePrefix("ds");
       xmlSignature.sign(ctx);
-    } catch (MarshalException | XMLSignatureException e) {
+    } catch (GeneralSecurityException | MarshalException | XMLSignatureException e) {
       throw new IllegalStateException("XML signing failed: " + e.getMessage(), e);
     }
     Node last = root.getLastChild();

@@ -60,6 +60,15 @@ class DuisSignatureTest {
   }
 
   @Test
+  void oneSignerSignsManyDocumentsOnOneThreadAndEachVerifies() throws Exception {
+    DuisSigner signer = DuisSigner.create(USER_KEY);
+    for (long counter = 1; counter <= 3; counter++) {
+      byte[] xml = signer.sign(request(counter));
+      assertThat(VERIFIER.verifyRequest(xml, 0, xml.length, USER).eui64()).isEqualTo(USER);
+    }
+  }
+
+  @Test
   void signingAppendsTheDuisProfileSignatureAndLeavesTheRestOfTheBytesAsTheyWere() throws Exception {
     byte[] unsigned = request(7);
     String text = new String(DuisSigner.create(USER_KEY).sign(unsigned), UTF_8);
