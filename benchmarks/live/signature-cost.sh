@@ -9,7 +9,8 @@
 #
 # KEY/CERT: a Service User's PKCS#8 key and certificate (e.g. DCC Boxed's
 # xml-sign-90B3D51F30010000-ds.key/.pem, see README "Signatures and the trust store"); TRUST_DIR:
-# a folder holding CERT. Run it under `flock /work/bench.lock` on a shared machine.
+# a folder holding CERT. SIGNED_REQUESTS (default 5000) pre-signed requests are cycled by wrk (serve
+# does not refuse a repeated RequestID). Run it under `flock /work/bench.lock` on a shared machine.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 key=$1 cert=$2 trust=$3 secs=${4:-20}
@@ -22,13 +23,13 @@ pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$out"' EXIT
 load() { awk '{print $1}' /proc/loadavg; }
 
-java -cp "$bench" io.smsim.bench.SignedRequests "$key" "$cert" 20000 "$out/signed.txt"
+java -cp "$bench" io.smsim.bench.SignedRequests "$key" "$cert" "${SIGNED_REQUESTS:-5000}" "$out/signed.txt"
 
 serve() { # extra options...
   java -jar "$jar" serve scenarios/live-north-leak.yaml --time-scale 60 --port 0 --admin-port 0 "$@" \
     > "$out/serve.txt" 2> "$out/serve.err" &
   pids+=($!)
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 600); do  # a loaded machine can take a minute to start a JVM
     port=$(sed -n 's|.*DUIS     http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$out/serve.txt")
     [ -n "$port" ] && return 0
     sleep 0.2
