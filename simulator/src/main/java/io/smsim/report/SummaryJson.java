@@ -9,6 +9,7 @@ import io.smsim.metrics.LatencySummary;
 import io.smsim.metrics.RegionResult;
 import io.smsim.metrics.RunResult;
 import io.smsim.metrics.TimelineEvent;
+import io.smsim.model.Times;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -148,7 +149,7 @@ public final class SummaryJson {
     for (TimelineEvent e : r.events()) {
       g.writeStartObject();
       g.writeStringField("at", Times.utc(e.at()));
-      g.writeStringField("kind", e.kind());
+      g.writeStringField("kind", e.kind().key());
       g.writeStringField("server", e.server());
       g.writeNumberField("value", e.value());
       g.writeStringField("detail", e.detail());

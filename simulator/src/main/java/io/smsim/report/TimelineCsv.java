@@ -2,6 +2,7 @@ package io.smsim.report;
 
 import io.smsim.metrics.IntervalRow;
 import io.smsim.metrics.RunResult;
+import io.smsim.model.Times;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
