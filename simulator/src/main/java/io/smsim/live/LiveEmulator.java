@@ -145,6 +145,11 @@ public final class LiveEmulator implements AutoCloseable {
     return clock;
   }
 
+  /** The most recent server events, oldest first. */
+  List<LiveEvents.Event> events() {
+    return events.recent();
+  }
+
   // ---- shutdown -------------------------------------------------------------------------------
 
   @Override
