@@ -44,12 +44,18 @@ public final class Replay {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }
     List<ReplayModel> models = new ArrayList<>();
-    for (RegionSpec spec : scenario.regions().values()) {
-      ReplayModel m = new ReplayModel(scenario, spec, seed, replication);
-      m.schedule();
-      models.add(m);
+    try {
+      for (RegionSpec spec : scenario.regions().values()) {
+        ReplayModel m = new ReplayModel(scenario, spec, seed, replication);
+        models.add(m);
+        m.schedule();
+      }
+      new RegionScheduler(models, scenario.durationNanos(), progress).run(threads);
+    } finally {
+      for (ReplayModel m : models) {
+        m.close();
+      }
     }
-    new RegionScheduler(models, scenario.durationNanos(), progress).run(threads);
     return result(scenario, models, seed, replication);
   }
 
