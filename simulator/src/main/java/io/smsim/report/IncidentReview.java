@@ -1,13 +1,10 @@
 package io.smsim.report;
 
+import io.smsim.output.OutputFiles;
 import io.smsim.metrics.Incident;
 import io.smsim.metrics.RunResult;
 import io.smsim.metrics.TimelineEvent;
 import io.smsim.model.MonitoringSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -52,11 +49,7 @@ public final class IncidentReview {
   }
 
   static void write(ReplayView view, ModelledEffects effects, Path file) {
-    try {
-      Files.writeString(file, render(view, effects), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    OutputFiles.writeString(file, render(view, effects));
   }
 
   static String render(ReplayView view) {

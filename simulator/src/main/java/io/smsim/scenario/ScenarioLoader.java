@@ -23,6 +23,9 @@ import java.util.Optional;
  */
 public final class ScenarioLoader {
 
+  /** Longest scenario name: it heads every report and names the default output directory. */
+  static final int MAX_NAME = 200;
+
   private ScenarioLoader() {
   }
 
@@ -50,6 +53,12 @@ public final class ScenarioLoader {
     String name = f.string("name", "");
     if (name.isBlank()) {
       problems.add(root.location(), "name", "is required (a short scenario name)");
+    } else if (name.codePoints().anyMatch(Character::isISOControl)) {
+      problems.add(f.node("name").get(), "must be one line without control characters: "
+          + name.codePoints().limit(80).mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c)
+              : Character.toString(c)).collect(java.util.stream.Collectors.joining()));
+    } else if (name.length() > MAX_NAME) {
+      problems.add(f.node("name").get(), "must be at most " + MAX_NAME + " characters: " + name.length());
     }
     String description = f.string("description", "");
     long seed = f.scalar("seed", 1L, Values::integer);
