@@ -81,11 +81,19 @@ public final class ScenarioLoader {
       problems.add(f.node("end").get(), "must be after start (" + start + "): " + end);
       end = null;
     }
+    if (start != null && end != null && !RunBounds.span(f.node("end").get(), end.getEpochSecond()
+        - start.getEpochSecond(), problems)) {
+      end = null;
+    }
+    long spanNanos = start != null && end != null ? new Timebase(start, zone).nanosOf(end) : -1;
     double scale = f.number("workloadScale", 1, 0, 1e6);
     ReportingSpec reporting = reporting(f.node("reporting"), problems);
     Map<String, RateProfile> profiles = WorkloadBinder.profiles(f.node("profiles"), problems);
     Optional<YamlNode> defaults = f.node("defaults");
-    Map<Region, RegionSpec> regions = regions(f, defaults, profiles, scale, problems);
+    Map<Region, RegionSpec> regions = regions(f, defaults, profiles, scale, spanNanos, problems);
+    if (spanNanos > 0) {
+      RunBounds.volume(regions, f.node("workloadScale").orElse(f.node("regions").orElse(root)), spanNanos, problems);
+    }
     List<FaultSpec> faults = List.of();
     List<OperationSpec> operations = List.of();
     if (start != null && end != null) {
@@ -105,7 +113,7 @@ public final class ScenarioLoader {
   }
 
   private static Map<Region, RegionSpec> regions(Fields f, Optional<YamlNode> defaults,
-      Map<String, RateProfile> profiles, double scale, Problems problems) {
+      Map<String, RateProfile> profiles, double scale, long spanNanos, Problems problems) {
     Map<Region, RegionSpec> regions = new EnumMap<>(Region.class);
     Optional<YamlNode> node = f.node("regions");
     if (node.isEmpty()) {
@@ -123,7 +131,11 @@ public final class ScenarioLoader {
       if (defaults.isPresent()) {
         merged = YamlMerge.merge(defaults.get(), merged);
       }
-      regions.put(region, RegionBinder.bind(region, merged, profiles, scale, problems));
+      RegionSpec spec = RegionBinder.bind(region, merged, profiles, scale, problems);
+      if (spanNanos > 0) {
+        RunBounds.periodic(spec, merged, spanNanos, problems);
+      }
+      regions.put(region, spec);
     }
     r.finish();
     if (regions.isEmpty() && problems.isEmpty()) {
