@@ -90,7 +90,8 @@ public final class ScenarioLoader {
     ReportingSpec reporting = reporting(f.node("reporting"), problems);
     Map<String, RateProfile> profiles = WorkloadBinder.profiles(f.node("profiles"), problems);
     Optional<YamlNode> defaults = f.node("defaults");
-    Map<Region, RegionSpec> regions = regions(f, defaults, profiles, scale, spanNanos, problems);
+    Map<Region, RegionSpec> regions = regions(f, defaults, profiles, scale,
+        new TraceBinder.Context(TraceBinder.baseDir(source), zone, start, end, null), spanNanos, problems);
     if (spanNanos > 0) {
       RunBounds.volume(regions, f.node("workloadScale").orElse(f.node("regions").orElse(root)), spanNanos, problems);
     }
@@ -113,7 +114,8 @@ public final class ScenarioLoader {
   }
 
   private static Map<Region, RegionSpec> regions(Fields f, Optional<YamlNode> defaults,
-      Map<String, RateProfile> profiles, double scale, long spanNanos, Problems problems) {
+      Map<String, RateProfile> profiles, double scale, TraceBinder.Context ctx, long spanNanos,
+      Problems problems) {
     Map<Region, RegionSpec> regions = new EnumMap<>(Region.class);
     Optional<YamlNode> node = f.node("regions");
     if (node.isEmpty()) {
@@ -131,7 +133,8 @@ public final class ScenarioLoader {
       if (defaults.isPresent()) {
         merged = YamlMerge.merge(defaults.get(), merged);
       }
-      RegionSpec spec = RegionBinder.bind(region, merged, profiles, scale, problems);
+      TraceBinder.Context here = new TraceBinder.Context(ctx.baseDir(), ctx.zone(), ctx.start(), ctx.end(), region);
+      RegionSpec spec = RegionBinder.bind(region, merged, profiles, scale, here, problems);
       if (spanNanos > 0) {
         RunBounds.periodic(spec, merged, spanNanos, problems);
       }
