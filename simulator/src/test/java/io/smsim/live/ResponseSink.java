@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 /** The Service User's response endpoint in tests: a loopback HTTP server recording every final DUIS response. */
 final class ResponseSink implements AutoCloseable {
 
-  /** A final response, when it arrived, and its bytes as they came (for signature checks). */
+  /** A final response, when it arrived, and its bytes as POSTed. */
   record Received(long nanos, DuisResponse response, byte[] body) {
   }
 

@@ -17,18 +17,20 @@ import org.junit.jupiter.api.Assumptions;
  * inside) and {@code @smartdcc/duis-templates} (the Reference Test Data Set request templates). Both
  * are GPL: they are run and read in place at test time, never copied into the repository.
  *
- * <p>Where: the folder named by the system property {@code smsim.duisTools} or the environment
- * variable {@code SMSIM_DUIS_TOOLS}, else {@code ~/.cache/smsim/duis-tools} (where {@code .ci/run}
- * installs them, {@code npm install --prefix}). Tests that need them are skipped, with the reason
- * and the install command, where they are absent.
+ * <p>Where: the {@code node_modules} folder named by the system property {@code smsim.dccTooling}
+ * or the environment variable {@code SMSIM_DCC_TOOLING} (as for {@code DccSchema}), else
+ * {@code ~/.cache/smsim/npm/node_modules} (where {@code .ci/run} installs them with
+ * {@code npm install --prefix}). Tests that need them are skipped, with the reason and the install
+ * command, where they are absent.
  */
 public record DccBoxedTools(Path jar, Path templates) {
 
   public static DccBoxedTools locate() {
-    String configured = System.getProperty("smsim.duisTools", System.getenv("SMSIM_DUIS_TOOLS"));
-    Path root = configured != null ? Path.of(configured)
-        : Path.of(System.getProperty("user.home"), ".cache", "smsim", "duis-tools");
-    Path modules = root.resolve("node_modules").resolve("@smartdcc");
+    String configured = System.getProperty("smsim.dccTooling", System.getenv("SMSIM_DCC_TOOLING"));
+    Path nodeModules = configured != null ? Path.of(configured)
+        : Path.of(System.getProperty("user.home"), ".cache", "smsim", "npm", "node_modules");
+    Path root = nodeModules.getParent() == null ? nodeModules : nodeModules.getParent();
+    Path modules = nodeModules.resolve("@smartdcc");
     Path jar = modules.resolve("duis-sign-wrap").resolve("dist").resolve("tool.jar");
     Path templates = modules.resolve("duis-templates").resolve("templates");
     Assumptions.assumeTrue(Files.isRegularFile(jar) && Files.isDirectory(templates),
