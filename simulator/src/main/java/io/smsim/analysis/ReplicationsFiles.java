@@ -3,7 +3,7 @@ package io.smsim.analysis;
 import io.smsim.model.Region;
 import io.smsim.scenario.MetricPath;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +66,7 @@ public final class ReplicationsFiles {
   }
 
   /** Key metrics (rows) by region (columns) as mean [95% CI]. */
-  public static void print(Replications reps, PrintStream out) {
+  public static void print(Replications reps, PrintWriter out) {
     out.printf(Locale.ROOT, "%s · seed %d · %d replications (replication r = substream r) · mean [95%% CI]%n",
         reps.scenario(), reps.seed(), reps.replications());
     TextTable t = new TextTable();

@@ -8,14 +8,16 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code smsim} command line. Exit status: 0 ok, 1 an expectation or SLO failed, 2 bad input
- * (one line per problem, no stack trace unless {@code --debug}), 70 an internal error.
+ * (one line per problem, no stack trace unless {@code --debug}), 70 an internal error. Every error
+ * line starts with {@code smsim: }; a scenario problem then names its place,
+ * {@code smsim: file:line:column: field.path: rule: value}.
  */
 @Command(name = "smsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Smart-meter communications simulator: replay outages in virtual time, ask what-if, serve them "
         + "live, load-test and benchmark failover.",
     subcommands = {ReplayCommand.class, ValidateCommand.class, CompareCommand.class, SweepCommand.class,
-        CheckCommand.class, ServeCommand.class, LoadCommand.class, FailoverBenchCommand.class,
-        CommandLine.HelpCommand.class})
+        CheckCommand.class, ServeCommand.class, LoadCommand.class, FailoverBenchCommand.class, InitCommand.class,
+        SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static final int EXIT_OK = 0;
@@ -23,17 +25,20 @@ public final class Main {
   public static final int EXIT_BAD_INPUT = 2;
   public static final int EXIT_INTERNAL = 70;
 
+  /** The start of every error line. */
+  static final String PREFIX = "smsim: ";
+
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the CLI with the given streams; returns the exit status (tests call this). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine();
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler((ex, a) -> {
-      err.println("smsim: " + ex.getMessage());
+      err.println(PREFIX + ex.getMessage());
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
       err.println("Try 'smsim " + subcommandName(ex.getCommandLine()) + "--help'.");
       return EXIT_BAD_INPUT;
@@ -41,6 +46,13 @@ public final class Main {
     cli.setExecutionExceptionHandler((ex, c, parseResult) -> handle(ex, err, parseResult.hasMatchedOption("--debug")
         || hasDebug(parseResult)));
     return cli.execute(args);
+  }
+
+  /** The command tree with its converters (completion scripts are generated from it too). */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    Converters.register(cli);
+    return cli;
   }
 
   private static boolean hasDebug(CommandLine.ParseResult parseResult) {
@@ -61,7 +73,7 @@ public final class Main {
   static int handle(Exception ex, PrintWriter err, boolean debug) {
     if (ex instanceof ScenarioException se) {
       for (Problem p : se.problems()) {
-        err.println(p);
+        err.println(PREFIX + p);
       }
       if (debug) {
         ex.printStackTrace(err);
@@ -69,13 +81,13 @@ public final class Main {
       return EXIT_BAD_INPUT;
     }
     if (ex instanceof BadInputException) {
-      err.println("smsim: " + ex.getMessage());
+      err.println(PREFIX + ex.getMessage());
       if (debug) {
         ex.printStackTrace(err);
       }
       return EXIT_BAD_INPUT;
     }
-    err.println("smsim: internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)"));
+    err.println(PREFIX + "internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)"));
     if (debug) {
       ex.printStackTrace(err);
     }

@@ -23,7 +23,7 @@ import java.util.Map;
 public final class HtmlReport {
 
   /** Incidents listed in the header before the rest fold away. */
-  private static final int SHOWN_INCIDENTS = 6;
+  private static final int SHOWN_INCIDENTS = ConsoleSummary.SHOWN;
 
   private HtmlReport() {
   }

@@ -68,8 +68,14 @@ class CheckCommandTest {
     assertThat(files).isNotEmpty();
     for (Path file : files) {
       Cli r = Cli.run("check", file.toString(), "--replications", "1");
+      if (!Files.readString(file).contains("\nexpect:") && !Files.readString(file).contains("  expect:")) {
+        // a file without expectations is not a pass: check says so and exits 1
+        assertThat(r.status()).as(file + "\n" + r.out() + r.err()).isEqualTo(Main.EXIT_CHECK_FAILED);
+        assertThat(r.out()).contains(file + ": nothing checked · no expectations");
+        continue;
+      }
       assertThat(r.status()).as(file + "\n" + r.out() + r.err()).isZero();
-      assertThat(r.out()).doesNotContain("BREACH");
+      assertThat(r.out()).doesNotContain("BREACH").contains(file + ": ok · ");
     }
   }
 }
