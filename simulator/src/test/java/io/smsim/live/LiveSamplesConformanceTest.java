@@ -16,7 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,8 +42,9 @@ class LiveSamplesConformanceTest {
       """;
   private static Path samples;
 
-  @BeforeAll
-  static void locateSamples() {
+  /** Per test, so that without the samples each test is reported skipped with the reason (not "Tests run: 0"). */
+  @BeforeEach
+  void locateSamples() {
     samples = DuisSamples.folder();
   }
 
