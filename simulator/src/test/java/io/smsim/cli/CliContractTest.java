@@ -224,6 +224,23 @@ class CliContractTest {
   }
 
   @Test
+  void theConsoleListsAtMostSixIncidentsAndFailoversPerRegionAndCountsTheRest() throws IOException {
+    // a small table, a leak that never stops and a restart after each detection: an incident every hour or so
+    String many = Files.readString(Cli.smallLeak(dir)).replace("processLimit: 1000", "processLimit: 150")
+        .replace("end: 2020-01-06T12:00", "end: 2020-01-07T12:00");
+    Path file = Files.writeString(dir.resolve("many.yaml"), many);
+    Cli r = Cli.run("replay", file.toString(), "--out", dir.resolve("many").toString(), "--no-report");
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode summary = new ObjectMapper().readTree(dir.resolve("many/summary.json").toFile());
+    int incidents = summary.at("/regions/north/incidents").size();
+    assertThat(incidents).as("the scenario makes many incidents").isGreaterThan(io.smsim.report.ConsoleSummary.SHOWN);
+    long shown = r.out().lines().filter(l -> l.matches("  north +\\d{4}-\\d\\d-\\d\\d .*→.*")).count();
+    assertThat(shown).isEqualTo(io.smsim.report.ConsoleSummary.SHOWN);
+    assertThat(r.out()).contains("  north   … " + (incidents - io.smsim.report.ConsoleSummary.SHOWN) + " more incidents ("
+        + incidents + " in all) — see summary.json");
+  }
+
+  @Test
   void replayWithAnotherSeedWritesBesideTheDefaultSeedsFiles() throws IOException {
     Path scenario = Cli.smallLeak(dir);
     String name = io.smsim.scenario.ScenarioLoader.load(scenario).name();
