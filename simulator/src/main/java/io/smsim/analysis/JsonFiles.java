@@ -1,11 +1,9 @@
 package io.smsim.analysis;
 
+import io.smsim.output.OutputFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -27,14 +25,12 @@ final class JsonFiles {
   }
 
   static void write(Path file, Body body) {
-    try (OutputStream out = Files.newOutputStream(file)) {
+    OutputFiles.write(file, out -> {
       JsonGenerator g = FACTORY.createGenerator(out);
       g.useDefaultPrettyPrinter();
       body.write(g);
       g.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    });
   }
 
   /** One JSON document as text, exactly as {@link #write} writes it. */
@@ -46,7 +42,7 @@ final class JsonFiles {
       body.write(g);
       g.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot render JSON", e);
+      throw new java.io.UncheckedIOException("cannot render JSON", e);
     }
     return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -110,7 +110,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String json = CheckFiles.json(checks);
     if (options.out != null) {
-      OutputFiles.in(options.out).add("check.json", json).json("check.json")
+      CommandOutput.in(options.out).add("check.json", json).json("check.json")
           .writeThenPrint(out, err, common, format, w -> { });
     } else if (format.json()) {
       out.print(json);

@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.output.OutputFiles;
 import io.smsim.analysis.CompareFiles;
 import io.smsim.analysis.CompareTable;
 import io.smsim.analysis.Comparison;
@@ -64,11 +65,12 @@ final class CompareCommand implements Callable<Integer> {
     List<Variant> variants = select(file);
     int baseline = baseline(variants);
     int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
+    Path dir = OutputFiles.prepareDirectory(options.outDir(file, "compare"));
     RunsProgress progress = new RunsProgress("compare", common.quiet || format.json(), spec.commandLine().getErr());
     Comparison c = Comparison.run(file.scenario().name(), file.source(), variants, baseline, options.seed(file),
         replications, options.threads(), progress);
     progress.done();
-    return write(c, options.outDir(file, "compare"));
+    return write(c, dir);
   }
 
   private List<Variant> select(ScenarioFile file) {
@@ -103,7 +105,7 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private int write(Comparison c, Path dir) throws IOException {
-    return OutputFiles.in(dir)
+    return CommandOutput.in(dir)
         .add("compare.csv", p -> CompareFiles.writeCsv(c, p))
         .add("compare.json", p -> CompareFiles.writeJson(c, p))
         .json("compare.json")

@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.output.OutputFiles;
 import io.smsim.load.BenchFault;
 import io.smsim.load.BenchOutputs;
 import io.smsim.load.FailoverBench;
@@ -103,11 +104,12 @@ final class FailoverBenchCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException, IOException {
     Scenario scenario = ScenarioLoader.load(scenarioFile, scenarioOptions.overrides);
     FailoverBench.Plan plan = plan(scenario);
+    OutputFiles.prepareDirectory(out);
     ProgressOutput progress = ProgressOutput.on(spec.commandLine().getErr(), common.quiet);
     List<FailoverBench.Outcome> outcomes = FailoverBench.run(plan, out, progress::event,
         line -> progress.update(Double.NaN, () -> line));
     progress.done();
-    OutputFiles.in(out).addIf(true, d -> BenchOutputs.write(d, plan, outcomes))
+    CommandOutput.in(out).addIf(true, d -> BenchOutputs.write(d, plan, outcomes))
         .writeThenPrint(spec.commandLine().getOut(), common, null, w -> BenchOutputs.printTable(plan, outcomes, w));
     return outcomes.stream().allMatch(o -> o.load().outcomes().balanced()) ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
   }

@@ -61,7 +61,7 @@ final class InitCommand implements Callable<Integer> {
           + name);
     }
     Path dir = file.toAbsolutePath().getParent();
-    OutputFiles files = OutputFiles.in(dir).add(fileName, starter().replace("${name}", name));
+    CommandOutput files = CommandOutput.in(dir).add(fileName, starter().replace("${name}", name));
     Path schema = dir.resolve(ScenarioSchema.FILE_NAME);
     if (!noSchema && (force || !Files.exists(schema))) {
       files.add(ScenarioSchema.FILE_NAME, ScenarioSchema.json());

@@ -18,6 +18,7 @@ import io.smsim.scenario.ScenarioLoader;
 import io.smsim.workload.SrvMix;
 import io.smsim.report.JUnitXml;
 import java.io.IOException;
+import io.smsim.output.OutputFiles;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -297,16 +298,12 @@ final class LoadCommand implements Callable<Integer> {
   }
 
   private Path hlog() {
-    try {
-      java.nio.file.Files.createDirectories(out);
-    } catch (java.io.IOException e) {
-      throw new BadInputException("cannot create --out directory " + out + ": " + e.getMessage());
-    }
+    OutputFiles.prepareDirectory(out);
     return out.resolve(LoadOutputs.HLOG);
   }
 
   private int report(LoadResult result, List<Slo.Verdict> verdicts) throws IOException {
-    OutputFiles files = OutputFiles.in(out).addIf(true, d -> LoadOutputs.write(d, result, verdicts, !noReport))
+    CommandOutput files = CommandOutput.in(out).addIf(true, d -> LoadOutputs.write(d, result, verdicts, !noReport))
         .json("summary.json");
     if (junit != null) {
       files.add(junit.toAbsolutePath().toString(), p -> JUnitXml.write(List.of(junitSuite(result, verdicts)), p));

@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.output.OutputException;
 import io.smsim.scenario.Problem;
 import io.smsim.scenario.ScenarioException;
 import java.io.PrintWriter;
@@ -8,8 +9,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code smsim} command line. Exit status: 0 ok, 1 an expectation or SLO failed, 2 bad input
- * (one line per problem, no stack trace unless {@code --debug}), 70 an internal error. Every error
- * line starts with {@code smsim: }; a scenario problem then names its place,
+ * (one line per problem, no stack trace unless {@code --debug}; an unusable output directory too, found before
+ * any work), 70 an internal error, 74 an output file could not be written (nothing half-written is left).
+ * Every error line starts with {@code smsim: }; a scenario problem then names its place,
  * {@code smsim: file:line:column: field.path: rule: value}.
  */
 @Command(name = "smsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -24,6 +26,8 @@ public final class Main {
   public static final int EXIT_CHECK_FAILED = 1;
   public static final int EXIT_BAD_INPUT = 2;
   public static final int EXIT_INTERNAL = 70;
+  /** An output file could not be written (a full disk): sysexits' EX_IOERR. Nothing half-written is left. */
+  public static final int EXIT_IO = 74;
 
   /** The start of every error line. */
   static final String PREFIX = "smsim: ";
@@ -79,6 +83,13 @@ public final class Main {
         ex.printStackTrace(err);
       }
       return EXIT_BAD_INPUT;
+    }
+    if (ex instanceof OutputException oe) {
+      err.println("smsim: " + oe.getMessage());
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      return oe.stage() == OutputException.Stage.CHECK ? EXIT_BAD_INPUT : EXIT_IO;
     }
     if (ex instanceof io.smsim.workload.TraceException te) {
       err.println(PREFIX + te.getMessage()); // a trace that changed after it was checked: file:line:column: reason

@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.output.OutputFiles;
 import io.smsim.analysis.Replications;
 import io.smsim.analysis.ReplicationsFiles;
 import io.smsim.metrics.RunResult;
@@ -69,7 +70,7 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Scenario scenario = ReplicationsReplay.scenario(scenarioFile, scenarioOptions.overrides, variant);
     long runSeed = seed == null ? scenario.seed() : seed;
-    Path dir = outDir(scenario, runSeed);
+    Path dir = OutputFiles.prepareDirectory(outDir(scenario, runSeed));
     if (replications != 1) {
       ReplicationsReplay reps = new ReplicationsReplay(scenario, runSeed, replications, threads, quietProgress(),
           spec.commandLine().getErr());
@@ -84,7 +85,7 @@ final class ReplayCommand implements Callable<Integer> {
       return out;
     }
     String name = variant == null ? scenario.name() : scenario.name() + "-" + variant;
-    return Path.of("out", runSeed == scenario.seed() ? name : name + "-seed" + runSeed);
+    return Path.of("out", OutputFiles.segment(runSeed == scenario.seed() ? name : name + "-seed" + runSeed));
   }
 
   private boolean quietProgress() {
@@ -102,7 +103,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   /** Writes replication 0's files and, unless --no-report, the reports (with the statistics of all, if any). */
   private int write(Scenario scenario, RunResult result, Replications reps, Path dir) throws IOException {
-    OutputFiles files = OutputFiles.in(dir)
+    CommandOutput files = CommandOutput.in(dir)
         .add("summary.json", p -> SummaryJson.write(result, p))
         .add("timeline.csv", p -> TimelineCsv.write(result, p))
         .json("summary.json");

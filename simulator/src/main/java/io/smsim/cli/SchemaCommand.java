@@ -42,7 +42,7 @@ final class SchemaCommand implements Callable<Integer> {
       out.flush();
       return Main.EXIT_OK;
     }
-    return OutputFiles.in(writeDir)
+    return CommandOutput.in(writeDir)
         .add(ScenarioSchema.FILE_NAME, ScenarioSchema.json())
         .add(ScenarioSchema.REFERENCE_FILE_NAME, ScenarioSchema.reference())
         .writeThenPrint(out, common, null, w -> { });

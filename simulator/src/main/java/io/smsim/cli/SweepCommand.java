@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.output.OutputFiles;
 import io.smsim.analysis.Sweep;
 import io.smsim.analysis.SweepFiles;
 import io.smsim.analysis.SweepParam;
@@ -65,10 +66,11 @@ final class SweepCommand implements Callable<Integer> {
     Variant variant = variantName == null ? null : file.variant(variantName).orElseThrow(() ->
         new BadInputException("no variant " + variantName + " in " + scenarioFile));
     int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
+    Path dir = OutputFiles.prepareDirectory(options.outDir(file, "sweep"));
     RunsProgress progress = new RunsProgress("sweep", common.quiet || format.json(), spec.commandLine().getErr());
     Sweep sweep = Sweep.run(file, variant, params, options.seed(file), replications, options.threads(), progress);
     progress.done();
-    return write(sweep, options.outDir(file, "sweep"));
+    return write(sweep, dir);
   }
 
   private List<SweepParam> params() {
@@ -90,7 +92,7 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   private int write(Sweep s, Path dir) throws IOException {
-    return OutputFiles.in(dir)
+    return CommandOutput.in(dir)
         .add("sweep.csv", p -> SweepFiles.writeCsv(s, p))
         .add("sweep.json", p -> SweepFiles.writeJson(s, p))
         .json("sweep.json")

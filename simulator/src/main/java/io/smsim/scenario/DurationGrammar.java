@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * option ({@code load --duration 1h30m}, {@code serve --for 90s}) read durations here. A duration is
  * {@code 0}, ISO-8601 ({@code PT1H30M}), or one or more parts of a number and a unit, largest
  * first or not: {@code 250ms}, {@code 1.5s}, {@code 90s}, {@code 15m}, {@code 1h30m}, {@code 2d};
- * units {@code ns}, {@code us} (or {@code µs}), {@code ms}, {@code s}, {@code m}, {@code h}, {@code d}.
+ * units {@code ns}, {@code us} (or {@code µs}), {@code ms}, {@code s}, {@code m}, {@code h}, {@code d};
+ * never negative, and at most {@link RunBounds#MAX_SPAN_YEARS} years (the virtual clock's range).
  */
 public final class DurationGrammar {
 
@@ -34,11 +35,19 @@ public final class DurationGrammar {
       return 0;
     }
     if (s.startsWith("P") || s.startsWith("p")) {
+      long nanos;
       try {
-        return Duration.parse(s).toNanos();
-      } catch (DateTimeException | ArithmeticException e) {
+        nanos = Duration.parse(s).toNanos();
+      } catch (DateTimeException e) {
         throw new IllegalArgumentException("not an ISO-8601 duration: " + text);
+      } catch (ArithmeticException e) {
+        nanos = Long.MAX_VALUE;
       }
+      if (nanos > RunBounds.MAX_SPAN_NANOS || nanos < 0) {
+        throw new IllegalArgumentException(nanos < 0 ? "must not be negative: " + text : "must be at most "
+            + RunBounds.MAX_SPAN_YEARS + " years (the virtual clock's range): " + text);
+      }
+      return nanos;
     }
     if (BARE_NUMBER.matcher(s).matches()) {
       throw new IllegalArgumentException("a duration needs a unit (ms, s, m, h, d), e.g. 90s: " + text);
@@ -56,8 +65,9 @@ public final class DurationGrammar {
     if (s.isEmpty()) {
       throw new IllegalArgumentException("not a duration (e.g. " + EXAMPLES + "): " + text);
     }
-    if (nanos > Long.MAX_VALUE / 2) {
-      throw new IllegalArgumentException("duration too long: " + text);
+    if (nanos > RunBounds.MAX_SPAN_NANOS) {
+      throw new IllegalArgumentException("must be at most " + RunBounds.MAX_SPAN_YEARS + " years (the virtual "
+          + "clock's range): " + text);
     }
     return Math.round(nanos);
   }

@@ -1,6 +1,5 @@
 package io.smsim.scenario;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,7 +85,7 @@ public final class ScenarioFile {
 
   /** Reads YAML text (tests and embedded scenarios); {@code label} names it in messages. */
   public static ScenarioFile fromString(String label, String yaml, List<String> overrides) {
-    return new ScenarioFile(YamlReader.read(label, new StringReader(yaml)), label, overrides);
+    return new ScenarioFile(YamlReader.read(label, yaml), label, overrides);
   }
 
   /** The scenario as written, with the command-line overrides. */

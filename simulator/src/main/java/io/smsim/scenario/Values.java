@@ -22,6 +22,21 @@ final class Values {
     return DurationGrammar.nanos(text);
   }
 
+  /** A duration in this grammar, to about three figures: {@code 4d}, {@code 346us}, {@code 1.5h}. */
+  static String describeNanos(long nanos) {
+    String[] units = {"d", "h", "m", "s", "ms", "us", "ns"};
+    double[] sizes = {86400e9, 3600e9, 60e9, 1e9, 1e6, 1e3, 1};
+    for (int i = 0; i < units.length; i++) {
+      if (nanos >= sizes[i] || i == units.length - 1) {
+        double v = nanos / sizes[i];
+        String s = v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : new java.math.BigDecimal(v)
+            .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        return s + units[i];
+      }
+    }
+    throw new AssertionError();
+  }
+
   /** A number; underscores allowed as digit separators ({@code 30_000}); a trailing % divides by 100. */
   static double number(String text) {
     String s = text.trim();

@@ -97,7 +97,7 @@ class ScenarioSchemaTest {
   @Test
   void readingAnUndeclaredKeyIsAProgrammingError() {
     Shape shape = Shape.of("tiny", "A test shape.").key("a", Shape.Type.DURATION, "0", "A.");
-    YamlNode node = YamlReader.read("t.yaml", new java.io.StringReader("a: 1s\nb: 2s\n"));
+    YamlNode node = YamlReader.read("t.yaml", "a: 1s\nb: 2s\n");
     Fields f = Fields.of(node, new Problems(), shape);
     assertThat(f.duration("a", 0)).isEqualTo(1_000_000_000L);
     assertThatThrownBy(() -> f.duration("b", 0)).isInstanceOf(IllegalStateException.class)

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * file's JSON ({@code --format json}), and finally the list of files written ({@code wrote ...}:
  * stdout for text, stderr for json so stdout stays one JSON object).
  */
-final class OutputFiles {
+final class CommandOutput {
 
   /** Writes one file at the path it is given. */
   @FunctionalInterface
@@ -43,25 +43,25 @@ final class OutputFiles {
   private record Group(GroupWriter writer) implements Step {
   }
 
-  private OutputFiles(Path dir) {
+  private CommandOutput(Path dir) {
     this.dir = dir;
   }
 
   /** Files into {@code dir} (created if missing). */
-  static OutputFiles in(Path dir) {
-    return new OutputFiles(dir);
+  static CommandOutput in(Path dir) {
+    return new CommandOutput(dir);
   }
 
-  OutputFiles add(String name, FileWriter writer) {
+  CommandOutput add(String name, FileWriter writer) {
     steps.add(new One(dir.resolve(name), writer));
     return this;
   }
 
-  OutputFiles add(String name, String content) {
+  CommandOutput add(String name, String content) {
     return add(name, p -> Files.writeString(p, content, StandardCharsets.UTF_8));
   }
 
-  OutputFiles addIf(boolean condition, GroupWriter writer) {
+  CommandOutput addIf(boolean condition, GroupWriter writer) {
     if (condition) {
       steps.add(new Group(writer));
     }
@@ -69,7 +69,7 @@ final class OutputFiles {
   }
 
   /** The file whose JSON object {@code --format json} prints (one of the files added). */
-  OutputFiles json(String name) {
+  CommandOutput json(String name) {
     this.jsonFile = dir.resolve(name);
     return this;
   }
