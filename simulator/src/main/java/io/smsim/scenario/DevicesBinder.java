@@ -42,6 +42,8 @@ final class DevicesBinder {
           "EUI-64 that non-device requests target.")
       .key("nonDeviceRegion", Shape.Type.choice(java.util.Arrays.stream(Region.values()).map(Region::key).toList()),
           "the first region", "Whose gateway serves non-device requests.")
+      .key("dccBoxed", Shape.Type.BOOLEAN, "true", "DCC Boxed's reference devices are known too, in the "
+          + "non-device region (a reference device inside one of the scenario's own ranges stays there).")
       .key("north", Shape.Type.mapping(REGION_DEVICES), null, "North's devices.")
       .key("central", Shape.Type.mapping(REGION_DEVICES), null, "Central's devices.")
       .key("south", Shape.Type.mapping(REGION_DEVICES), null, "South's devices.");
