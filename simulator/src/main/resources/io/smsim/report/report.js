@@ -73,7 +73,8 @@
       tooltip: tooltip(format),
       toolbox: { right: 8, top: 0, feature: { dataZoom: { yAxisIndex: 'none' }, restore: {}, saveAsImage: {} } },
       xAxis: { type: 'time', min: at(0), max: at(data.end), name: 'local time, ' + data.zone,
-        nameLocation: 'middle', nameGap: 36, axisLabel: { formatter: axisTime, hideOverlap: true } },
+        nameLocation: 'middle', nameGap: 40, axisLabel: { formatter: axisTime, hideOverlap: true, margin: 12,
+          lineHeight: 14, verticalAlign: 'top' } },
       dataZoom: [
         { type: 'inside', xAxisIndex: 0, filterMode: 'none' },
         { type: 'slider', xAxisIndex: 0, filterMode: 'none', height: 18, bottom: 6, labelFormatter: function (v) { return clock(v); } }
@@ -82,12 +83,13 @@
   }
 
   /** Incident windows shaded in the region's colour; labelled while there are few enough to read. */
-  function incidentAreas(r) {
+  function incidentAreas(r, belowSlo) {
     return {
       silent: true,
       itemStyle: { color: regionColor(r.key), opacity: 0.13 },
-      // labelled at the bottom: the top of the success chart is where the SLO line runs
-      label: { show: r.incidents.length <= 3, position: 'insideBottom', fontSize: 11, color: regionColor(r.key) },
+      // in the success chart the SLO line runs near the top: the label goes below it
+      label: { show: r.incidents.length <= 3, position: 'insideTop', distance: belowSlo ? 24 : 5, fontSize: 11,
+        color: regionColor(r.key) },
       data: r.incidents.map(function (i) {
         return [{ xAxis: at(i.s), name: r.name + ' ' + i.label }, { xAxis: at(i.e) }];
       })
@@ -157,7 +159,7 @@
         }
       });
       return { name: r.name, type: 'line', showSymbol: false, connectNulls: false, data: pts, color: regionColor(r.key),
-        lineStyle: { width: 1.2 }, markArea: incidentAreas(r),
+        lineStyle: { width: 1.2 }, markArea: incidentAreas(r, true),
         markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dotted' }, data: declutter(lines) } };
     });
     return opt;
