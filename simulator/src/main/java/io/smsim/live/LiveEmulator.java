@@ -94,9 +94,10 @@ public final class LiveEmulator implements AutoCloseable {
   }
 
   private void startDsp() throws InterruptedException {
-    LoopbackHttpClient hopClient = client(new LoopbackHttpClient(dspGroup, 2048, 4096, 1000));
-    LoopbackHttpClient deliveryClient = client(new LoopbackHttpClient(dspGroup, 64, options.maxPendingDeliveries(),
-        2000));
+    // the hop and the delivery start on a region's loop (CspHop): their exchanges stay on it
+    LoopbackHttpClient hopClient = client(new LoopbackHttpClient(gatewayGroup, 2048, 4096, 1000));
+    LoopbackHttpClient deliveryClient = client(new LoopbackHttpClient(gatewayGroup, 64,
+        options.maxPendingDeliveries(), 2000));
     DuisRequestParser parser = DuisRequestParser.create(SrvCatalogue.standard(), options.maxBodyBytes(),
         DuisRequestParser.DEFAULT_MAX_DEPTH);
     dsp = new DspService(parser, scenario.devices(), scenario.regions().keySet(), options.maxInFlight(),
