@@ -7,7 +7,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -17,6 +16,7 @@ import io.smsim.model.FailoverPolicy;
 import io.smsim.model.GatewayScheduler;
 import io.smsim.model.Outcome;
 import io.smsim.model.ServerRole;
+import io.smsim.net.NettyTransport;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +79,7 @@ final class GatewayServer {
 
   /** Binds the port (ephemeral the first time, the same port after a repair). Blocks: call off the loop or at startup. */
   void bind() throws InterruptedException {
-    listener = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+    listener = new ServerBootstrap().group(loop).channel(NettyTransport.get().serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new GatewayInitializer(this))
@@ -190,7 +190,7 @@ final class GatewayServer {
 
   /** The hardware is repaired: listen on the same port again. */
   void comeBack() {
-    new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+    new ServerBootstrap().group(loop).channel(NettyTransport.get().serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new GatewayInitializer(this))

@@ -6,14 +6,13 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.smsim.duis.DuisRequestParser;
 import io.smsim.engine.RandomStreams;
 import io.smsim.model.Region;
 import io.smsim.model.ServerRole;
 import io.smsim.model.SrvCatalogue;
+import io.smsim.net.NettyTransport;
 import io.smsim.scenario.RegionSpec;
 import io.smsim.scenario.Scenario;
 import java.net.InetSocketAddress;
@@ -62,9 +61,10 @@ public final class LiveEmulator implements AutoCloseable {
     this.options = options;
     this.clock = new VirtualClock(options.timeScale(), scenario.timebase());
     this.events = new LiveEvents(log);
-    this.dspGroup = new MultiThreadIoEventLoopGroup(options.ioThreads(), NioIoHandler.newFactory());
-    this.gatewayGroup = new MultiThreadIoEventLoopGroup(options.gatewayThreads(), NioIoHandler.newFactory());
-    this.adminGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    NettyTransport transport = NettyTransport.get();
+    this.dspGroup = new MultiThreadIoEventLoopGroup(options.ioThreads(), transport.ioHandlerFactory());
+    this.gatewayGroup = new MultiThreadIoEventLoopGroup(options.gatewayThreads(), transport.ioHandlerFactory());
+    this.adminGroup = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
   }
 
   /** Starts every server; {@code log} receives one line per server event (failover, fault, restart ...). */
@@ -118,7 +118,7 @@ public final class LiveEmulator implements AutoCloseable {
 
   private Channel bind(EventLoopGroup group, ChannelInitializer<SocketChannel> init, int port)
       throws InterruptedException {
-    return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+    return new ServerBootstrap().group(group).channel(NettyTransport.get().serverChannel())
         .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true).childHandler(init)
         .bind(new InetSocketAddress(options.host(), port)).sync().channel();

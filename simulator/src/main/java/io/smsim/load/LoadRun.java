@@ -2,8 +2,8 @@ package io.smsim.load;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.smsim.engine.RandomStreams;
+import io.smsim.net.NettyTransport;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public final class LoadRun {
     this.traffic = traffic;
     this.receiver = receiver;
     this.stats = new LoadStats(new Codes(options.ackOnly() ? "I99" : "I0"));
-    this.group = new MultiThreadIoEventLoopGroup(options.threads(), NioIoHandler.newFactory());
+    this.group = new MultiThreadIoEventLoopGroup(options.threads(), NettyTransport.get().ioHandlerFactory());
     RandomStreams streams = new RandomStreams(options.seed(), 0);
     this.workers = new LoadWorker[options.threads()];
     for (int w = 0; w < workers.length; w++) {
