@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CPU per acknowledgement of `smsim serve`, one or more builds side by side in one session.
 #
-#   benchmarks/live/cpu-per-ack.sh [-r REPEATS] [-d SECONDS] [-s KEY CERT TRUST_DIR] JAR [JAR ...]
+#   benchmarks/live/cpu-per-ack.sh [-r REPEATS] [-d SECONDS] [-s KEY CERT TRUST_DIR] [-p] JAR [JAR ...]
 #
 # For each repeat, each JAR in turn (alternating, so that a change in the machine's load hits every
 # build alike) serves scenarios/live-north-leak.yaml at --time-scale 60 without a response URL; wrk
@@ -14,21 +14,27 @@
 # With -s, each JAR is measured again with signature verification on (--trust TRUST_DIR) under
 # pre-signed requests (benchmarks/live/duis-post-signed.lua, written by benchmarks' SignedRequests
 # with KEY/CERT; one per request of a run, so that none is a replay).
+# With -p, each serve then gets an open-model run of `smsim load --ack-only` (the last JAR's, 20 s
+# after a 5 s warm-up) at half the acknowledgement rate wrk just measured, and its ack latency
+# p50/p99 (from each request's intended send time, so a stall is not hidden) is printed: wrk's own
+# percentiles are those of a closed loop at saturation.
 # Medians per JAR and mode are printed last. CPU time is far less sensitive to a shared machine than
 # throughput; run it under `flock /work/bench.lock` there, and say that the machine was shared.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-repeats=3 secs=20 key="" cert="" trust=""
-while getopts "r:d:s:" o; do
+repeats=3 secs=20 key="" cert="" trust="" half=""
+while getopts "r:d:s:p" o; do
   case $o in
     r) repeats=$OPTARG ;;
+    p) half=1 ;;
     d) secs=$OPTARG ;;
     s) key=$OPTARG; cert=${!OPTIND}; trust=$(eval echo "\${$((OPTIND + 1))}"); OPTIND=$((OPTIND + 2)) ;;
     *) exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
-[ $# -ge 1 ] || { echo "usage: $0 [-r REPEATS] [-d SECONDS] [-s KEY CERT TRUST_DIR] JAR [JAR ...]" >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: $0 [-r REPEATS] [-d SECONDS] [-s KEY CERT TRUST_DIR] [-p] JAR [JAR ...]" >&2; exit 2; }
+loadjar=${*: -1}
 command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install wrk)" >&2; exit 2; }
 warm=15
 out=$(mktemp -d)
@@ -75,16 +81,24 @@ run() { # JAR MODE -> one result line
   SIGNED="$out/signed.txt" SIGNED_PART=1 wrk -t2 -c64 -d"${secs}s" --latency -s "$script" "$url" \
     > "$out/wrk.txt"
   read -r t1 j1 < <(cpu_ticks "$pid")
-  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
-  local acks rate p50 p99
+  local acks rate p50 p99 halfline=""
   acks=$(awk '/^code I99:/ {print $3}' "$out/wrk.txt"); acks=${acks:-0}
+  if [ -n "$half" ] && [ "$mode" = off ] && [ "$acks" -gt 0 ]; then
+    local r2=$(( acks / secs / 2 ))
+    java -jar "$loadjar" load --target "http://127.0.0.1:$port" --ack-only --rate "$r2" --warmup 5s --duration 20s \
+      --connections 64 --threads 2 --quiet --no-report --format json --out "$out/load" > "$out/load.json" 2>/dev/null || true
+    halfline=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); a=s["latencyMs"]["ack"]
+print(", at %s/s (half): ack p50 %s ms, p99 %s ms, %s late sends" % (sys.argv[2], a["p50"], a["p99"], s["sends"]["late"]))' \
+      "$out/load.json" "$r2" 2>/dev/null || echo ", at $r2/s (half): no result")
+  fi
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
   rate=$(awk '/Requests\/sec/ {printf "%d", $2}' "$out/wrk.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$out/wrk.txt"); p99=$(awk '$1 == "99%" {print $2}' "$out/wrk.txt")
   awk -v jar="$jar" -v mode="$mode" -v acks="$acks" -v rate="$rate" -v p50="$p50" -v p99="$p99" -v t="$((t1 - t0))" \
-    -v j="$((j1 - j0))" -v hz="$hz" -v secs="$secs" -v load="$(cut -d' ' -f1 /proc/loadavg)" -v other="$(grep -v '^code I99' "$out/wrk.txt" | grep -c '^code ' || true)" \
+    -v j="$((j1 - j0))" -v hz="$hz" -v half="$halfline" -v secs="$secs" -v load="$(cut -d' ' -f1 /proc/loadavg)" -v other="$(grep -v '^code I99' "$out/wrk.txt" | grep -c '^code ' || true)" \
     'BEGIN { if (acks == 0) acks = 1e-9;
-      printf "%s verification %s: %d acks/s (%d acks, p50 %s, p99 %s), CPU %.1f s of which JIT %.1f s, %.1f us/ack, %.1f us/ack-jit, load %s%s\n",
-        jar, mode, acks / secs, acks, p50, p99, t / hz, j / hz, t / hz * 1e6 / acks, (t - j) / hz * 1e6 / acks, load,
+      printf "%s verification %s: %d acks/s (%d acks, p50 %s, p99 %s), CPU %.1f s of which JIT %.1f s, %.1f us/ack, %.1f us/ack-jit, load %s%s%s\n",
+        jar, mode, acks / secs, acks, p50, p99, t / hz, j / hz, t / hz * 1e6 / acks, (t - j) / hz * 1e6 / acks, load, half,
         (other > 0 ? " (and " other " other answer codes)" : "") }'
 }
 

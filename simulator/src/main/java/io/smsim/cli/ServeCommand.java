@@ -4,11 +4,11 @@ import io.smsim.live.LiveEmulator;
 import io.smsim.live.LiveOptions;
 import io.smsim.model.Region;
 import io.smsim.model.ServerRole;
+import io.smsim.net.NettyTransport;
 import io.smsim.scenario.Scenario;
 import io.smsim.scenario.ScenarioFile;
 import io.smsim.scenario.ScenarioLoader;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -101,7 +101,7 @@ final class ServeCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       throw e;
     } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
-      if (e instanceof BindException || e.getCause() instanceof BindException) {
+      if (NettyTransport.isAddressInUse(e)) {
         throw new BadInputException("cannot listen on " + bind + " (ports " + port + ", " + adminPort + "): "
             + e.getMessage());
       }

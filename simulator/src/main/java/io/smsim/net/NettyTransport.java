@@ -10,6 +10,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.unix.Errors;
+import java.net.BindException;
 
 /**
  * The transport of every smsim server and client socket: Netty's native epoll transport where it
@@ -38,6 +40,23 @@ public enum NettyTransport {
   /** The transport this process uses. */
   public static NettyTransport get() {
     return CHOSEN;
+  }
+
+  /** Linux's EADDRINUSE: the epoll transport reports a taken port by its errno, not as a BindException. */
+  private static final int EADDRINUSE = 98;
+
+  /**
+   * Whether {@code e} (or a cause) says the address to bind is taken, on either transport: NIO throws
+   * {@link BindException}; epoll a {@link Errors.NativeIoException} with errno EADDRINUSE.
+   */
+  public static boolean isAddressInUse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BindException
+          || t instanceof Errors.NativeIoException n && n.expectedErr() == -EADDRINUSE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** For {@code new MultiThreadIoEventLoopGroup(n, ioHandlerFactory())}. */
