@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
         + "regional primary/secondary gateways that leak, exhaust, fail over and take faults on command.")
 final class ServeCommand implements Callable<Integer> {
 
+  /** How long a stopping server waits for accepted requests to get their final response. */
+  static final long DRAIN_MILLIS = 10_000;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,8 +56,13 @@ final class ServeCommand implements Callable<Integer> {
   double timeScale = 1;
 
   @Option(names = "--bind", paramLabel = "ADDR",
-      description = "Address of the DUIS and admin ports (default ${DEFAULT-VALUE}); gateways stay on loopback.")
+      description = "Address of the DUIS port (default ${DEFAULT-VALUE}); gateways stay on loopback.")
   String bind = LiveOptions.LOOPBACK;
+
+  @Option(names = "--admin-bind", paramLabel = "ADDR",
+      description = "Address of the admin and metrics port (default ${DEFAULT-VALUE}); off loopback every admin "
+          + "request needs the token printed at start.")
+  String adminBind = LiveOptions.LOOPBACK;
 
   @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's seed).")
   Long seed;
@@ -93,14 +101,14 @@ final class ServeCommand implements Callable<Integer> {
       throw e;
     } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
       if (e instanceof BindException || e.getCause() instanceof BindException) {
-        throw new BadInputException("cannot listen on " + bind + " (ports " + port + ", " + adminPort + "): "
+        throw new BadInputException("cannot listen on " + bind + ":" + port + " and " + adminBind + ":" + adminPort + ": "
             + e.getMessage());
       }
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
-      emulator.close();
+      stop(emulator, out, "stopped");
       stopped.countDown();
     }, "smsim-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -111,11 +119,27 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (!stopped.await(runNanos, TimeUnit.NANOSECONDS)) {
       Runtime.getRuntime().removeShutdownHook(hook);
-      emulator.close();
-      out.println("stopped after " + runFor);
-      out.flush();
+      stop(emulator, out, "stopped after " + runFor);
     }
     return Main.EXIT_OK;
+  }
+
+  /**
+   * Stops taking requests, lets the accepted ones finish (up to {@value #DRAIN_MILLIS} ms), prints
+   * what became of them and closes everything: on SIGTERM or Ctrl-C (the shutdown hook) and after
+   * {@code --for}.
+   */
+  private static void stop(LiveEmulator emulator, PrintWriter out, String why) {
+    try {
+      LiveEmulator.Summary s = emulator.drain(DRAIN_MILLIS);
+      out.println(why + ": " + s);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      out.println(why + ": " + emulator.summary());
+    } finally {
+      out.flush();
+      emulator.close();
+    }
   }
 
   private LiveOptions options(Scenario scenario) {
@@ -128,7 +152,7 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     try {
-      return LiveOptions.defaults(seed == null ? scenario.seed() : seed).withHost(bind).withPorts(port, adminPort)
+      return LiveOptions.defaults(seed == null ? scenario.seed() : seed).withHost(bind).withAdminHost(adminBind).withPorts(port, adminPort)
           .withResponseUrl(url).withTimeScale(timeScale).withLimits(maxBody, 10_000, 60_000, maxInFlight);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
@@ -162,8 +186,12 @@ final class ServeCommand implements Callable<Integer> {
     out.printf("smsim serve %s · seed %d · time scale %s (1 real second = %s virtual)%n", scenario.name(),
         options.seed(), fmt(options.timeScale()), Duration.ofMillis((long) (1000 * options.timeScale())));
     out.printf("  DUIS     http://%s:%d/api/v1/serviceS | serviceD | serviceT%n", host, e.dspPort());
-    out.printf("  admin    http://%s:%d/admin/status · /admin/faults · /admin/restart · /metrics%n", host,
-        e.adminPort());
+    out.printf("  admin    http://%s:%d/admin/status · /admin/faults · /admin/restart · /metrics%n",
+        options.adminHost(), e.adminPort());
+    if (e.adminToken() != null) {
+      out.printf("  admin token %s (send Authorization: Bearer TOKEN: the admin port is not on loopback)%n",
+          e.adminToken());
+    }
     out.printf("  responses %s%n", options.responseUrl() == null ? "not delivered (no --response-url)"
         : "POSTed to " + options.responseUrl());
     for (Region r : scenario.regions().keySet()) {

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Answers: I99 with HTTP 200 for an accepted request; a DUIS error response for a rejected one,
  * with HTTP 400 for schema-level faults (not XML, not DUIS, unknown SRV: E11, see
  * {@code RejectReason}) and HTTP 200 for DUIS validation and authorisation errors (E11 reference
- * mismatch, E12, E13, E19); HTTP 503 with E20 when the emulation sheds load.
+ * mismatch, E12, E13, E19, and E11 for a RequestID acknowledged before, within the last
+ * {@value #REPLAY_WINDOW} acknowledged requests); HTTP 503 with E20 when the emulation sheds load.
  */
 final class DspService {
 
@@ -38,14 +39,25 @@ final class DspService {
   }
 
   private static final SrvCatalogue CATALOGUE = SrvCatalogue.standard();
+  /** How many acknowledged RequestIDs are remembered to refuse a replay (at 1,000 requests/s: 17 minutes). */
+  static final int REPLAY_WINDOW = 1 << 20;
+  /**
+   * The answer to a replayed RequestID: a DUIS validation error. The public DUIS response-code
+   * table has no code for it; smsim answers E11, the code it gives every other invalid RequestID,
+   * with HTTP 200 like the other validation errors found after parsing.
+   */
+  static final ResponseCode REPLAYED = ResponseCode.E11;
 
   private final DuisRequestParser parser;
   private final DuisResponseBuilder responses = DuisResponseBuilder.create();
   private final DeviceRegistry devices;
   private final boolean[] served = new boolean[Region.values().length];
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
   private final int maxInFlight;
   private final Clock wallClock;
+  private final RecentRequestIds recent;
 
   DspService(DuisRequestParser parser, DeviceRegistry devices, Iterable<Region> regions, int maxInFlight,
       Clock wallClock) {
@@ -56,6 +68,7 @@ final class DspService {
     }
     this.maxInFlight = maxInFlight;
     this.wallClock = wallClock;
+    this.recent = new RecentRequestIds(REPLAY_WINDOW);
   }
 
   Answer answer(Endpoint endpoint, ByteBuffer body) {
@@ -73,11 +86,18 @@ final class DspService {
       return new Answer(HttpResponseStatus.OK, responses.error(request, ResponseCode.E19, wallClock.instant()),
           ResponseCode.E19.code(), null);
     }
+    if (!recent.add(request.requestId())) {
+      return new Answer(HttpResponseStatus.OK, responses.error(request, REPLAYED, wallClock.instant()),
+          "replayed", null);
+    }
     if (inFlight.incrementAndGet() > maxInFlight) {
       inFlight.decrementAndGet();
+      recent.undo(request.requestId()); // refused, not acted on: the user may send it again
+      refused.incrementAndGet();
       return new Answer(HttpResponseStatus.SERVICE_UNAVAILABLE,
           responses.error(request, ResponseCode.CSP_UNAVAILABLE, wallClock.instant()), "shed", null);
     }
+    accepted.incrementAndGet();
     return new Answer(HttpResponseStatus.OK, responses.acknowledgement(request, wallClock.instant()),
         ResponseCode.I99.code(), new Accepted(request, srv, region, System.nanoTime()));
   }
@@ -104,6 +124,16 @@ final class DspService {
 
   int inFlight() {
     return inFlight.get();
+  }
+
+  /** Requests acknowledged (I99) so far. */
+  long accepted() {
+    return accepted.get();
+  }
+
+  /** Requests refused under load (HTTP 503, E20) so far. */
+  long refused() {
+    return refused.get();
   }
 
   DuisResponseBuilder responses() {
