@@ -52,7 +52,7 @@ final class AdminRequests {
     String kind = text(n, "kind", null);
     if (kind == null) {
       throw new IllegalArgumentException("kind is required (leak, hardware-failure, gray-failure, broker-rtt, "
-          + "wan-outage), or clear: ID|\"all\"");
+          + "wan-outage, reaper-outage), or clear: ID|\"all\"");
     }
     Region region = region(n);
     Fault fault = switch (kind) {
@@ -62,8 +62,9 @@ final class AdminRequests {
           number(n, "slowdown", 1, 1, Fault.GrayFailure.MAX_SLOWDOWN));
       case "broker-rtt" -> new Fault.BrokerRtt(Math.round(number(n, "addMs", 500, 0, Timebase.MAX_NANOS / 1e6) * 1e6));
       case "wan-outage" -> new Fault.WanOutage();
+      case "reaper-outage" -> new Fault.ReaperOutage();
       default -> throw new IllegalArgumentException("kind must be one of leak, hardware-failure, gray-failure, "
-          + "broker-rtt, wan-outage: " + kind);
+          + "broker-rtt, wan-outage, reaper-outage: " + kind);
     };
     if (!fault.serverFault() && n.has("server")) {
       throw new IllegalArgumentException(kind + " affects the whole region; server does not apply");
