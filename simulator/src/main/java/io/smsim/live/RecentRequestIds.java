@@ -5,8 +5,10 @@ import io.smsim.duis.RequestId;
 /**
  * The RequestIDs of the last {@code capacity} acknowledged requests, so that a request sent again
  * with the same RequestID (same originator, target and counter) is refused instead of being acted
- * on twice: DUIS RequestIDs are unique per originator and target, the counter being the user's
- * (DUIS 3.x header; DCC Boxed's samples count up). The window is a count, not a time: memory stays
+ * on twice: DUIS RequestIDs are unique per originator and target, the counter being the user's.
+ * The key also holds the SRV, because DCC Boxed's own published request samples reuse one RequestID
+ * across different service requests and a drop-in must accept them: an identical resend (same
+ * RequestID, same SRV) is what is refused. The window is a count, not a time: memory stays
  * fixed (a ring of the keys in arrival order and an open-addressing set over them, 24 bytes per
  * entry), and the oldest key leaves when a new one comes. Keys are 64-bit fingerprints of the three
  * fields (SplitMix64 finaliser), so two distinct RequestIDs collide with probability about
@@ -37,8 +39,8 @@ final class RecentRequestIds {
   }
 
   /** Records {@code id}; false (and nothing recorded) when it is already in the window. */
-  synchronized boolean add(RequestId id) {
-    long key = key(id);
+  synchronized boolean add(RequestId id, String srv) {
+    long key = key(id, srv);
     if (contains(key)) {
       return false;
     }
@@ -58,8 +60,8 @@ final class RecentRequestIds {
   }
 
   /** Forgets {@code id} again (its request was not admitted after all), if it is the newest. */
-  synchronized void undo(RequestId id) {
-    long key = key(id);
+  synchronized void undo(RequestId id, String srv) {
+    long key = key(id, srv);
     int last = next == 0 ? ring.length - 1 : next - 1;
     if (size > 0 && ring[last] == key) {
       remove(key);
@@ -102,9 +104,10 @@ final class RecentRequestIds {
     return (int) (key ^ (key >>> 32)) & mask;
   }
 
-  private static long key(RequestId id) {
+  private static long key(RequestId id, String srv) {
     long h = mix(id.originator() * 0x9E3779B97F4A7C15L + id.target());
     h = mix(h ^ id.counter());
+    h = mix(h ^ srv.hashCode());
     return h == EMPTY ? 1 : h;
   }
 
