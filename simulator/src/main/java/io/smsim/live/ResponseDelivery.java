@@ -1,6 +1,7 @@
 package io.smsim.live;
 
 import io.netty.channel.EventLoopGroup;
+import io.smsim.duis.xmldsig.DuisSigner;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,8 @@ import java.util.function.Consumer;
  * ({@value #ATTEMPTS} attempts, {@code 250 ms × 4^k} apart: 0.25, 1 and 4 s); a response that still
  * cannot be delivered is <i>undeliverable</i>: counted (metric, the shutdown summary) and reported
  * on the console, at most one line a second. Without a response URL responses are only counted.
+ * With a signer (the DSP's key, {@code --sign-key}) every response is signed once, before its first
+ * attempt.
  */
 final class ResponseDelivery {
 
@@ -35,11 +38,13 @@ final class ResponseDelivery {
   private final AtomicLong undeliverable = new AtomicLong();
   private final AtomicLong undeliverableReported = new AtomicLong();
   private final Consumer<String> console;
+  private final DuisSigner signer;
   private volatile String lastFailure = "";
 
   ResponseDelivery(URI url, LoopbackHttpClient client, EventLoopGroup timers, LiveMetrics metrics,
-      Consumer<String> console) {
+      Consumer<String> console, DuisSigner signer) {
     this.url = url;
+    this.signer = signer;
     this.client = client;
     this.timers = timers;
     this.metrics = metrics;
@@ -63,7 +68,17 @@ final class ResponseDelivery {
       return;
     }
     pending.incrementAndGet();
-    attempt(xml, requestId, 1, done);
+    byte[] body = xml;
+    if (signer != null) {
+      try {
+        body = signer.sign(xml);
+      } catch (RuntimeException e) {
+        giveUp(requestId, "not signed: " + e.getMessage(), done);
+        return;
+      }
+      metrics.signedResponse();
+    }
+    attempt(body, requestId, 1, done);
   }
 
   private void attempt(byte[] xml, String requestId, int attempt, Runnable done) {
@@ -78,13 +93,17 @@ final class ResponseDelivery {
         timers.schedule(() -> attempt(xml, requestId, attempt + 1, done),
             FIRST_BACKOFF_MILLIS << (2 * (attempt - 1)), TimeUnit.MILLISECONDS);
       } else {
-        pending.decrementAndGet();
-        undeliverable.incrementAndGet();
-        lastFailure = requestId + ": " + r.describe();
-        metrics.delivery("undeliverable");
-        done.run();
+        giveUp(requestId, r.describe(), done);
       }
     });
+  }
+
+  private void giveUp(String requestId, String why, Runnable done) {
+    pending.decrementAndGet();
+    undeliverable.incrementAndGet();
+    lastFailure = requestId + ": " + why;
+    metrics.delivery("undeliverable");
+    done.run();
   }
 
   /** One console line a second while responses are being given up. */
