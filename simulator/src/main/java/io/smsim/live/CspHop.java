@@ -120,14 +120,17 @@ final class CspHop {
   }
 
   private void finish(LiveCluster c, ServerRole role, Category category, DspService.Accepted a, Outcome outcome) {
-    dsp.ended();
     c.attemptEnded(category, outcome);
     long virtualNanos = c.clock().virtualNanos(System.nanoTime() - a.acceptedNanos());
     metrics.outcome(c.region, role, a.srv().variant(), outcome, virtualNanos);
     ResponseCode code = ResponseCode.find(outcome.duisCode()).orElse(ResponseCode.CSP_UNAVAILABLE);
-    // without a response URL the final response is only counted: it is not built
-    byte[] xml = delivery.url() == null ? null
-        : dsp.responses().finalResponse(a.request(), code, null, dsp.wallClock().instant());
-    delivery.deliver(xml);
+    // the request holds its admission slot until its final response is delivered or given up; without a
+    // response URL the final response is only counted, and not built
+    if (delivery.url() == null) {
+      delivery.deliver(null, "", dsp::ended);
+      return;
+    }
+    delivery.deliver(dsp.responses().finalResponse(a.request(), code, null, dsp.wallClock().instant()),
+        a.request().requestId().format(), dsp::ended);
   }
 }
