@@ -5,7 +5,7 @@
 #
 # For each repeat, each JAR in turn (alternating, so that a change in the machine's load hits every
 # build alike) serves scenarios/live-north-leak.yaml at --time-scale 60 without a response URL; wrk
-# (-t2 -c64, benchmarks/live/duis-post.lua) warms it for 15 s, then drives it for SECONDS (default
+# (-t2 -c64, benchmarks/live/duis-post.lua) warms it for WARM s (default 15), then drives it for SECONDS (default
 # 20). The process's CPU time (user + system, /proc/PID/stat and its threads' /proc/PID/task/*/stat)
 # over the measured window is divided by the acknowledgements (I99) wrk received:
 #   us/ack      all of the process's CPU
@@ -13,7 +13,8 @@
 #               after the warm-up, and that cost is not per request
 # With -s, each JAR is measured again with signature verification on (--trust TRUST_DIR) under
 # pre-signed requests (benchmarks/live/duis-post-signed.lua, written by benchmarks' SignedRequests
-# with KEY/CERT; one per request of a run, so that none is a replay).
+# with KEY/CERT, or taken from SIGNED_FILE; each run uses its own part of them, so that none is a
+# replay while they last: answers other than I99 are flagged).
 # With -p, each serve then gets an open-model run of `smsim load --ack-only` (the last JAR's, 20 s
 # after a 5 s warm-up) at half the acknowledgement rate wrk just measured, and its ack latency
 # p50/p99 (from each request's intended send time, so a stall is not hidden) is printed: wrk's own
@@ -36,7 +37,7 @@ shift $((OPTIND - 1))
 [ $# -ge 1 ] || { echo "usage: $0 [-r REPEATS] [-d SECONDS] [-s KEY CERT TRUST_DIR] [-p] JAR [JAR ...]" >&2; exit 2; }
 loadjar=${*: -1}
 command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install wrk)" >&2; exit 2; }
-warm=15
+warm=${WARM:-15}
 out=$(mktemp -d)
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$out"' EXIT
@@ -47,9 +48,12 @@ if [ -n "$key" ]; then
   modes+=(on)
   bench=benchmarks/target/benchmarks.jar
   [ -f "$bench" ] || mvn -B -q -DskipTests package
-  # one signed request per request of a run: about 8,000/s at most with verification on
-  java -cp "$bench" io.smsim.bench.SignedRequests "$key" "$cert" "${SIGNED_REQUESTS:-$(( (warm + secs) * 8000 ))}" \
-    "$out/signed.txt"
+  if [ -n "${SIGNED_FILE:-}" ]; then # signed before (SignedRequests KEY CERT N FILE): signing is slow too
+    cp "$SIGNED_FILE" "$out/signed.txt"
+  else # enough that a run at up to 4,000 requests/s repeats none
+    java -cp "$bench" io.smsim.bench.SignedRequests "$key" "$cert" "${SIGNED_REQUESTS:-$(( 4 * secs * 4000 ))}" \
+      "$out/signed.txt"
+  fi
 fi
 
 cpu_ticks() { # PID -> "total jit" in clock ticks

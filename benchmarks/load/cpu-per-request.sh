@@ -11,13 +11,14 @@
 #     warm-up), on the native epoll transport and again on NIO (-Dsmsim.transport=nio): marginal CPU
 #     per request = (CPU at 2 x RATE - CPU at RATE) / (requests at 2 x RATE - requests at RATE), which
 #     leaves out the JVM's start and JIT compilation; and the rate actually put on the wire.
-# Medians are printed at the end. Run it under `flock /work/bench.lock` on a shared machine.
+# Medians are printed at the end. SMSIM_JAR/BENCH_JAR take other builds of smsim.jar/benchmarks.jar.
+# Run it under `flock /work/bench.lock` on a shared machine.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 repeats=${1:-3}
 rate=${2:-8000}
-jar=simulator/target/smsim.jar
-bench=benchmarks/target/benchmarks.jar
+jar=${SMSIM_JAR:-simulator/target/smsim.jar}
+bench=${BENCH_JAR:-benchmarks/target/benchmarks.jar}
 [ -f "$jar" ] && [ -f "$bench" ] || mvn -B -q -DskipTests package
 command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install wrk)" >&2; exit 2; }
 command -v /usr/bin/time >/dev/null || { echo "GNU time is needed (Debian: apt-get install time)" >&2; exit 2; }

@@ -6,15 +6,16 @@
 #
 #   benchmarks/replay/region-threads.sh [REPEATS] [SCENARIO] [--set PATH=VALUE ...]
 #
-# Default: 3 repeats of scenarios/national-day-2022.yaml. Run it under `flock /work/bench.lock` on
-# a shared machine: the speed-up needs both cores, and says little when other work holds them (the
-# CPU seconds say how much work there was either way).
+# Default: 3 repeats of scenarios/national-day-2022.yaml with simulator/target/smsim.jar
+# (SMSIM_JAR=... for another build). Run it under `flock /work/bench.lock` on a shared machine:
+# the speed-up needs both cores, and says little when other work holds them (the CPU seconds say
+# how much work there was either way).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 repeats=${1:-3}
 scenario=${2:-scenarios/national-day-2022.yaml}
 shift $(( $# > 2 ? 2 : $# ))
-jar=simulator/target/smsim.jar
+jar=${SMSIM_JAR:-simulator/target/smsim.jar}
 [ -f "$jar" ] || mvn -B -q -DskipTests package
 command -v /usr/bin/time >/dev/null || { echo "GNU time is needed (Debian: apt-get install time)" >&2; exit 2; }
 out=$(mktemp -d)
