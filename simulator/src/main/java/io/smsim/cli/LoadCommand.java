@@ -166,6 +166,10 @@ final class LoadCommand implements Callable<Integer> {
         err.println("final responses: POST to " + receiver.url() + " (the DSP's response URL)");
         err.flush();
       }
+      if (traffic.hasCritical() && !quiet) {
+        err.println(LoadRun.describeCriticalRequests(options));
+        err.flush();
+      }
       if (warmupNanos > 0) {
         if (!quiet) {
           err.println("warm-up for " + warmup + " (not measured) ...");

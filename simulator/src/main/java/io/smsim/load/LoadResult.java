@@ -72,9 +72,11 @@ public record LoadResult(Setup setup, Outcomes outcomes, Accounting accounting, 
    * @param blocked requests refused by the generator itself ({@code client:overload})
    * @param maxAwaitingAck most requests issued and awaiting their synchronous answer at once
    * @param achievedPerSecond requests put on the wire per second of the run's duration
+   * @param signedPreCommands critical requests whose GBCS pre-command came from the Transform Service
+   *     and went back signed (command variant 5); each was also one request on the wire before
    */
   public record Sends(long onWire, long late, double maxLatenessMs, long blocked, long maxAwaitingAck,
-      double achievedPerSecond) {
+      double achievedPerSecond, long signedPreCommands) {
   }
 
   /** Whole-run histograms in microseconds (the sum of the interval log's histograms). */

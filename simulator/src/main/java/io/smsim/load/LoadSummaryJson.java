@@ -78,6 +78,7 @@ public final class LoadSummaryJson {
     g.writeNumberField("maxLatenessMs", round(s.maxLatenessMs()));
     g.writeNumberField("blocked", s.blocked());
     g.writeNumberField("maxAwaitingAck", s.maxAwaitingAck());
+    g.writeNumberField("signedPreCommands", s.signedPreCommands());
     g.writeEndObject();
     g.writeObjectFieldStart("latencyMs");
     latency("ack", r.latency().ack(), g);

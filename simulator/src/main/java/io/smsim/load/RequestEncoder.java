@@ -21,6 +21,10 @@ import java.nio.charset.StandardCharsets;
  * around the target's EUI-64 and the counter written in ASCII, after a head whose only variable is
  * the Content-Length. {@code RequestEncoderTest} checks the result is byte for byte what the builder
  * writes. One per worker: not thread-safe. The request text is ASCII (EUI-64s, digits, element names).
+ *
+ * <p>A critical SRV's request is its transform (command variant 4, to the Transform Service); its
+ * second step, the signed pre-command (command variant 5, to the Send Command Service), differs in
+ * its payload every time and is built whole by the builder ({@link #encodeSignedPreCommand}).
  */
 final class RequestEncoder {
 
@@ -29,14 +33,19 @@ final class RequestEncoder {
   private static final long MARKER_TARGET = 0x0123_4567_89AB_CDEFL;
   private static final long MARKER_COUNTER = 987_654_321_987_654_321L;
   private static final byte[] CRLF2 = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  /** DUIS command variant of a signed pre-command sent to the device over the SM WAN. */
+  private static final int SIGNED_PRE_COMMAND = 5;
 
   private final byte[][] before = new byte[CATALOGUE.size()][];
   private final byte[][] after = new byte[CATALOGUE.size()][];
   private final byte[][] head = new byte[CATALOGUE.size()][];
   private final byte[] digits = new byte[20];
+  private final DuisRequestBuilder builder = DuisRequestBuilder.create(CATALOGUE);
+  private final long originator;
+  private final byte[] signedPreCommandHead;
 
   RequestEncoder(LoadOptions options) {
-    DuisRequestBuilder builder = DuisRequestBuilder.create(CATALOGUE);
+    this.originator = options.originator();
     RequestId marker = new RequestId(options.originator(), MARKER_TARGET, MARKER_COUNTER);
     String id = marker.format();
     String targetAndCounter = id.substring(id.indexOf(':') + 1);
@@ -53,6 +62,23 @@ final class RequestEncoder {
       head[i] = ("POST " + path + " HTTP/1.1\r\nHost: " + options.target().getHost() + ":" + options.port()
           + "\r\nContent-Type: application/xml\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
     }
+    signedPreCommandHead = ("POST " + options.pathPrefix() + Endpoint.forCommandVariant(SIGNED_PRE_COMMAND).path()
+        + " HTTP/1.1\r\nHost: " + options.target().getHost() + ":" + options.port()
+        + "\r\nContent-Type: application/xml\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * The signed pre-command (command variant 5) of critical request {@code counter} to {@code target}:
+   * {@code signedBase64} is the user's signed GBCS pre-command, in base64.
+   */
+  ByteBuf encodeSignedPreCommand(ByteBufAllocator alloc, int srvIndex, long target, long counter,
+      String signedBase64) {
+    byte[] body = builder.buildSignedPreCommand(CATALOGUE.get(srvIndex), new RequestId(originator, target, counter),
+        SIGNED_PRE_COMMAND, signedBase64);
+    ByteBuf out = alloc.buffer(signedPreCommandHead.length + 8 + CRLF2.length + body.length);
+    out.writeBytes(signedPreCommandHead);
+    int m = decimal(body.length);
+    return out.writeBytes(digits, digits.length - m, m).writeBytes(CRLF2).writeBytes(body);
   }
 
   /** The whole request: head, then the body. */
