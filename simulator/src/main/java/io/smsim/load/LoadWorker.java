@@ -111,7 +111,8 @@ final class LoadWorker {
   void warmUp() {
     RandomStream scratch = new RandomStream(index * 31L + 7);
     Traffic.Pick p = new Traffic.Pick();
-    for (int i = 0; i < 5_000; i++) {
+    int n = encoder.signs() ? 500 : 5_000; // signing costs ~100 times more per request
+    for (int i = 0; i < n; i++) {
       traffic.pick(scratch, -1, p);
       encoder.encode(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, p.srvIndex, p.target, i + 1L).release();
     }
@@ -375,14 +376,16 @@ final class LoadWorker {
   }
 
   /**
-   * A final response for this worker's request {@code seq}, received at {@code now}; one that
-   * carries the pre-command of a transform sends the request's second step instead, once a
-   * connection is free (or, when it overtook the transform's acknowledgement, once that comes).
+   * A final response for this worker's request {@code seq}, received at {@code now};
+   * {@code signatureRefusal} is its outcome code when its signature was not accepted, else
+   * {@code null}. An accepted one that carries the pre-command of a transform sends the request's
+   * second step instead, once a connection is free (or, when it overtook the transform's
+   * acknowledgement, once that comes).
    */
-  void onFinal(DuisResponse r, long seq, long now) {
-    if (r.preCommand() == null || r.requestId() == null
+  void onFinal(DuisResponse r, long seq, long now, String signatureRefusal) {
+    if (signatureRefusal != null || r.preCommand() == null || r.requestId() == null
         || !ledger.awaitsPreCommandCallback(seq, r.requestId().target())) {
-      ledger.finalResponse(r, seq, now);
+      ledger.finalResponse(r, seq, now, signatureRefusal);
       return;
     }
     String signed = signer.sign(r.preCommand(), ledger.requestId(seq));

@@ -47,12 +47,17 @@ final class PreCommandSigner {
   }
 
   /**
-   * The key a run signs pre-commands with: a P-256 key generated for the run. A device checks the
-   * signature against the Service User's certificate; smsim serve does not check it (it checks that
-   * the pre-command comes back unaltered with a 64-byte signature), so any P-256 key drives it, while
-   * a DSP test environment needs the user's own key.
+   * The key a run signs pre-commands with: the Service User's signing key ({@code --sign-key}, the
+   * key that signs its DUIS requests: DCC Boxed's client signs both with the user's digital signing
+   * key), or without one a P-256 key generated for the run. A device checks the signature against
+   * the user's certificate; smsim serve does not (it checks that the pre-command comes back
+   * unaltered with a 64-byte signature), so any P-256 key drives it, while a DSP test environment
+   * needs the user's own key.
    */
   static PrivateKey runKey(LoadOptions options) {
+    if (options.signatures().signer() != null) {
+      return options.signatures().signer().credential().key();
+    }
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
       g.initialize(new ECGenParameterSpec("secp256r1"));
@@ -64,7 +69,7 @@ final class PreCommandSigner {
 
   /** Where {@link #runKey} comes from, for the console. */
   static String describeKey(LoadOptions options) {
-    return "a P-256 key generated for this run";
+    return options.signatures().signer() != null ? "the --sign-key key" : "a P-256 key generated for this run";
   }
 
   /**
