@@ -60,7 +60,7 @@ final class LoadResults {
     LoadResult.Accounting accounting = new LoadResult.Accounting(lost.size(), List.copyOf(lost), lateAnswers,
         duplicated, List.copyOf(dups), unknown, stats.unparsableCallbacks.get(), stats.callbackAcknowledgements.get());
     LoadResult.Sends sends = new LoadResult.Sends(onWire, late, maxLateness / 1e6, byCode[Codes.OVERLOAD],
-        maxAwaiting, onWire / duration, transformed);
+        maxAwaiting, onWire / duration, transformed, PreCommandSigner.keySource(o));
     LoadResult.Latency latency = new LoadResult.Latency(sampler.totalAck(), sampler.totalE2e(),
         sampler.totalE2eByRegion());
     LoadResult.Series s = new LoadResult.Series(names, series, sampler.rows(), traffic.regionsUsed());

@@ -28,7 +28,7 @@ public final class LoadRun {
   /** The console line on how critical requests are sent, for a run whose traffic has some. */
   public static String describeCriticalRequests(LoadOptions options) {
     return "critical SRVs: transform (command variant 4), then the GBCS pre-command signed with "
-        + PreCommandSigner.describeKey(options) + " and sent back (command variant 5); the outcome is the device's";
+        + PreCommandSigner.keySource(options).description() + " and sent back (command variant 5); the outcome is the device's";
   }
 
   private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);

@@ -79,6 +79,7 @@ public final class LoadSummaryJson {
     g.writeNumberField("blocked", s.blocked());
     g.writeNumberField("maxAwaitingAck", s.maxAwaitingAck());
     g.writeNumberField("signedPreCommands", s.signedPreCommands());
+    g.writeStringField("preCommandKey", s.preCommandKey().id());
     g.writeEndObject();
     g.writeObjectFieldStart("latencyMs");
     latency("ack", r.latency().ack(), g);

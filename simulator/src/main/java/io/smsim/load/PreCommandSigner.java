@@ -67,9 +67,9 @@ final class PreCommandSigner {
     }
   }
 
-  /** Where {@link #runKey} comes from, for the console. */
-  static String describeKey(LoadOptions options) {
-    return options.signatures().signer() != null ? "the --sign-key key" : "a P-256 key generated for this run";
+  /** Where {@link #runKey} comes from. */
+  static LoadResult.PreCommandKey keySource(LoadOptions options) {
+    return options.signatures().signer() != null ? LoadResult.PreCommandKey.SIGN_KEY : LoadResult.PreCommandKey.RUN_KEY;
   }
 
   /**

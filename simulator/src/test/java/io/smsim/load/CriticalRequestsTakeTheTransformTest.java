@@ -2,13 +2,20 @@ package io.smsim.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smsim.duis.xmldsig.DuisSigner;
+import io.smsim.duis.xmldsig.Signatures;
+import io.smsim.duis.xmldsig.SigningCredential;
+import io.smsim.duis.xmldsig.TestPki;
 import io.smsim.live.LiveEmulator;
 import io.smsim.live.LiveOptions;
 import io.smsim.model.Region;
 import io.smsim.scenario.Scenario;
 import io.smsim.scenario.ScenarioLoader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -78,6 +85,33 @@ class CriticalRequestsTakeTheTransformTest {
       assertThat(stub.signedPreCommands.get()).as("each carried its pre-command unaltered and signed").isEqualTo(40);
       assertThat(stub.badSignedPreCommands.get()).isZero();
       assertThat(r.accounting().unknown()).isZero();
+    }
+  }
+
+  @Test
+  void withASignKeyPreCommandsAreSignedWithTheUsersKeyAndTheSummarySaysSo() throws Exception {
+    SigningCredential user = TestPki.credential(LoadOptions.DEFAULT_ORIGINATOR);
+    try (StubTarget stub = new StubTarget(); CallbackReceiver receiver = CallbackReceiver.bind("127.0.0.1", 0)) {
+      stub.callback = receiver.url();
+      stub.preCommandKey = user.certificate().getPublicKey();
+      LoadOptions signing = options(stub.url()).withSignatures(new Signatures(null, DuisSigner.create(user)));
+      LoadResult r = LoadRun.run(signing, commissioning(), receiver, null, null, c -> { });
+      assertThat(r.outcomes().ok()).isEqualTo(40);
+      assertThat(stub.verifiedPreCommandSignatures.get()).as("GBCS signatures that verify with the user's certificate")
+          .isEqualTo(40);
+      assertThat(r.sends().preCommandKey()).isEqualTo(LoadResult.PreCommandKey.SIGN_KEY);
+      StringWriter console = new StringWriter();
+      LoadConsole.print(r, List.of(), new PrintWriter(console));
+      assertThat(console.toString()).contains("signed pre-commands 40 (with the --sign-key key)");
+    }
+    try (StubTarget stub = new StubTarget(); CallbackReceiver receiver = CallbackReceiver.bind("127.0.0.1", 0)) {
+      stub.callback = receiver.url();
+      stub.preCommandKey = user.certificate().getPublicKey();
+      LoadResult r = LoadRun.run(options(stub.url()), commissioning(), receiver, null, null, c -> { });
+      assertThat(r.outcomes().ok()).isEqualTo(40);
+      assertThat(stub.signedPreCommands.get()).isEqualTo(40);
+      assertThat(stub.verifiedPreCommandSignatures.get()).as("without --sign-key a run key signs").isZero();
+      assertThat(r.sends().preCommandKey()).isEqualTo(LoadResult.PreCommandKey.RUN_KEY);
     }
   }
 

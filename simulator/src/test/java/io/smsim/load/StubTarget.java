@@ -30,6 +30,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -69,6 +72,10 @@ final class StubTarget implements AutoCloseable {
   final AtomicLong signedPreCommands = new AtomicLong();
   /** Signed pre-commands received that did not. */
   final AtomicLong badSignedPreCommands = new AtomicLong();
+  /** When set, the key signed pre-commands' GBCS signatures are checked against, as a device would. */
+  volatile PublicKey preCommandKey;
+  /** Signed pre-commands whose GBCS signature verified with {@link #preCommandKey}. */
+  final AtomicLong verifiedPreCommandSignatures = new AtomicLong();
   private final Map<RequestId, byte[]> issued = new ConcurrentHashMap<>();
 
   /** How the stub answers a transform. */
@@ -161,8 +168,24 @@ final class StubTarget implements AutoCloseable {
       int a = body.indexOf("GBCSPayload>") + "GBCSPayload>".length();
       byte[] signed = Base64.getDecoder().decode(body.substring(a, body.indexOf('<', a)));
       byte[] pre = issued.remove(id);
-      boolean ok = pre != null && GbcsPreCommand.signatureOf(signed, pre).isPresent();
-      (ok ? signedPreCommands : badSignedPreCommands).incrementAndGet();
+      java.util.Optional<byte[]> signature = pre == null ? java.util.Optional.empty()
+          : GbcsPreCommand.signatureOf(signed, pre);
+      (signature.isPresent() ? signedPreCommands : badSignedPreCommands).incrementAndGet();
+      PublicKey key = preCommandKey;
+      if (key != null && signature.isPresent() && verifies(key, GbcsPreCommand.signedPart(pre), signature.get())) {
+        verifiedPreCommandSignatures.incrementAndGet();
+      }
+    }
+
+    private static boolean verifies(PublicKey key, byte[] data, byte[] signature) {
+      try {
+        Signature ecdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
+        ecdsa.initVerify(key);
+        ecdsa.update(data);
+        return ecdsa.verify(signature);
+      } catch (GeneralSecurityException e) {
+        return false;
+      }
     }
 
     private void write(ChannelHandlerContext ctx, byte[] body) {
