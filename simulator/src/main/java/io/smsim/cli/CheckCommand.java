@@ -1,6 +1,7 @@
 package io.smsim.cli;
 
 import io.smsim.analysis.Check;
+import io.smsim.analysis.Runner;
 import io.smsim.analysis.Verdict;
 import io.smsim.scenario.ScenarioException;
 import io.smsim.scenario.ScenarioFile;
@@ -37,24 +38,30 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int status = Main.EXIT_OK;
-    for (Path p : scenarios) {
-      int s;
-      try {
-        s = check(p);
-      } catch (ScenarioException e) {
-        s = Main.handle(e, spec.commandLine().getErr(), options.debug);
+    try (Runner runner = options.runner("smsim check")) {
+      for (Path p : scenarios) {
+        status = Math.max(status, checkOne(p, runner));
       }
-      status = Math.max(status, s);
     }
     return status;
   }
 
-  private int check(Path path) {
+  private int checkOne(Path p, Runner runner) {
+    int s;
+    try {
+      s = check(p, runner);
+    } catch (ScenarioException e) {
+      s = Main.handle(e, spec.commandLine().getErr(), options.debug);
+    }
+    return s;
+  }
+
+  private int check(Path path, Runner runner) {
     ScenarioFile file = ScenarioFile.load(path, options.overrides);
     PrintWriter out = spec.commandLine().getOut();
     int replications = options.replications(file, 1);
     RunsProgress progress = new RunsProgress("check " + path.getFileName(), options.quiet);
-    Check c = Check.run(file, options.seed(file), replications, options.threads(), progress);
+    Check c = Check.run(file, options.seed(file), replications, runner, progress);
     progress.done();
     for (Verdict v : c.verdicts()) {
       if (v.status() == Verdict.Status.BREACH) {

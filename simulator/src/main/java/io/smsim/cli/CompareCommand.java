@@ -3,6 +3,7 @@ package io.smsim.cli;
 import io.smsim.analysis.CompareFiles;
 import io.smsim.analysis.CompareTable;
 import io.smsim.analysis.Comparison;
+import io.smsim.analysis.Runner;
 import io.smsim.report.StudyReports;
 import io.smsim.scenario.ScenarioFile;
 import io.smsim.scenario.Variant;
@@ -60,10 +61,15 @@ final class CompareCommand implements Callable<Integer> {
     int baseline = baseline(variants);
     int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
     RunsProgress progress = new RunsProgress("compare", options.quiet);
-    Comparison c = Comparison.run(file.scenario().name(), file.source(), variants, baseline, options.seed(file),
-        replications, options.threads(), progress);
+    Comparison c;
+    String where;
+    try (Runner runner = options.runner("smsim compare " + file.scenario().name())) {
+      c = Comparison.run(file.scenario().name(), file.source(), variants, baseline, options.seed(file),
+          replications, runner, progress);
+      where = runner.describe();
+    }
     progress.done();
-    write(c, options.outDir(file, "compare"));
+    write(c, options.outDir(file, "compare"), where);
     return Main.EXIT_OK;
   }
 
@@ -98,7 +104,7 @@ final class CompareCommand implements Callable<Integer> {
         + String.join(", ", variants.stream().map(Variant::name).toList()));
   }
 
-  private void write(Comparison c, Path dir) throws IOException {
+  private void write(Comparison c, Path dir, String where) throws IOException {
     Files.createDirectories(dir);
     Path csv = dir.resolve("compare.csv");
     Path json = dir.resolve("compare.json");
@@ -113,8 +119,8 @@ final class CompareCommand implements Callable<Integer> {
       PrintStream ps = new PrintStream(new WriterOutputStream(w), true, StandardCharsets.UTF_8);
       CompareTable.print(c, ps);
       ps.println();
-      ps.printf(Locale.ROOT, "%d runs in %.1f s on %d thread%s%n", c.variants().size() * c.replications(),
-          c.wallSeconds(), c.wallThreads(), c.wallThreads() == 1 ? "" : "s");
+      ps.printf(Locale.ROOT, "%d runs in %.1f s on %s%n", c.variants().size() * c.replications(), c.wallSeconds(),
+          where);
       ps.flush();
     }
     w.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -67,16 +68,22 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Print stack traces.")
   boolean debug;
 
+  @Mixin
+  SparkOptions spark;
+
   @Override
   public Integer call() throws IOException {
     Scenario scenario = ReplicationsReplay.scenario(scenarioFile, overrides, variant);
     long runSeed = seed == null ? scenario.seed() : seed;
     Path dir = out != null ? out : Path.of("out", variant == null ? scenario.name() : scenario.name() + "-" + variant);
     if (replications != 1) {
-      ReplicationsReplay reps = new ReplicationsReplay(scenario, runSeed, replications, threads, quiet);
+      ReplicationsReplay reps = new ReplicationsReplay(scenario, runSeed, replications, spark, threads, quiet);
       write(scenario, reps.first(), reps.replications(), dir);
       reps.write(dir, spec.commandLine().getOut());
       return Main.EXIT_OK;
+    }
+    if (spark.spark || spark.master != null) {
+      throw new BadInputException("--spark runs replications as Spark tasks: give --replications N (N > 1)");
     }
     RunResult result = simulate(scenario, runSeed);
     write(scenario, result, null, dir);

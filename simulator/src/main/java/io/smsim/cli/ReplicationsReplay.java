@@ -1,8 +1,8 @@
 package io.smsim.cli;
 
-import io.smsim.analysis.ReplicationRunner;
 import io.smsim.analysis.Replications;
 import io.smsim.analysis.ReplicationsFiles;
+import io.smsim.analysis.Runner;
 import io.smsim.metrics.RunResult;
 import io.smsim.scenario.Scenario;
 import io.smsim.scenario.ScenarioFile;
@@ -24,19 +24,20 @@ import java.util.Locale;
 final class ReplicationsReplay {
 
   private final Replications reps;
+  private final String where;
   private final boolean quiet;
 
-  ReplicationsReplay(Scenario scenario, long seed, int replications, Integer threads, boolean quiet) {
+  ReplicationsReplay(Scenario scenario, long seed, int replications, SparkOptions spark, Integer threads,
+      boolean quiet) {
     if (replications < 1) {
       throw new BadInputException("--replications must be at least 1: " + replications);
     }
-    int n = threads == null ? ReplicationRunner.defaultThreads() : threads;
-    if (n < 1) {
-      throw new BadInputException("--threads must be at least 1: " + n);
-    }
     this.quiet = quiet;
     RunsProgress progress = new RunsProgress("replay", quiet);
-    this.reps = Replications.run(scenario, seed, replications, n, progress);
+    try (Runner runner = spark.runner(threads, "smsim replay " + scenario.name())) {
+      this.reps = Replications.run(scenario, seed, replications, runner, progress);
+      this.where = runner.describe();
+    }
     progress.done();
   }
 
@@ -69,8 +70,8 @@ final class ReplicationsReplay {
       PrintStream ps = new PrintStream(new WriterOutputStream(w), true, StandardCharsets.UTF_8);
       ps.println();
       ReplicationsFiles.print(reps, ps);
-      ps.printf(Locale.ROOT, "%d runs in %.1f s on %d thread%s; summary.json and timeline.csv describe replication 0%n",
-          reps.replications(), reps.wallSeconds(), reps.wallThreads(), reps.wallThreads() == 1 ? "" : "s");
+      ps.printf(Locale.ROOT, "%d runs in %.1f s on %s; summary.json and timeline.csv describe replication 0%n",
+          reps.replications(), reps.wallSeconds(), where);
       ps.flush();
     }
     w.println("wrote " + csv + ", " + json);

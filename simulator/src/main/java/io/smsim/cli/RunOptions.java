@@ -1,13 +1,14 @@
 package io.smsim.cli;
 
-import io.smsim.analysis.ReplicationRunner;
+import io.smsim.analysis.Runner;
 import io.smsim.scenario.ScenarioFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options shared by compare, sweep and check: seed, replications, threads, overrides, output. */
+/** Options shared by compare, sweep and check: seed, replications, threads, overrides, output, Spark. */
 final class RunOptions {
 
   /** Replications when neither the command line nor the scenario's {@code replications:} says. */
@@ -38,6 +39,14 @@ final class RunOptions {
   @Option(names = "--debug", description = "Print stack traces.")
   boolean debug;
 
+  @Mixin
+  SparkOptions spark;
+
+  /** Threads ({@code --threads}) or Spark ({@code --spark}); close it when the study is done. */
+  Runner runner(String appName) {
+    return spark.runner(threads, appName);
+  }
+
   long seed(ScenarioFile file) {
     return seed == null ? file.scenario().seed() : seed;
   }
@@ -46,14 +55,6 @@ final class RunOptions {
     int n = replications != null ? replications : file.replications().orElse(fallback);
     if (n < 1) {
       throw new BadInputException("--replications must be at least 1: " + n);
-    }
-    return n;
-  }
-
-  int threads() {
-    int n = threads == null ? ReplicationRunner.defaultThreads() : threads;
-    if (n < 1) {
-      throw new BadInputException("--threads must be at least 1: " + n);
     }
     return n;
   }

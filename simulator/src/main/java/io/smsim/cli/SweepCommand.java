@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.analysis.Runner;
 import io.smsim.analysis.Sweep;
 import io.smsim.analysis.SweepFiles;
 import io.smsim.analysis.SweepParam;
@@ -61,9 +62,14 @@ final class SweepCommand implements Callable<Integer> {
         new BadInputException("no variant " + variantName + " in " + scenarioFile));
     int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
     RunsProgress progress = new RunsProgress("sweep", options.quiet);
-    Sweep sweep = Sweep.run(file, variant, params, options.seed(file), replications, options.threads(), progress);
+    Sweep sweep;
+    String where;
+    try (Runner runner = options.runner("smsim sweep " + file.scenario().name())) {
+      sweep = Sweep.run(file, variant, params, options.seed(file), replications, runner, progress);
+      where = runner.describe();
+    }
     progress.done();
-    write(sweep, options.outDir(file, "sweep"));
+    write(sweep, options.outDir(file, "sweep"), where);
     return Main.EXIT_OK;
   }
 
@@ -85,7 +91,7 @@ final class SweepCommand implements Callable<Integer> {
     return params;
   }
 
-  private void write(Sweep s, Path dir) throws IOException {
+  private void write(Sweep s, Path dir, String where) throws IOException {
     Files.createDirectories(dir);
     Path csv = dir.resolve("sweep.csv");
     Path json = dir.resolve("sweep.json");
@@ -100,8 +106,8 @@ final class SweepCommand implements Callable<Integer> {
       PrintStream ps = new PrintStream(new WriterOutputStream(w), true, StandardCharsets.UTF_8);
       SweepTable.print(s, ps);
       ps.println();
-      ps.printf(Locale.ROOT, "%d runs in %.1f s on %d thread%s%n", s.points().size() * s.replications(),
-          s.wallSeconds(), s.wallThreads(), s.wallThreads() == 1 ? "" : "s");
+      ps.printf(Locale.ROOT, "%d runs in %.1f s on %s%n", s.points().size() * s.replications(), s.wallSeconds(),
+          where);
       ps.flush();
     }
     w.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));

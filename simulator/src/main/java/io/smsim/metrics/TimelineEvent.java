@@ -1,5 +1,6 @@
 package io.smsim.metrics;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -10,5 +11,5 @@ import java.time.Instant;
  * @param server {@code primary}, {@code secondary} or empty for the region
  * @param value a count where the kind has one (children reaped, work lost), else 0
  */
-public record TimelineEvent(Instant at, String kind, String server, long value, String detail) {
+public record TimelineEvent(Instant at, String kind, String server, long value, String detail) implements Serializable {
 }

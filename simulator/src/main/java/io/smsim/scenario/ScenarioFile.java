@@ -43,6 +43,7 @@ public final class ScenarioFile {
   private static final Set<String> ANALYSIS_KEYS = Set.of(VARIANTS, EXPECT, REPLICATIONS);
   private static final Pattern VARIANT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
+  private final ScenarioBundle bundle;
   private final YamlNode root;
   private final String source;
   private final List<String> overrides;
@@ -51,12 +52,14 @@ public final class ScenarioFile {
   private final List<Variant> variants;
   private final int replications;
 
-  private ScenarioFile(YamlNode root, String source, List<String> overrides) {
-    this.root = root;
-    this.source = source;
-    this.overrides = List.copyOf(overrides);
+  private ScenarioFile(ScenarioBundle bundle) {
+    this.bundle = bundle;
+    this.root = YamlReader.read(bundle.label(), new StringReader(bundle.text()));
+    this.source = bundle.label();
+    this.overrides = bundle.overrides();
     YamlNode top = Overrides.apply(root, overrides);
-    this.scenario = ScenarioLoader.bind(withoutAnalysisKeys(top), source);
+    this.scenario = ScenarioLoader.bind(withoutAnalysisKeys(top), source)
+        .withOrigin(new ScenarioOrigin(bundle, null, List.of(), "--set"));
     Problems problems = new Problems();
     Fields f = Fields.of(top, problems);
     this.replications = f.integer(REPLICATIONS, 0, 1, 100_000);
@@ -68,12 +71,22 @@ public final class ScenarioFile {
 
   /** Reads a scenario file with {@code path=value} overrides (as {@code --set}). */
   public static ScenarioFile load(Path file, List<String> overrides) {
-    return new ScenarioFile(YamlReader.read(file), file.toString(), overrides);
+    return new ScenarioFile(ScenarioBundle.read(file, overrides));
   }
 
   /** Reads YAML text (tests and embedded scenarios); {@code label} names it in messages. */
   public static ScenarioFile fromString(String label, String yaml, List<String> overrides) {
-    return new ScenarioFile(YamlReader.read(label, new StringReader(yaml)), label, overrides);
+    return new ScenarioFile(new ScenarioBundle(label, yaml, overrides));
+  }
+
+  /** Parses and binds a file as read (here, or in another JVM it was shipped to). */
+  static ScenarioFile of(ScenarioBundle bundle) {
+    return new ScenarioFile(bundle);
+  }
+
+  /** The file as read, with its overrides: what it is made from, and what travels with a Spark job. */
+  public ScenarioBundle bundle() {
+    return bundle;
   }
 
   /** The scenario as written, with the command-line overrides. */
@@ -125,7 +138,8 @@ public final class ScenarioFile {
     }
     tree = Overrides.apply(Overrides.apply(tree, overrides), more, option);
     Scenario bound = ScenarioLoader.bind(withoutAnalysisKeys(tree), source);
-    return variant == null || variant.name().equals(Variant.AS_WRITTEN) ? bound : bound.withVariant(variant.name());
+    String name = variant == null || variant.name().equals(Variant.AS_WRITTEN) ? null : variant.name();
+    return (name == null ? bound : bound.withVariant(name)).withOrigin(new ScenarioOrigin(bundle, name, more, option));
   }
 
   // ---- variants -------------------------------------------------------------------------------
@@ -166,7 +180,8 @@ public final class ScenarioFile {
     }
     Scenario bound;
     try {
-      bound = ScenarioLoader.bind(withoutAnalysisKeys(Overrides.apply(tree, overrides)), source).withVariant(name);
+      bound = ScenarioLoader.bind(withoutAnalysisKeys(Overrides.apply(tree, overrides)), source).withVariant(name)
+          .withOrigin(new ScenarioOrigin(bundle, name, List.of(), "--set"));
     } catch (ScenarioException e) {
       for (Problem p : e.problems()) {
         problems.add(p.location(), p.path(), p.message() + " (in variant " + name + ")");

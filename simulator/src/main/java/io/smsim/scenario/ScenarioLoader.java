@@ -92,7 +92,7 @@ public final class ScenarioLoader {
     f.finish();
     problems.throwIfAny();
     return new Scenario(name, description, source, seed, start, end, zone, scale, reporting, regions,
-        faults, operations, devices, null);
+        faults, operations, devices, null, null);
   }
 
   private static Map<Region, RegionSpec> regions(Fields f, Optional<YamlNode> defaults,
