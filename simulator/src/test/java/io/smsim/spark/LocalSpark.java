@@ -88,6 +88,11 @@ final class LocalSpark implements AutoCloseable {
     };
   }
 
+  /** The JVM options Spark's launcher (spark-submit) gives the driver and executors. */
+  static List<String> javaModuleOptions() {
+    return List.of(org.apache.spark.launcher.JavaModuleOptions.defaultModuleOptionArray());
+  }
+
   /** Disables a test class, with the reason, where Spark is not on the classpath. */
   static final class OnClasspath implements ExecutionCondition {
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,6 +27,9 @@ final class OutputFiles {
       if (name.endsWith(".json")) {
         assertThat(withoutWallFields(a)).as(name).isEqualTo(withoutWallFields(e));
       } else {
+        // as text first, so a difference reads as a diff; then byte for byte
+        assertThat(new String(bytes(a), StandardCharsets.UTF_8)).as(name).isEqualTo(
+            new String(bytes(e), StandardCharsets.UTF_8));
         assertThat(bytes(a)).as(name).isEqualTo(bytes(e));
       }
     }
