@@ -56,7 +56,7 @@ public final class ReplicationRunner implements Runner {
     Object[] results = new Object[total];
     AtomicInteger done = new AtomicInteger();
     int workers = Math.min(threads, total);
-    if (workers == 1) {
+    if (workers <= 1) {
       for (int i = 0; i < total; i++) {
         results[i] = Tasks.run(points.get(i / replications), i / replications, seed, i % replications, keep);
         notify(listener, done.incrementAndGet(), total);

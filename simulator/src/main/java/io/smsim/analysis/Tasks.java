@@ -20,13 +20,10 @@ public final class Tasks {
   private Tasks() {
   }
 
-  /** Checks a grid's size before any work starts; returns its number of tasks. */
+  /** Checks a grid's size before any work starts; returns its number of tasks (none without points). */
   public static int count(List<Scenario> points, int replications) {
     if (replications < 1) {
       throw new IllegalArgumentException("replications must be positive: " + replications);
-    }
-    if (points.isEmpty()) {
-      throw new IllegalArgumentException("no points to run");
     }
     long total = (long) points.size() * replications;
     if (total > Integer.MAX_VALUE) {

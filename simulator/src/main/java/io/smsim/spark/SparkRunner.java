@@ -86,6 +86,9 @@ public final class SparkRunner implements Runner {
   public <T extends Serializable> List<List<T>> run(List<Scenario> points, long seed, int replications, Keep<T> keep,
       Listener listener) {
     int total = Tasks.count(points, replications);
+    if (total == 0) {
+      return List.of(); // e.g. a check without expectations: nothing to start Spark for
+    }
     RunTask<T> task = new RunTask<>(origins(points), seed, replications, keep);
     JavaSparkContext spark = spark();
     String group = "smsim-" + UUID.randomUUID();

@@ -9,14 +9,12 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Spark local mode for the tests, configured as smsim configures it ({@link SparkRunner#conf}).
- * Every Spark type stays in here, so a test class can be discovered in a JVM without Spark (the
- * default surefire execution), where {@link OnClasspath} disables it with a reason.
+ * The tests that use it are tagged {@code spark}: the spark-test surefire execution runs them, with
+ * Spark on the classpath and the JVM options spark-submit gives; the default execution, without
+ * Spark, runs everything else.
  */
 final class LocalSpark implements AutoCloseable {
 
@@ -91,19 +89,5 @@ final class LocalSpark implements AutoCloseable {
   /** The JVM options Spark's launcher (spark-submit) gives the driver and executors. */
   static List<String> javaModuleOptions() {
     return List.of(org.apache.spark.launcher.JavaModuleOptions.defaultModuleOptionArray());
-  }
-
-  /** Disables a test class, with the reason, where Spark is not on the classpath. */
-  static final class OnClasspath implements ExecutionCondition {
-    @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-      try {
-        Class.forName("org.apache.spark.SparkContext", false, OnClasspath.class.getClassLoader());
-        return ConditionEvaluationResult.enabled("Spark is on the classpath");
-      } catch (ClassNotFoundException e) {
-        return ConditionEvaluationResult.disabled("Spark is not on this JVM's classpath: the spark-test surefire "
-            + "execution runs the io.smsim.spark tests (mvn verify)");
-      }
-    }
   }
 }

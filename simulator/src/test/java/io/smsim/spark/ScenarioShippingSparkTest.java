@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * never from the file the driver read, and a scenario that cannot be bound again from its file is
  * refused before Spark starts.
  */
-@ExtendWith(LocalSpark.OnClasspath.class)
+@Tag("spark")
 class ScenarioShippingSparkTest {
 
   private static LocalSpark spark;

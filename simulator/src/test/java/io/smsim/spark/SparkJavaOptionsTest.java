@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The root pom's copy of the JVM options spark-submit gives Spark on Java 17+ (the Spark tests'
  * argLine) is Spark's own list for the Spark version built against, and this JVM has them.
  */
-@ExtendWith(LocalSpark.OnClasspath.class)
+@Tag("spark")
 class SparkJavaOptionsTest {
 
   @Test

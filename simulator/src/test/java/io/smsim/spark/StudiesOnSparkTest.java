@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * same console tables. The small scenario (one region, twelve hours) keeps each run in tens of
  * milliseconds, so the time goes to Spark itself.
  */
-@ExtendWith(LocalSpark.OnClasspath.class)
+@Tag("spark")
 class StudiesOnSparkTest {
 
   @TempDir

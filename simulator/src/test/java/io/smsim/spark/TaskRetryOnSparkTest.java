@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code local[2,2]}: two attempts per task), and the compare's files are the local run's bytes.
  * The task chosen is replication 0 of the baseline, the one run that travels back in full.
  */
-@ExtendWith(LocalSpark.OnClasspath.class)
+@Tag("spark")
 class TaskRetryOnSparkTest {
 
   private static final int REPLICATIONS = 4;
