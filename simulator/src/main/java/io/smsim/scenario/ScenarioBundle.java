@@ -33,9 +33,17 @@ public record ScenarioBundle(String label, String text, List<String> overrides) 
     return new ScenarioBundle(file.toString(), YamlReader.text(file), overrides);
   }
 
-  /** Parses and binds the text with its overrides: the scenario, its variants and expectations. */
+  /**
+   * Parses and binds the text with its overrides: the scenario, its variants and expectations;
+   * the files it names (traces) are read next to the file ({@link InputResolver#besides}).
+   */
   public ScenarioFile open() {
-    return ScenarioFile.of(this);
+    return open(InputResolver.besides(label));
+  }
+
+  /** As {@link #open()}, reading the files it names where {@code files} says (e.g. a Spark executor's copies). */
+  public ScenarioFile open(InputResolver files) {
+    return ScenarioFile.of(this, files);
   }
 
   /** Short: the text is the file's, and a scenario's {@code toString} includes its origin. */

@@ -44,6 +44,7 @@ public final class ScenarioFile {
   private static final Pattern VARIANT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
   private final ScenarioBundle bundle;
+  private final InputResolver files;
   private final YamlNode root;
   private final String source;
   private final List<String> overrides;
@@ -52,13 +53,14 @@ public final class ScenarioFile {
   private final List<Variant> variants;
   private final int replications;
 
-  private ScenarioFile(ScenarioBundle bundle) {
+  private ScenarioFile(ScenarioBundle bundle, InputResolver files) {
     this.bundle = bundle;
+    this.files = files;
     this.root = YamlReader.read(bundle.label(), new StringReader(bundle.text()));
     this.source = bundle.label();
     this.overrides = bundle.overrides();
     YamlNode top = Overrides.apply(root, overrides);
-    this.scenario = ScenarioLoader.bind(withoutAnalysisKeys(top), source)
+    this.scenario = ScenarioLoader.bind(withoutAnalysisKeys(top), source, files)
         .withOrigin(new ScenarioOrigin(bundle, null, List.of(), "--set"));
     Problems problems = new Problems();
     Fields f = Fields.of(top, problems);
@@ -71,17 +73,17 @@ public final class ScenarioFile {
 
   /** Reads a scenario file with {@code path=value} overrides (as {@code --set}). */
   public static ScenarioFile load(Path file, List<String> overrides) {
-    return new ScenarioFile(ScenarioBundle.read(file, overrides));
+    return ScenarioBundle.read(file, overrides).open();
   }
 
   /** Reads YAML text (tests and embedded scenarios); {@code label} names it in messages. */
   public static ScenarioFile fromString(String label, String yaml, List<String> overrides) {
-    return new ScenarioFile(new ScenarioBundle(label, yaml, overrides));
+    return new ScenarioBundle(label, yaml, overrides).open();
   }
 
   /** Parses and binds a file as read (here, or in another JVM it was shipped to). */
-  static ScenarioFile of(ScenarioBundle bundle) {
-    return new ScenarioFile(bundle);
+  static ScenarioFile of(ScenarioBundle bundle, InputResolver files) {
+    return new ScenarioFile(bundle, files);
   }
 
   /** The file as read, with its overrides: what it is made from, and what travels with a Spark job. */
@@ -154,7 +156,7 @@ public final class ScenarioFile {
       tree = applySettings(tree, variant.set(), new Problems());
     }
     tree = Overrides.apply(Overrides.apply(tree, overrides), more, option);
-    Scenario bound = ScenarioLoader.bind(withoutAnalysisKeys(tree), source);
+    Scenario bound = ScenarioLoader.bind(withoutAnalysisKeys(tree), source, files);
     String name = variant == null || variant.name().equals(Variant.AS_WRITTEN) ? null : variant.name();
     return (name == null ? bound : bound.withVariant(name)).withOrigin(new ScenarioOrigin(bundle, name, more, option));
   }
@@ -197,7 +199,8 @@ public final class ScenarioFile {
     }
     Scenario bound;
     try {
-      bound = ScenarioLoader.bind(withoutAnalysisKeys(Overrides.apply(tree, overrides)), source).withVariant(name)
+      bound = ScenarioLoader.bind(withoutAnalysisKeys(Overrides.apply(tree, overrides)), source, files)
+          .withVariant(name)
           .withOrigin(new ScenarioOrigin(bundle, name, List.of(), "--set"));
     } catch (ScenarioException e) {
       for (Problem p : e.problems()) {

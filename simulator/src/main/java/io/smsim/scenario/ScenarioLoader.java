@@ -44,7 +44,7 @@ public final class ScenarioLoader {
     return ScenarioFile.fromString(label, yaml, List.of()).scenario();
   }
 
-  static Scenario bind(YamlNode root, String source) {
+  static Scenario bind(YamlNode root, String source, InputResolver files) {
     Problems problems = new Problems();
     Fields f = Fields.of(root, problems);
     String name = f.string("name", "");
@@ -77,7 +77,7 @@ public final class ScenarioLoader {
     Map<String, RateProfile> profiles = WorkloadBinder.profiles(f.node("profiles"), problems);
     Optional<YamlNode> defaults = f.node("defaults");
     Map<Region, RegionSpec> regions = regions(f, defaults, profiles, scale,
-        new TraceBinder.Context(TraceBinder.baseDir(source), zone, start, end, null), problems);
+        new TraceBinder.Context(files, zone, start, end, null), problems);
     List<FaultSpec> faults = List.of();
     List<OperationSpec> operations = List.of();
     if (start != null && end != null) {
@@ -115,7 +115,7 @@ public final class ScenarioLoader {
       if (defaults.isPresent()) {
         merged = YamlMerge.merge(defaults.get(), merged);
       }
-      TraceBinder.Context here = new TraceBinder.Context(ctx.baseDir(), ctx.zone(), ctx.start(), ctx.end(), region);
+      TraceBinder.Context here = new TraceBinder.Context(ctx.files(), ctx.zone(), ctx.start(), ctx.end(), region);
       regions.put(region, RegionBinder.bind(region, merged, profiles, scale, here, problems));
     }
     r.finish();

@@ -85,20 +85,38 @@ public final class SparkRunner implements Runner {
   @Override
   public <T extends Serializable> List<List<T>> run(List<Scenario> points, long seed, int replications, Keep<T> keep,
       Listener listener) {
-    int total = Tasks.count(points, replications);
-    if (total == 0) {
+    if (Tasks.count(points, replications) == 0) {
       return List.of(); // e.g. a check without expectations: nothing to start Spark for
     }
-    RunTask<T> task = new RunTask<>(origins(points), seed, replications, keep);
+    return execute(prepare(points, seed, replications, keep), listener);
+  }
+
+  /** A study's tasks, ready to run: the closure, and the files shipped with it. */
+  record Job<T extends Serializable>(RunTask<T> task, List<Integer> order, int points, int replications,
+      ShippedInputs inputs) {
+  }
+
+  /** Driver: checks every point can be shipped, ships the files they read, builds the task closure. */
+  <T extends Serializable> Job<T> prepare(List<Scenario> points, long seed, int replications, Keep<T> keep) {
+    List<ScenarioOrigin> origins = origins(points);
+    ShippedInputs inputs = ShippedInputs.stage(spark(), origins, points);
+    return new Job<>(new RunTask<>(origins, inputs, seed, replications, keep), Tasks.longestFirst(points,
+        replications), points.size(), replications, inputs);
+  }
+
+  /** Runs a prepared study and gathers its results by task index. */
+  <T extends Serializable> List<List<T>> execute(Job<T> job, Listener listener) {
+    int total = job.order().size();
+    int replications = job.replications();
     JavaSparkContext spark = spark();
     String group = "smsim-" + UUID.randomUUID();
     RunsListener progress = new RunsListener(group, total, listener);
     spark.sc().addSparkListener(progress);
     spark.setJobGroup(group, String.format(Locale.ROOT, "smsim: %d runs (%d points x %d replications)", total,
-        points.size(), replications), false);
+        job.points(), replications), false);
     List<RunTask.Indexed<T>> collected;
     try {
-      collected = spark.parallelize(Tasks.longestFirst(points, replications), total).map(task).collect();
+      collected = spark.parallelize(job.order(), total).map(job.task()).collect();
     } catch (Exception e) { // Spark throws its checked SparkException undeclared
       throw failed(e);
     } finally {
@@ -117,7 +135,7 @@ public final class SparkRunner implements Runner {
         throw new IllegalStateException("Spark returned no result for run " + i);
       }
     }
-    return Tasks.byPoint(results, points.size(), replications);
+    return Tasks.byPoint(results, job.points(), replications);
   }
 
   /** The recipes that bind each point again on an executor. */

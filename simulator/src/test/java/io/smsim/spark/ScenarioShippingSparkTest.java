@@ -3,14 +3,20 @@ package io.smsim.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smsim.analysis.CompareFiles;
+import io.smsim.analysis.Comparison;
 import io.smsim.analysis.ReplicationRunner;
 import io.smsim.analysis.Runner;
 import io.smsim.analysis.Sweep;
 import io.smsim.analysis.SweepFiles;
 import io.smsim.analysis.SweepParam;
+import io.smsim.model.Region;
+import io.smsim.scenario.MetricPath;
 import io.smsim.scenario.Scenario;
 import io.smsim.scenario.ScenarioFile;
 import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No shared filesystem: executors bind each point from the scenario text shipped with the task,
- * never from the file the driver read, and a scenario that cannot be bound again from its file is
- * refused before Spark starts.
+ * No shared filesystem: executors bind each point from the scenario text shipped with the task and
+ * read the traces shipped with the job, never the files the driver read (deleted here before the
+ * runs start); a scenario that cannot be bound again from its file is refused before Spark starts.
  */
 @Tag("spark")
 class ScenarioShippingSparkTest {
@@ -55,6 +61,71 @@ class ScenarioShippingSparkTest {
     Sweep shipped = Sweep.run(file, file.variant("reaper").orElseThrow(), params, 7, 2, spark.runner(), null);
 
     OutputFiles.assertSame(write(local, "local"), write(shipped, "spark"));
+  }
+
+  @Test
+  void tracesTravelWithTheJobAndEveryVariantReadsItsOwn() throws IOException {
+    Path traces = Files.createDirectories(dir.resolve("traces"));
+    Path trace = Files.copy(Repo.scenarios().resolve("example-outage-traffic.csv"),
+        dir.resolve("example-outage-traffic.csv"));
+    Files.copy(trace, traces.resolve("half.csv"));
+    Path yaml = Files.writeString(dir.resolve("example-outage.yaml"),
+        Files.readString(Repo.scenarios().resolve("example-outage.yaml")) + """
+            variants:
+              recorded: {description: the trace as recorded}
+              half-on-demand:
+                set: {regions.south.workload.onDemand.trace: {file: traces/half.csv, scale: 0.5}}
+            """);
+    ScenarioFile file = ScenarioFile.load(yaml, List.of());
+    Comparison local = compare(file, ReplicationRunner.threads(2));
+    SparkRunner spark = (SparkRunner) ScenarioShippingSparkTest.spark.runner();
+    List<Path> originals = List.of(yaml, trace, traces.resolve("half.csv"));
+    Runner deletingBeforeTheRuns = new Runner() {
+      @Override
+      public <T extends Serializable> List<List<T>> run(List<Scenario> points, long seed, int replications,
+          Keep<T> keep, Listener listener) {
+        SparkRunner.Job<T> job = spark.prepare(points, seed, replications, keep);
+        assertThat(job.inputs().size()).as("files shipped").isEqualTo(2);
+        for (Path p : originals) {
+          delete(p);
+        }
+        return spark.execute(job, listener);
+      }
+
+      @Override
+      public int parallelism() {
+        return spark.parallelism();
+      }
+
+      @Override
+      public String describe() {
+        return spark.describe();
+      }
+    };
+
+    Comparison shipped = compare(file, deletingBeforeTheRuns);
+
+    assertThat(originals).allMatch(p -> !Files.exists(p));
+    Path a = Files.createDirectories(dir.resolve("local"));
+    Path b = Files.createDirectories(dir.resolve("spark"));
+    CompareFiles.writeJson(local, a.resolve("compare.json"));
+    CompareFiles.writeJson(shipped, b.resolve("compare.json"));
+    OutputFiles.assertSame(a, b);
+    // the variant read its own trace: half the on-demand traffic
+    int requests = local.indexOf(MetricPath.of(Region.SOUTH, "requests.total"));
+    assertThat(local.points().get(1).stat(requests).mean()).isLessThan(0.8 * local.points().get(0).stat(requests).mean());
+  }
+
+  private static Comparison compare(ScenarioFile file, Runner runner) {
+    return Comparison.run(file.scenario().name(), file.source(), file.variants(), 0, 1, 2, runner, null);
+  }
+
+  private static void delete(Path p) {
+    try {
+      Files.delete(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
