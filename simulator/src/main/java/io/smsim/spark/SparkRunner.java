@@ -32,6 +32,7 @@ public final class SparkRunner implements Runner {
 
   private final SparkConf conf;
   private JavaSparkContext spark;
+  private double startSeconds = Double.NaN;
 
   private SparkRunner(SparkConf conf, JavaSparkContext spark) {
     this.conf = conf;
@@ -77,7 +78,9 @@ public final class SparkRunner implements Runner {
 
   private synchronized JavaSparkContext spark() {
     if (spark == null) {
+      long t0 = System.nanoTime();
       spark = new JavaSparkContext(conf);
+      startSeconds = (System.nanoTime() - t0) / 1e9;
     }
     return spark;
   }
@@ -165,9 +168,12 @@ public final class SparkRunner implements Runner {
     return spark().defaultParallelism();
   }
 
+  /** e.g. "Spark local[2], 2 cores (Spark started in 2.1 s)": the start is part of the study's wall time. */
   @Override
   public String describe() {
-    return String.format(Locale.ROOT, "Spark %s, %d cores", spark().master(), parallelism());
+    String where = String.format(Locale.ROOT, "Spark %s, %d cores", spark().master(), parallelism());
+    return Double.isNaN(startSeconds) ? where : String.format(Locale.ROOT, "%s (Spark started in %.1f s)", where,
+        startSeconds);
   }
 
   /** Stops the context if this runner started it. */
