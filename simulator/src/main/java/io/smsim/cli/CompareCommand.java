@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.output.OutputFiles;
 import io.smsim.analysis.CompareFiles;
 import io.smsim.analysis.CompareTable;
 import io.smsim.analysis.Comparison;
@@ -60,6 +61,7 @@ final class CompareCommand implements Callable<Integer> {
     List<Variant> variants = select(file);
     int baseline = baseline(variants);
     int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
+    Path dir = OutputFiles.prepareDirectory(options.outDir(file, "compare"));
     RunsProgress progress = new RunsProgress("compare", options.quiet);
     Comparison c;
     String where;
@@ -69,7 +71,7 @@ final class CompareCommand implements Callable<Integer> {
       where = runner.describe();
     }
     progress.done();
-    write(c, options.outDir(file, "compare"), where);
+    write(c, dir, where);
     return Main.EXIT_OK;
   }
 
@@ -105,7 +107,6 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private void write(Comparison c, Path dir, String where) throws IOException {
-    Files.createDirectories(dir);
     Path csv = dir.resolve("compare.csv");
     Path json = dir.resolve("compare.json");
     CompareFiles.writeCsv(c, csv);

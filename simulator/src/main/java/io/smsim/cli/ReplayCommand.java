@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.output.OutputFiles;
 import io.smsim.analysis.Replications;
 import io.smsim.metrics.RunResult;
 import io.smsim.report.ConsoleSummary;
@@ -75,7 +76,8 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Scenario scenario = ReplicationsReplay.scenario(scenarioFile, overrides, variant);
     long runSeed = seed == null ? scenario.seed() : seed;
-    Path dir = out != null ? out : Path.of("out", variant == null ? scenario.name() : scenario.name() + "-" + variant);
+    Path dir = OutputFiles.prepareDirectory(out != null ? out
+        : Path.of("out", OutputFiles.segment(variant == null ? scenario.name() : scenario.name() + "-" + variant)));
     if (replications != 1) {
       ReplicationsReplay reps = new ReplicationsReplay(scenario, runSeed, replications, spark, threads, quiet);
       write(scenario, reps.first(), reps.replications(), dir);
@@ -101,7 +103,6 @@ final class ReplayCommand implements Callable<Integer> {
 
   /** Writes replication 0's files and, unless --no-report, the reports (with the statistics of all, if any). */
   private void write(Scenario scenario, RunResult result, Replications reps, Path dir) throws IOException {
-    Files.createDirectories(dir);
     Path summary = dir.resolve("summary.json");
     Path timeline = dir.resolve("timeline.csv");
     SummaryJson.write(result, summary);

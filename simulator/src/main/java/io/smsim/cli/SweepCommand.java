@@ -1,6 +1,7 @@
 package io.smsim.cli;
 
 import io.smsim.analysis.Runner;
+import io.smsim.output.OutputFiles;
 import io.smsim.analysis.Sweep;
 import io.smsim.analysis.SweepFiles;
 import io.smsim.analysis.SweepParam;
@@ -61,6 +62,7 @@ final class SweepCommand implements Callable<Integer> {
     Variant variant = variantName == null ? null : file.variant(variantName).orElseThrow(() ->
         new BadInputException("no variant " + variantName + " in " + scenarioFile));
     int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
+    Path dir = OutputFiles.prepareDirectory(options.outDir(file, "sweep"));
     RunsProgress progress = new RunsProgress("sweep", options.quiet);
     Sweep sweep;
     String where;
@@ -69,7 +71,7 @@ final class SweepCommand implements Callable<Integer> {
       where = runner.describe();
     }
     progress.done();
-    write(sweep, options.outDir(file, "sweep"), where);
+    write(sweep, dir, where);
     return Main.EXIT_OK;
   }
 
@@ -92,7 +94,6 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   private void write(Sweep s, Path dir, String where) throws IOException {
-    Files.createDirectories(dir);
     Path csv = dir.resolve("sweep.csv");
     Path json = dir.resolve("sweep.json");
     SweepFiles.writeCsv(s, csv);

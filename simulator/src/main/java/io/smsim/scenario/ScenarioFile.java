@@ -1,6 +1,5 @@
 package io.smsim.scenario;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +55,7 @@ public final class ScenarioFile {
   private ScenarioFile(ScenarioBundle bundle, InputResolver files) {
     this.bundle = bundle;
     this.files = files;
-    this.root = YamlReader.read(bundle.label(), new StringReader(bundle.text()));
+    this.root = YamlReader.read(bundle.label(), bundle.text());
     this.source = bundle.label();
     this.overrides = bundle.overrides();
     YamlNode top = Overrides.apply(root, overrides);
@@ -89,6 +88,26 @@ public final class ScenarioFile {
   /** The file as read, with its overrides: what it is made from, and what travels with a Spark job. */
   public ScenarioBundle bundle() {
     return bundle;
+  }
+
+  /** Where the built-in network ({@link #builtInDefault}) is read from, on the class path. */
+  public static final String BUILT_IN_DEFAULT = "default-network.yaml";
+
+  /**
+   * smsim's built-in network, what {@code smsim serve} runs without a scenario: three healthy regions
+   * with DCC Boxed's reference devices known (resource {@value #BUILT_IN_DEFAULT} beside this class),
+   * with {@code overrides} applied as {@code --set}.
+   */
+  public static ScenarioFile builtInDefault(List<String> overrides) {
+    try (var in = ScenarioFile.class.getResourceAsStream(BUILT_IN_DEFAULT)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in scenario missing from the class path: " + BUILT_IN_DEFAULT);
+      }
+      return fromString("(built-in) " + BUILT_IN_DEFAULT, new String(in.readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8), overrides);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The scenario as written, with the command-line overrides. */

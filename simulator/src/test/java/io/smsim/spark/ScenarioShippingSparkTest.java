@@ -60,7 +60,7 @@ class ScenarioShippingSparkTest {
 
     Sweep shipped = Sweep.run(file, file.variant("reaper").orElseThrow(), params, 7, 2, spark.runner(), null);
 
-    OutputFiles.assertSame(write(local, "local"), write(shipped, "spark"));
+    SameOutputs.assertSame(write(local, "local"), write(shipped, "spark"));
   }
 
   @Test
@@ -110,7 +110,7 @@ class ScenarioShippingSparkTest {
     Path b = Files.createDirectories(dir.resolve("spark"));
     CompareFiles.writeJson(local, a.resolve("compare.json"));
     CompareFiles.writeJson(shipped, b.resolve("compare.json"));
-    OutputFiles.assertSame(a, b);
+    SameOutputs.assertSame(a, b);
     // the variant read its own trace: half the on-demand traffic
     int requests = local.indexOf(MetricPath.of(Region.SOUTH, "requests.total"));
     assertThat(local.points().get(1).stat(requests).mean()).isLessThan(0.8 * local.points().get(0).stat(requests).mean());

@@ -50,7 +50,7 @@ class StudiesOnSparkTest {
     Path scenario = smallLeak();
     Run local = run(command, scenario, "local", args, "--threads", "2");
     Run spark = run(command, scenario, "spark", args, "--spark-master", "local[2]");
-    OutputFiles.assertSame(local.out(), spark.out());
+    SameOutputs.assertSame(local.out(), spark.out());
     assertThat(tables(spark)).isEqualTo(tables(local)).isNotEmpty();
     assertThat(spark.console()).contains("on Spark local[2], 2 cores");
   }

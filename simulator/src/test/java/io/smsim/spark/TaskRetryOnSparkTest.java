@@ -48,7 +48,7 @@ class TaskRetryOnSparkTest {
       assertThat(progress).as("each run counted once, the retried one too").doesNotHaveDuplicates()
           .allMatch(d -> d >= 1 && d <= total);
     }
-    OutputFiles.assertSame(write(local, "local"), write(retried, "spark"));
+    SameOutputs.assertSame(write(local, "local"), write(retried, "spark"));
   }
 
   @Test

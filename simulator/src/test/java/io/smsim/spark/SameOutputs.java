@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The files two runs of a study wrote, compared: the same names, the same bytes (wall-clock fields aside). */
-final class OutputFiles {
+final class SameOutputs {
 
-  private OutputFiles() {
+  private SameOutputs() {
   }
 
   /** Every file in {@code actual} is in {@code expected} and vice versa, with the same bytes, JSON's wall* lines aside. */
