@@ -60,7 +60,8 @@ final class ReplayCommand implements Callable<Integer> {
           + "DIR/replications.csv and .json (mean, 95% CI); summary.json stays replication 0.")
   int replications;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads for --replications (default: all cores).")
+  @Option(names = "--threads", paramLabel = "N", description = "Threads: replications in parallel with "
+      + "--replications, else regions in parallel (default: all cores). Results do not depend on it.")
   Integer threads;
 
   @Option(names = "--quiet", description = "Print only the output paths.")
@@ -95,7 +96,11 @@ final class ReplayCommand implements Callable<Integer> {
   private RunResult simulate(Scenario scenario, long runSeed) {
     Progress progress = new Progress(scenario, quiet ? null : System.err);
     long t0 = System.nanoTime();
-    RunResult result = Replay.run(scenario, runSeed, 0, progress);
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1) {
+      throw new BadInputException("--threads must be at least 1: " + n);
+    }
+    RunResult result = Replay.run(scenario, runSeed, 0, progress, n);
     double wall = (System.nanoTime() - t0) / 1e9;
     progress.done();
     return result.withWallSeconds(wall);

@@ -4,6 +4,7 @@ import io.smsim.output.OutputFiles;
 import io.smsim.metrics.Incident;
 import io.smsim.metrics.RunResult;
 import io.smsim.metrics.TimelineEvent;
+import io.smsim.model.EventKind;
 import io.smsim.model.MonitoringSpec;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -190,16 +191,16 @@ public final class IncidentReview {
       int failovers = 0;
       for (TimelineEvent e : r.result().events()) {
         switch (e.kind()) {
-          case "restart" -> items.add("CSP " + r.name() + " restarted the " + e.server() + " server at "
+          case RESTART -> items.add("CSP " + r.name() + " restarted the " + e.server() + " server at "
               + Formats.dateTime(e.at(), zone) + " (" + e.detail() + "); " + Formats.group(e.value())
               + " requests in flight were lost.");
-          case "failover" -> {
+          case FAILOVER -> {
             if (failovers++ < 3) {
               items.add("CSP " + r.name() + " failed over from the " + e.server() + " server at "
                   + Formats.dateTime(e.at(), zone) + " (" + e.detail() + ").");
             }
           }
-          case "reaper-set" -> items.add("CSP " + r.name() + " amended the cron job at "
+          case REAPER_SET -> items.add("CSP " + r.name() + " amended the cron job at "
               + Formats.dateTime(e.at(), zone)
               + ": " + ReviewTimeline.reaperPeriod(e.detail()) + (e.value() > 0 ? ", and at once when "
                   + Formats.group(e.value()) + " processes (" + Formats.share(e.value(), r.processLimit())

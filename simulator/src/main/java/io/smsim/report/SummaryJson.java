@@ -10,6 +10,7 @@ import io.smsim.metrics.LatencySummary;
 import io.smsim.metrics.RegionResult;
 import io.smsim.metrics.RunResult;
 import io.smsim.metrics.TimelineEvent;
+import io.smsim.model.Times;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -145,7 +146,7 @@ public final class SummaryJson {
     for (TimelineEvent e : r.events()) {
       g.writeStartObject();
       g.writeStringField("at", Times.utc(e.at()));
-      g.writeStringField("kind", e.kind());
+      g.writeStringField("kind", e.kind().key());
       g.writeStringField("server", e.server());
       g.writeNumberField("value", e.value());
       g.writeStringField("detail", e.detail());

@@ -6,6 +6,7 @@ import java.io.Writer;
 import io.smsim.output.OutputFiles;
 import io.smsim.metrics.IntervalRow;
 import io.smsim.metrics.RunResult;
+import io.smsim.model.Times;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
