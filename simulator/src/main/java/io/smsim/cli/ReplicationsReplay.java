@@ -1,20 +1,13 @@
 package io.smsim.cli;
 
 import io.smsim.analysis.Replications;
-import io.smsim.analysis.ReplicationsFiles;
 import io.smsim.analysis.Runner;
 import io.smsim.metrics.RunResult;
 import io.smsim.scenario.Scenario;
 import io.smsim.scenario.ScenarioFile;
 import io.smsim.scenario.Variant;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code replay --replications N} (and {@code --variant}): runs the N replications in parallel;
@@ -25,15 +18,13 @@ final class ReplicationsReplay {
 
   private final Replications reps;
   private final String where;
-  private final boolean quiet;
 
   ReplicationsReplay(Scenario scenario, long seed, int replications, SparkOptions spark, Integer threads,
-      boolean quiet) {
+      boolean quiet, java.io.PrintWriter err) {
     if (replications < 1) {
       throw new BadInputException("--replications must be at least 1: " + replications);
     }
-    this.quiet = quiet;
-    RunsProgress progress = new RunsProgress("replay", quiet);
+    RunsProgress progress = new RunsProgress("replay", quiet, err);
     try (Runner runner = spark.runner(threads, "smsim replay " + scenario.name())) {
       this.reps = Replications.run(scenario, seed, replications, runner, progress);
       this.where = runner.describe();
@@ -60,20 +51,8 @@ final class ReplicationsReplay {
     return reps;
   }
 
-  void write(Path dir, PrintWriter w) throws IOException {
-    Path csv = dir.resolve("replications.csv");
-    Path json = dir.resolve("replications.json");
-    ReplicationsFiles.writeCsv(reps, csv);
-    ReplicationsFiles.writeJson(reps, json);
-    if (!quiet) {
-      PrintStream ps = new PrintStream(new WriterOutputStream(w), true, StandardCharsets.UTF_8);
-      ps.println();
-      ReplicationsFiles.print(reps, ps);
-      ps.printf(Locale.ROOT, "%d runs in %.1f s on %s; summary.json and timeline.csv describe replication 0%n",
-          reps.replications(), reps.wallSeconds(), where);
-      ps.flush();
-    }
-    w.println("wrote " + csv + ", " + json);
-    w.flush();
+  /** Where the runs went, for the console's timing line: "2 threads", "Spark local[2], 2 cores". */
+  String where() {
+    return where;
   }
 }

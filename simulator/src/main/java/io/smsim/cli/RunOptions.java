@@ -4,12 +4,10 @@ import io.smsim.analysis.Runner;
 import io.smsim.output.OutputFiles;
 import io.smsim.scenario.ScenarioFile;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options shared by compare, sweep and check: seed, replications, threads, overrides, output, Spark. */
+/** Options shared by compare, sweep and check: seed, replications, threads or Spark, output directory. */
 final class RunOptions {
 
   /** Replications when neither the command line nor the scenario's {@code replications:} says. */
@@ -27,18 +25,8 @@ final class RunOptions {
       description = "Threads running replications (default: all cores). Results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE",
-      description = "Override a setting in every variant, e.g. --set workloadScale=1.5 (repeatable).")
-  List<String> overrides = new ArrayList<>();
-
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>-<command>, e.g. out/csp-north-2019-04-02-compare).")
   Path out;
-
-  @Option(names = "--quiet", description = "Print only the output paths (check: only breaches).")
-  boolean quiet;
-
-  @Option(names = "--debug", description = "Print stack traces.")
-  boolean debug;
 
   @Mixin
   SparkOptions spark;
