@@ -98,10 +98,10 @@ final class CheckCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%s: nothing checked · no expectations (add an expect: block to the scenario or a "
           + "variant; see the README, \"What-if analysis\")%n", path);
     } else if (!common.quiet || breaches > 0) {
-      out.printf(Locale.ROOT, "%s: %s · %d expectation%s, %d breached%s · %d replication%s, seed %d, %d runs in %.1f s%n",
-          path, breaches == 0 ? "ok" : "FAILED", c.verdicts().size(), c.verdicts().size() == 1 ? "" : "s", breaches,
+      out.printf(Locale.ROOT,
+          "%s: %s · %d expectation%s, %d breached%s · %d replication%s, seed %d, %d runs in %.1f s on %s%n", path, breaches == 0 ? "ok" : "FAILED", c.verdicts().size(), c.verdicts().size() == 1 ? "" : "s", breaches,
           c.skipped() > 0 ? ", " + c.skipped() + " skipped" : "", replications, replications == 1 ? "" : "s",
-          c.seed(), c.runs(), c.wallSeconds());
+          c.seed(), c.runs(), c.wallSeconds(), runner.describe());
     }
     out.flush();
     return c;

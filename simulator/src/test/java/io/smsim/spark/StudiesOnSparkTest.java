@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * compare, sweep and replay --replications through the command line, once on two threads and once
+ * compare, sweep, check and replay --replications through the command line, once on two threads and once
  * as Spark tasks in local[2]: the same files, byte for byte (wall-clock fields aside), and the
  * same console tables. The small scenario (one region, twelve hours) keeps each run in tens of
  * milliseconds, so the time goes to Spark itself.
@@ -46,6 +46,13 @@ class StudiesOnSparkTest {
     assertSameOnSpark("replay", "--replications", "4", "--variant", "reaper");
   }
 
+  @Test
+  void checkOnSparkGivesTheVerdictsOfTheLocalRun() throws IOException {
+    // the scenario's expectations and the reaper variant's (one relative to the baseline, which is the scenario
+    // as written): 2 distinct points x 4 replications; check.json and the ok/BREACH lines
+    assertSameOnSpark("check", "--replications", "4");
+  }
+
   private void assertSameOnSpark(String command, String... args) throws IOException {
     Path scenario = smallLeak();
     Run local = run(command, scenario, "local", args, "--threads", "2");
@@ -70,10 +77,14 @@ class StudiesOnSparkTest {
     return new Run(out, stdout.toString());
   }
 
-  /** The console less what measures the machine (timing lines) or names the output directory. */
+  /**
+   * The console less what measures the machine (timing lines, check's "N runs in S s on WHERE" tail) or names
+   * the output directory.
+   */
   private static List<String> tables(Run run) {
     return run.console().lines()
         .filter(l -> !l.matches("\\d+ runs in .*") && !l.startsWith("simulated ") && !l.startsWith("wrote "))
+        .map(l -> l.replaceFirst(", \\d+ runs in [0-9.]+ s on .*$", ""))
         .toList();
   }
 
