@@ -99,7 +99,8 @@ final class CheckCommand implements Callable<Integer> {
           + "variant; see the README, \"What-if analysis\")%n", path);
     } else if (!common.quiet || breaches > 0) {
       out.printf(Locale.ROOT,
-          "%s: %s · %d expectation%s, %d breached%s · %d replication%s, seed %d, %d runs in %.1f s on %s%n", path, breaches == 0 ? "ok" : "FAILED", c.verdicts().size(), c.verdicts().size() == 1 ? "" : "s", breaches,
+          "%s: %s · %d expectation%s, %d breached%s · %d replication%s, seed %d, %d runs in %.1f s on %s%n", path,
+          breaches == 0 ? "ok" : "FAILED", c.verdicts().size(), c.verdicts().size() == 1 ? "" : "s", breaches,
           c.skipped() > 0 ? ", " + c.skipped() + " skipped" : "", replications, replications == 1 ? "" : "s",
           c.seed(), c.runs(), c.wallSeconds(), runner.describe());
     }
