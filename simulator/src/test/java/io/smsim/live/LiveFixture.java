@@ -90,6 +90,11 @@ final class LiveFixture implements AutoCloseable {
         counter.incrementAndGet()));
   }
 
+  /** The RequestID counter of the last request built by {@link #read}. */
+  long lastCounter() {
+    return counter.get();
+  }
+
   HttpResponse<String> post(Endpoint endpoint, byte[] body) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(dsp(endpoint)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .header("Content-Type", "application/xml").build(), HttpResponse.BodyHandlers.ofString());
