@@ -67,7 +67,7 @@ class CheckCommandTest {
   }
 
   /** Messages a scenario may simulate in this test; a larger one is checked at a reduced workloadScale. */
-  private static final double MAX_MESSAGES = 5e6;
+  private static final double MAX_MESSAGES = 3e6;
 
   /**
    * The scenarios folder doubles as a regression suite: every file is replayed by {@code check} (one

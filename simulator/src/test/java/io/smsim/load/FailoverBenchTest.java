@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code health-check} the controller fails over within the configured detection
  * ({@code interval × failureThreshold}) plus switchover, long before the restart.
  *
- * <p>Scaled for a test at time scale 10: 75 processes, leak ½, 50 North requests/s (150 in all: a
- * rate a loaded two-core machine sustains beside the emulation it drives), so the table fills about
- * 75 / (½ · 50) = 3 s after the fault; probes every 0.2 s, 2 failures to fail
+ * <p>Scaled for a test at time scale 10: 30 processes, leak ½, 20 North requests/s (60 in all: a rate
+ * a loaded two-core machine sustains beside the emulation it drives in the same JVM; at 300/s under a
+ * load average of 20 the generator fell 12 s behind its schedule, and requests meant for before the
+ * fault reached a full table), so the table fills about 30 / (½ · 20) = 3 s after the fault; probes every 0.2 s, 2 failures to fail
  * over (0.4 s), switchover 0.4 s, restart downtime 0.2 s. Fault at 2 s, restart 4.5 s after it.
  *
  * <p>What a drill measures is real time, so the upper bounds add to their configured value the
@@ -41,7 +42,7 @@ class FailoverBenchTest {
       end: 2019-04-02T12:00
       defaults:
         gateway:
-          processLimit: 75
+          processLimit: 30
           serviceTime: {install: 100ms, onDemand: 100ms, firmware: 100ms}
           deviceLatency: 400ms
         failover: {policy: hardware-only, interval: 2s, failureThreshold: 2, switchover: 4s}
@@ -60,7 +61,7 @@ class FailoverBenchTest {
       throws Exception {
     Scenario scenario = ScenarioLoader.fromString("bench-drill.yaml", SCENARIO);
     FailoverBench.Plan plan = new FailoverBench.Plan(scenario, List.of("hardware-only", "health-check"),
-        List.of(150.0), BenchFault.parse("leak:north:primary,probability=0.5"), 10, seconds(2), millis(4500),
+        List.of(60.0), BenchFault.parse("leak:north:primary,probability=0.5"), 10, seconds(2), millis(4500),
         seconds(10), 16, 1, seconds(30), millis(300), 0.98, 2, 2, 1);
     List<FailoverBench.Outcome> outcomes = FailoverBench.run(plan, dir, line -> { });
     BenchMeasures hw = outcomes.get(0).measures();
@@ -81,7 +82,7 @@ class FailoverBenchTest {
     assertThat(hw.resolvedBy()).isEqualTo("restart");
     assertThat(hw.restart()).isBetween(4.5 - 0.25, 4.5 + 0.25 + late(hwRun));
     assertThat(hw.recovery()).as("failures until the restart").isBetween(hw.restart(), hw.restart() + 1.2 + late(hwRun));
-    assertThat(hw.failedInEvent()).isGreaterThan(25);
+    assertThat(hw.failedInEvent()).isGreaterThan(15);
 
     assertThat(hc.failovers()).isEqualTo(1);
     assertThat(hc.resolvedBy()).isEqualTo("failover");
@@ -108,7 +109,7 @@ class FailoverBenchTest {
     assertThat(bench.at("/runs/1/withinConfigured").asBoolean()).isTrue();
     assertThat(bench.at("/runs/1/load/requests/balanced").asBoolean()).isTrue();
     assertThat(dir.resolve("report.html")).exists();
-    assertThat(dir.resolve("health-check-150").resolve("results.hlog")).exists();
+    assertThat(dir.resolve("health-check-60").resolve("results.hlog")).exists();
   }
 
   /**

@@ -6,19 +6,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smsim.ClosedPort;
 import io.smsim.cli.Main;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.HistogramLogReader;
+import org.apache.maven.plugin.surefire.log.api.NullConsoleLogger;
+import org.apache.maven.plugins.surefire.report.ReportTestCase;
+import org.apache.maven.plugins.surefire.report.ReportTestSuite;
+import org.apache.maven.plugins.surefire.report.TestSuiteXmlParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,6 +158,33 @@ class LoadCommandTest {
       assertThat(quiet.out()).as("--quiet: only the files").startsWith("wrote ").doesNotContain("requests ");
       assertThat(quiet.err()).isEmpty();
       assertThat(dir.resolve("report.html")).doesNotExist();
+    }
+  }
+
+  @Test
+  void formatJsonPrintsTheSummaryAndJUnitHasTheAccountingAndATestcasePerObjective(@TempDir Path dir) throws Exception {
+    try (StubTarget stub = new StubTarget()) {
+      Path junit = dir.resolve("load.xml");
+      Run r = run("load", "--target", stub.url() + "/api/v1/serviceS", "--rate", "50", "--duration", "1s",
+          "--ack-only", "--threads", "1", "--connections", "2", "--grace", "0s", "--no-report",
+          "--slo", "errors<=0,ack.p99<1us", "--junit", junit.toString(), "--format", "json", "--out", dir.toString());
+      assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.EXIT_CHECK_FAILED);
+      assertThat(r.out()).as("stdout is exactly summary.json").isEqualTo(Files.readString(dir.resolve("summary.json")));
+      JsonNode summary = new ObjectMapper().readTree(r.out());
+      assertThat(summary.at("/requests/total").asLong()).isEqualTo(50);
+      assertThat(summary.at("/slo/0/met").asBoolean()).isTrue();
+      assertThat(summary.at("/slo/1/met").asBoolean()).isFalse();
+      assertThat(r.err()).as("progress and the files written go to stderr").contains("wrote ");
+
+      List<ReportTestSuite> suites;
+      try (InputStreamReader in = new InputStreamReader(Files.newInputStream(junit), StandardCharsets.UTF_8)) {
+        suites = new TestSuiteXmlParser(new NullConsoleLogger()).parse(in);
+      }
+      List<ReportTestCase> cases = suites.stream().flatMap(s -> s.getTestCases().stream()).toList();
+      assertThat(cases).as("the accounting identity and a testcase per objective").extracting(ReportTestCase::getName)
+          .containsExactly("requests = ok + errors + timeouts + in flight", "errors <= 0", "ack.p99 < 1us");
+      assertThat(cases).filteredOn(ReportTestCase::hasFailure).singleElement()
+          .satisfies(c -> assertThat(c.getName()).isEqualTo("ack.p99 < 1us"));
     }
   }
 }
