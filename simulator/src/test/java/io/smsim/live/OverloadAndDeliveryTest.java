@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Bounded everywhere: beyond the in-flight bound requests are shed with E20; undeliverable responses are retried, then counted as failed. */
+/** Bounded everywhere: beyond the in-flight bound requests are shed with E20; undeliverable responses are retried, then counted as undeliverable. */
 class OverloadAndDeliveryTest {
 
   private static final String SCENARIO = """
@@ -44,12 +44,12 @@ class OverloadAndDeliveryTest {
   }
 
   @Test
-  void undeliverableResponsesAreRetriedThenCountedAsFailed() throws Exception {
+  void undeliverableResponsesAreRetriedWithBackoffThenCountedAsUndeliverable() throws Exception {
     try (ClosedPort closed = new ClosedPort(); LiveFixture live = LiveFixture.start(SCENARIO.replace("DEVICE", "1s"), 20,
         o -> o.withResponseUrl(URI.create("http://127.0.0.1:" + closed.port() + "/responses")))) {
       live.post(Endpoint.SEND_COMMAND, live.read(Region.NORTH, 0));
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(live.adminGet("/metrics").body())
-          .contains("smsim_response_deliveries_total{result=\"failed\"} 1.0"));
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(live.adminGet("/metrics").body())
+          .contains("smsim_response_deliveries_total{result=\"undeliverable\"} 1.0"));
       assertThat(live.adminGet("/metrics").body())
           .contains("smsim_response_deliveries_total{result=\"retried\"} " + (ResponseDelivery.ATTEMPTS - 1) + ".0");
       assertThat(live.status().get("dsp").get("pendingDeliveries").asInt()).isZero();
