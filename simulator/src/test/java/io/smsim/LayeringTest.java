@@ -46,7 +46,7 @@ class LayeringTest {
       List.of("scenario", "duis.xmldsig"),
       List.of("sim", "live"),
       List.of("analysis"),
-      List.of("report"),
+      List.of("report", "spark"),
       List.of("load"),
       List.of("cli"));
 
@@ -64,8 +64,9 @@ class LayeringTest {
       "live", "scenario workload metrics duis.xmldsig duis model engine",
       "analysis", "sim scenario workload metrics duis model engine output",
       "report", "analysis sim scenario workload metrics duis model engine output",
+      "spark", "analysis sim scenario workload metrics duis model engine output",
       "load", "live report analysis scenario workload metrics duis.xmldsig duis model engine output",
-      "cli", "load report analysis sim live scenario workload metrics duis.xmldsig duis model engine output");
+      "cli", "load report spark analysis sim live scenario workload metrics duis.xmldsig duis model engine output");
 
   private static final String ROOT = "io.smsim.";
   private static final JavaClasses CLASSES = new ClassFileImporter()

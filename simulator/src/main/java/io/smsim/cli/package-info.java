@@ -5,7 +5,7 @@
  * work starts, call the packages below and write through {@link io.smsim.cli.CommandOutput}.
  *
  * <p>Layer 8 (the top; nothing imports it). May import: {@code load}, {@code report},
- * {@code analysis}, {@code sim}, {@code live}, {@code scenario}, {@code workload}, {@code metrics},
+ * {@code spark}, {@code analysis}, {@code sim}, {@code live}, {@code scenario}, {@code workload}, {@code metrics},
  * {@code duis.xmldsig}, {@code duis}, {@code model}, {@code engine}, {@code output}.
  */
 package io.smsim.cli;
