@@ -2,9 +2,9 @@ package io.smsim.cli;
 
 import io.smsim.live.LiveEmulator;
 import io.smsim.live.LiveOptions;
+import io.smsim.live.NettyTransport;
 import io.smsim.model.Region;
 import io.smsim.model.ServerRole;
-import io.smsim.net.NettyTransport;
 import io.smsim.scenario.Scenario;
 import io.smsim.scenario.ScenarioFile;
 import io.smsim.scenario.ScenarioLoader;

@@ -16,7 +16,6 @@ import io.smsim.model.FailoverPolicy;
 import io.smsim.model.GatewayScheduler;
 import io.smsim.model.Outcome;
 import io.smsim.model.ServerRole;
-import io.smsim.net.NettyTransport;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;

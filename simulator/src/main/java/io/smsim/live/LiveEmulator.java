@@ -12,7 +12,6 @@ import io.smsim.engine.RandomStreams;
 import io.smsim.model.Region;
 import io.smsim.model.ServerRole;
 import io.smsim.model.SrvCatalogue;
-import io.smsim.net.NettyTransport;
 import io.smsim.scenario.RegionSpec;
 import io.smsim.scenario.Scenario;
 import java.net.InetSocketAddress;

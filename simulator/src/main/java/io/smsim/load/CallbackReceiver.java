@@ -27,7 +27,7 @@ import io.smsim.duis.DuisResponse;
 import io.smsim.duis.DuisResponseParser;
 import io.smsim.duis.xmldsig.DuisVerifier;
 import io.smsim.duis.xmldsig.SignatureRejectedException;
-import io.smsim.net.NettyTransport;
+import io.smsim.live.NettyTransport;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;

@@ -3,7 +3,7 @@ package io.smsim.load;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.smsim.engine.RandomStreams;
-import io.smsim.net.NettyTransport;
+import io.smsim.live.NettyTransport;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.SecureRandom;

@@ -15,7 +15,7 @@ import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.smsim.duis.DuisResponse;
 import io.smsim.engine.RandomStream;
-import io.smsim.net.NettyTransport;
+import io.smsim.live.NettyTransport;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.smsim.net.NettyTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

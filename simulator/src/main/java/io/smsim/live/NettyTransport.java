@@ -1,4 +1,4 @@
-package io.smsim.net;
+package io.smsim.live;
 
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
