@@ -31,7 +31,7 @@ public final class ServerFaults {
    */
   public static Change apply(Fault fault, boolean start, GatewayScheduler server, int[] hardwareFaults, int slot) {
     if (fault instanceof Fault.Leak leak) {
-      server.setLeakProbability(start ? leak.probability() : 0);
+      server.setLeak(start ? leak.probability() : 0, start ? leak.lifetime() : null);
       return Change.NONE;
     }
     if (fault instanceof Fault.GrayFailure gray) {

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * locations where they were written, so a problem they cause points into the variants block.
  *
  * <pre>
- * replications: 10                      # default for compare, sweep and check
+ * replications: 10                      # default for compare, sweep, check and calibrate
+ * observed:                             # the facts of the incident, for calibrate
+ *   - {metric: regions.north.firstIncident.startTimeOfDay, value: "10:24", uncertainty: 1m}
  * expect:                               # about the scenario as written
  *   - {metric: regions.north.birthingEvents.impacted, of: ci, between: [30, 50]}
  * variants:
@@ -40,7 +42,8 @@ public final class ScenarioFile {
   static final String VARIANTS = "variants";
   static final String EXPECT = "expect";
   static final String REPLICATIONS = "replications";
-  private static final Set<String> ANALYSIS_KEYS = Set.of(VARIANTS, EXPECT, REPLICATIONS);
+  static final String OBSERVED = "observed";
+  private static final Set<String> ANALYSIS_KEYS = Set.of(VARIANTS, EXPECT, REPLICATIONS, OBSERVED);
   private static final Pattern VARIANT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
   private final YamlNode root;
@@ -49,6 +52,7 @@ public final class ScenarioFile {
   private final Scenario scenario;
   private final List<Expectation> expectations;
   private final List<Variant> variants;
+  private final List<Fact> observed;
   private final int replications;
 
   private ScenarioFile(YamlNode root, String source, List<String> overrides) {
@@ -62,6 +66,7 @@ public final class ScenarioFile {
     this.replications = f.integer(REPLICATIONS, 0, 1, 100_000);
     this.expectations = ExpectationBinder.bind(f.node(EXPECT), scenario.regions().keySet(), scenario.zone(), false,
         problems);
+    this.observed = ObservedBinder.bind(f.node(OBSERVED), scenario.regions().keySet(), scenario.zone(), problems);
     this.variants = variants(f.node(VARIANTS), problems);
     problems.throwIfAny();
   }
@@ -118,6 +123,11 @@ public final class ScenarioFile {
       }
     }
     return List.copyOf(files.values());
+  }
+
+  /** The facts of the incident ({@code observed:}), what {@code smsim calibrate} fits the scenario to. */
+  public List<Fact> observed() {
+    return observed;
   }
 
   /** The checks of the top-level {@code expect:}, about the scenario as written. */

@@ -89,7 +89,8 @@ public final class ScenarioLoader {
       f.node("operations");
     }
     DeviceRegistry devices = DevicesBinder.bind(f.node("devices"), regions.keySet(), problems);
-    f.acceptAlso(ScenarioFile.REPLICATIONS, ScenarioFile.EXPECT, ScenarioFile.VARIANTS); // ScenarioFile reads them
+    f.acceptAlso(ScenarioFile.REPLICATIONS, ScenarioFile.EXPECT, ScenarioFile.OBSERVED,
+        ScenarioFile.VARIANTS); // ScenarioFile reads them
     f.finish();
     problems.throwIfAny();
     return new Scenario(name, description, source, seed, start, end, zone, scale, reporting, regions,

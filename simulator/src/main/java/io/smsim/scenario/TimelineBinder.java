@@ -48,7 +48,9 @@ final class TimelineBinder {
       long at = time(f, "at", tb, end, true, 0, problems);
       long until = window(f, at, tb, end, problems);
       Fault fault = switch (kind) {
-        case "leak" -> new Fault.Leak(f.probability("probability", 0.01));
+        case "leak" -> new Fault.Leak(f.probability("probability", 0.01), f.node("lifetime")
+            .filter(n -> !(n instanceof YamlNode.Scalar s && Fields.isNone(s.text())))
+            .map(n -> DistributionBinder.bind(n, problems, null)).orElse(null));
         case "hardware-failure" -> new Fault.HardwareFailure();
         case "gray-failure" -> new Fault.GrayFailure(f.probability("failureProbability", 0.5),
             f.number("slowdown", 1, 1, 1e6));

@@ -103,6 +103,15 @@ final class Values {
     }
   }
 
+  /** A local time of day, {@code 10:24} or {@code 10:24:30}, as minutes after midnight. */
+  static double timeOfDay(String text) {
+    try {
+      return java.time.LocalTime.parse(text.trim()).toNanoOfDay() / 60e9;
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("not a time of day (e.g. 10:24 or 10:24:30): " + text);
+    }
+  }
+
   static boolean bool(String text) {
     return switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on" -> true;

@@ -29,6 +29,8 @@ final class EventType {
   static final int INTERVAL = 12;
   /** entity = region: restart the active server by operator policy. */
   static final int POLICY_RESTART = 13;
+  /** entity = server, arg = its leak epoch: a leaked child's lifetime ended. */
+  static final int LEAK_EXIT = 14;
 
   private EventType() {
   }

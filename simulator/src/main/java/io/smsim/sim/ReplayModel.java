@@ -126,6 +126,7 @@ final class ReplayModel implements EventHandler {
       case EventType.SEND -> send(entity);
       case EventType.WORK_DONE -> workDone(entity);
       case EventType.JOURNEY_NEXT -> startStep(entity);
+      case EventType.LEAK_EXIT -> clusters[entity >> 1].server(entity).leakedExit((int) arg);
       default -> ops.onEvent(type, entity, arg);
     }
   }
@@ -172,13 +173,16 @@ final class ReplayModel implements EventHandler {
     switch (g.admit(id)) {
       case STARTED -> {
         requests.link(id, s);
+        recorder.admitted(s, false);
         startWork(id, s);
       }
       case QUEUED -> {
         requests.link(id, s);
+        recorder.admitted(s, true);
         requests.doneHandle[id] = -1;
       }
       case SPAWN_FAILED -> {
+        recorder.spawnFailed(s, sim.nowNanos());
         ops.limitReached(c, s);
         attemptEnded(id, s, Outcome.SPAWN_FAILED.ordinal());
       }
@@ -191,6 +195,7 @@ final class ReplayModel implements EventHandler {
 
   private void startWork(int id, int s) {
     Cluster c = clusters[s >> 1];
+    recorder.workStarted(s, sim.nowNanos() - requests.attemptStartNanos[id]);
     GatewayScheduler g = c.server(s);
     long lifetime = g.planWork(Category.of(requests.category[id]), requests.srv[id], c.wanOutages > 0);
     requests.outcome[id] = g.plannedOutcome().ordinal();
@@ -200,7 +205,12 @@ final class ReplayModel implements EventHandler {
   private void workDone(int id) {
     int s = requests.server[id];
     requests.unlink(id);
-    int started = clusters[s >> 1].server(s).finish();
+    GatewayScheduler g = clusters[s >> 1].server(s);
+    int started = g.finish();
+    long linger = g.leakExitInNanos();
+    if (linger >= 0 && sim.nowNanos() + linger <= endNanos) {
+      sim.scheduleIn(linger, EventType.LEAK_EXIT, s, g.leakEpoch());
+    }
     if (started >= 0) {
       startWork(started, s);
     }

@@ -16,7 +16,7 @@ class ServerFaultsTest {
     for (Category c : Category.values()) {
       service.put(c, Distribution.constant(1e8));
     }
-    return new GatewayScheduler("north.primary", new GatewaySpec(10, 0, 0, service, Map.of(),
+    return new GatewayScheduler("north.primary", new GatewaySpec(10, 0, GatewaySpec.UNBOUNDED_QUEUE, service, Map.of(),
         Distribution.constant(1e9), 0, 60_000_000_000L), new RandomStreams(1, 0));
   }
 

@@ -158,7 +158,7 @@ class BadScenarioTest {
     assertThat(problems(HEAD + "regions: {north: {}}\nvaraints: {}\n")).containsExactly(
         "s.yaml:5:1: varaints: unknown key (did you mean variants?); accepted: name, description, seed, timeZone,"
             + " start, end, workloadScale, reporting, profiles, defaults, regions, faults, operations, devices,"
-            + " replications, expect, variants");
+            + " replications, expect, observed, variants");
   }
 
   @Test
