@@ -125,6 +125,52 @@ public final class ScenarioFile {
     return List.copyOf(files.values());
   }
 
+  /**
+   * The scalar written at a setting path of the scenario as written (with the command line's
+   * overrides), e.g. {@code faults[0].probability} or {@code regions.north.monitoring.reportDelay};
+   * a region's setting not written under the region is looked up under {@code defaults}, as the
+   * binder merges them. Empty when the path holds no scalar.
+   */
+  public Optional<String> settingText(String path) {
+    YamlNode top = Overrides.apply(root, overrides);
+    List<String> parts;
+    try {
+      parts = Overrides.splitPath(path);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    Optional<String> found = scalarAt(top, parts);
+    if (found.isEmpty() && parts.size() > 2 && parts.get(0).equals("regions")) {
+      List<String> fromDefaults = new ArrayList<>(parts.subList(2, parts.size()));
+      fromDefaults.add(0, "defaults");
+      found = scalarAt(top, fromDefaults);
+    }
+    return found;
+  }
+
+  private static Optional<String> scalarAt(YamlNode node, List<String> parts) {
+    YamlNode n = node;
+    for (String part : parts) {
+      if (part.startsWith("[") && n instanceof YamlNode.Sequence seq) {
+        int i;
+        try {
+          i = Integer.parseInt(part.substring(1, part.length() - 1));
+        } catch (NumberFormatException e) {
+          return Optional.empty();
+        }
+        if (i < 0 || i >= seq.items().size()) {
+          return Optional.empty();
+        }
+        n = seq.items().get(i);
+      } else if (n instanceof YamlNode.Mapping m && m.entries().containsKey(part)) {
+        n = m.entries().get(part);
+      } else {
+        return Optional.empty();
+      }
+    }
+    return n instanceof YamlNode.Scalar s && !s.nullValue() ? Optional.of(s.text().trim()) : Optional.empty();
+  }
+
   /** The facts of the incident ({@code observed:}), what {@code smsim calibrate} fits the scenario to. */
   public List<Fact> observed() {
     return observed;

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * Parsers for scenario scalars. Each throws {@link IllegalArgumentException} with a message of
- * the form "rule: value" that the binder places after the field path.
+ * the form "rule: value" that the binder places after the field path. Public for the tools that
+ * read scenario values from the command line ({@code smsim calibrate --fit PATH=LOW..HIGH}).
  */
-final class Values {
+public final class Values {
 
   private static final Pattern DURATION_PART =
       Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h|d)");
@@ -22,7 +23,7 @@ final class Values {
   }
 
   /** {@code 90s}, {@code 15m}, {@code 1h30m}, {@code 250ms}, {@code 2d}, {@code 0}, or ISO-8601 {@code PT15M}. */
-  static long durationNanos(String text) {
+  public static long durationNanos(String text) {
     String s = text.trim();
     if (s.equals("0")) {
       return 0;
@@ -68,7 +69,7 @@ final class Values {
   }
 
   /** A number; underscores allowed as digit separators ({@code 30_000}); a trailing % divides by 100. */
-  static double number(String text) {
+  public static double number(String text) {
     String s = text.trim();
     double scale = 1;
     if (s.endsWith("%")) {
