@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
  *   <li>Every {@code --fit} range is bound at its ends before anything runs, so a bad path or value
  *       is reported at once.</li>
  *   <li>The search starts at the scenario's own values (the middle of a range that does not hold
- *       one) and minimises the weighted sum of squares of {@link Objective} with Brent's method
- *       (one parameter) or BOBYQA (several; or CMA-ES), on n replications at every point under
- *       common random numbers ({@link Evaluator}).</li>
- *   <li>Two stages: the weights come from the model's spread at the start, then again at the
- *       first stage's fit, and the search continues from there with a smaller first step.</li>
+ *       one) and minimises the weighted sum of squares of {@link Objective} on n replications at
+ *       every point under common random numbers ({@link Evaluator}).</li>
+ *   <li>Two stages ({@link Method}): a search of the whole box (CMA-ES for several parameters,
+ *       Brent for one) with weights from the model's spread at the start, then a local refinement
+ *       (BOBYQA, or Brent) from its best point with the weights estimated again there. Facts about
+ *       times make narrow curved valleys (a leak that is a little likelier and lingers a little
+ *       less fills the table at the same minute), where a local method alone stalls.</li>
  *   <li>The fit is rounded to four significant digits (what the calibrated scenario holds) and
  *       evaluated; central differences around it give the Jacobian, and {@link Uncertainty} the
  *       95% intervals.</li>
@@ -72,12 +74,13 @@ public final class Calibration {
     steps.add(new CalibrationResult.Step(e0.index(), 0, start, startObjective));
     progress.accept(line(params, e0, 0, startObjective, startObjective, t0));
 
-    Optimisers.Best b1 = Optimisers.minimise(settings.method(), x -> point(ev, params, w0, x, 1, steps, progress, t0),
-        positions(params, start), 0.2, settings.maxEvaluations(), settings.seed());
+    Optimisers.Best b1 = Optimisers.minimise(settings.method().explore(), x -> point(ev, params, w0, x, 1, steps,
+        progress, t0), positions(params, start), settings.method().explore() == Method.CMAES ? 0.3 : 0.2,
+        settings.maxEvaluations(), settings.seed());
     Evaluation e1 = ev.evaluate(values(params, b1.x()));
     Objective w1 = Objective.weighted(facts, e1, w0);
-    Optimisers.Best b2 = Optimisers.minimise(settings.method(), x -> point(ev, params, w1, x, 2, steps, progress, t0),
-        b1.x(), 0.05, settings.maxEvaluations(), settings.seed() + 1);
+    Optimisers.Best b2 = Optimisers.minimise(settings.method().refine(), x -> point(ev, params, w1, x, 2, steps,
+        progress, t0), b1.x(), 0.05, settings.maxEvaluations(), settings.seed() + 1);
 
     double[] fitted = values(params, b2.x());
     for (int j = 0; j < fitted.length; j++) {
@@ -86,6 +89,9 @@ public final class Calibration {
     Evaluation ef = evaluate(ev, params, w1, fitted, 3, steps, progress, t0);
     double[] se = Uncertainty.standardErrors(jacobian(ev, params, w1, fitted, steps, progress, t0), variances(w1, facts),
         ef.factValues(), facts.stream().mapToDouble(Fact::uncertainty).toArray());
+    for (int j = 0; j < se.length; j++) {
+      se[j] *= params.get(j).high() - params.get(j).low(); // from x units to the parameter's
+    }
     List<CalibrationResult.Fitted> out = new ArrayList<>();
     for (int j = 0; j < params.size(); j++) {
       FitParameter p = params.get(j);
@@ -125,8 +131,9 @@ public final class Calibration {
       throw new IllegalArgumentException("--method brent fits one parameter; use bobyqa or cmaes for "
           + params.size());
     }
-    if (settings.method() == Method.BOBYQA && params.size() < 2) {
-      throw new IllegalArgumentException("--method bobyqa needs two parameters or more; use brent for one");
+    if ((settings.method() == Method.BOBYQA || settings.method() == Method.CMAES_BOBYQA) && params.size() < 2) {
+      throw new IllegalArgumentException("--method " + settings.method().key() + " needs two parameters or more; "
+          + "use brent for one");
     }
   }
 
@@ -210,7 +217,10 @@ public final class Calibration {
     return e;
   }
 
-  /** d(mean of fact i)/d(parameter j) by central differences (one-sided at a bound), common random numbers. */
+  /**
+   * d(mean of fact i)/dx_j, x_j ∈ [0, 1] the parameter's position in its range, by central
+   * differences (one-sided at a bound) under common random numbers.
+   */
   private static double[][] jacobian(Evaluator ev, List<FitParameter> params, Objective w, double[] at,
       List<CalibrationResult.Step> steps, Consumer<String> progress, long t0) {
     int k = ev.evaluate(at).stats().size();
@@ -225,7 +235,8 @@ public final class Calibration {
       Evaluation ep = evaluate(ev, params, w, plus, 4, steps, progress, t0);
       Evaluation em = evaluate(ev, params, w, minus, 4, steps, progress, t0);
       for (int i = 0; i < k; i++) {
-        double d = (ep.stat(i).mean() - em.stat(i).mean()) / (plus[q] - minus[q]);
+        // per unit of x = (value − low)/(high − low): the columns are alike in scale, so A = JᵀWJ is well conditioned
+        double d = (ep.stat(i).mean() - em.stat(i).mean()) / ((plus[q] - minus[q]) / (p.high() - p.low()));
         j[i][q] = Double.isFinite(d) ? d : 0;
       }
     }

@@ -9,6 +9,8 @@ import io.smsim.scenario.Fact;
 import io.smsim.scenario.MetricPath;
 import io.smsim.scenario.Scenario;
 import io.smsim.scenario.ScenarioFile;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -91,11 +93,17 @@ final class Evaluator {
     return replications;
   }
 
+  /**
+   * Points equal to twelve significant digits are one point: an optimiser's x mapped back to a
+   * value can differ from the value it came from in the last bit.
+   */
   private static String key(double[] values) {
-    long[] bits = new long[values.length];
+    String[] digits = new String[values.length];
     for (int i = 0; i < values.length; i++) {
-      bits[i] = Double.doubleToLongBits(values[i]);
+      digits[i] = values[i] == 0 ? "0" : new BigDecimal(values[i]).round(TWELVE).toString();
     }
-    return Arrays.toString(bits);
+    return Arrays.toString(digits);
   }
+
+  private static final MathContext TWELVE = new MathContext(12);
 }

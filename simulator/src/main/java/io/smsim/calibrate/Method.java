@@ -1,13 +1,18 @@
 package io.smsim.calibrate;
 
-/** The optimiser {@code smsim calibrate} uses (Apache Commons Math 3). */
+/**
+ * The optimisers {@code smsim calibrate} uses (Apache Commons Math 3), in its two stages: a
+ * search of the whole range, then a local refinement.
+ */
 public enum Method {
-  /** Brent's method on one parameter: golden section and parabolic interpolation (Brent 1973). */
+  /** Brent's method on one parameter: golden section and parabolic interpolation (Brent 1973); both stages. */
   BRENT("brent"),
-  /** Powell's BOBYQA: bound-constrained, derivative-free, quadratic models in a trust region (Powell 2009). */
+  /** Powell's BOBYQA: bound-constrained, derivative-free, quadratic models in a trust region (Powell 2009); both stages. */
   BOBYQA("bobyqa"),
-  /** CMA-ES: evolution strategy with covariance matrix adaptation (Hansen 2006); seeded, so deterministic. */
-  CMAES("cmaes");
+  /** CMA-ES: evolution strategy with covariance matrix adaptation (Hansen 2006), seeded; both stages. */
+  CMAES("cmaes"),
+  /** CMA-ES over the whole range, then BOBYQA from its best point: the default for several parameters. */
+  CMAES_BOBYQA("cmaes+bobyqa");
 
   private final String key;
 
@@ -19,8 +24,18 @@ public enum Method {
     return key;
   }
 
-  /** Brent for one parameter, BOBYQA for several. */
+  /** Brent for one parameter, CMA-ES then BOBYQA for several. */
   public static Method auto(int parameters) {
-    return parameters == 1 ? BRENT : BOBYQA;
+    return parameters == 1 ? BRENT : CMAES_BOBYQA;
+  }
+
+  /** The optimiser of the first stage. */
+  Method explore() {
+    return this == CMAES_BOBYQA ? CMAES : this;
+  }
+
+  /** The optimiser of the second stage. */
+  Method refine() {
+    return this == CMAES_BOBYQA ? BOBYQA : this;
   }
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
     description = {"Fit settings so that the replication means match the scenario's observed: facts "
-        + "(weighted least squares, common random numbers; Brent for one setting, BOBYQA or CMA-ES for several).",
+        + "(weighted least squares, common random numbers; Brent for one setting, CMA-ES and BOBYQA for several).",
         "Writes the calibrated scenario (values marked [calibrated]) and DIR/calibration.json; one line per point "
             + "evaluated on stderr."})
 final class CalibrateCommand implements Callable<Integer> {
@@ -46,7 +46,8 @@ final class CalibrateCommand implements Callable<Integer> {
   List<String> fitTexts = new ArrayList<>();
 
   @Option(names = "--method", paramLabel = "M", defaultValue = "auto",
-      description = "auto (Brent for one setting, BOBYQA for several), brent, bobyqa or cmaes.")
+      description = "auto (Brent for one setting; CMA-ES then BOBYQA for several), brent, bobyqa, cmaes or "
+          + "cmaes+bobyqa.")
   String method;
 
   @Option(names = "--max-evaluations", paramLabel = "N", defaultValue = "150",
@@ -131,7 +132,8 @@ final class CalibrateCommand implements Callable<Integer> {
       case "brent" -> Method.BRENT;
       case "bobyqa" -> Method.BOBYQA;
       case "cmaes", "cma-es" -> Method.CMAES;
-      default -> throw new BadInputException("--method must be auto, brent, bobyqa or cmaes: " + method);
+      case "cmaes+bobyqa" -> Method.CMAES_BOBYQA;
+      default -> throw new BadInputException("--method must be auto, brent, bobyqa, cmaes or cmaes+bobyqa: " + method);
     };
   }
 

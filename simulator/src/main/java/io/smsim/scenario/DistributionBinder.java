@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * mapping with {@code dist} and its parameters, all durations:
  * {@code exponential {mean}}, {@code lognormal {median, sigma | p99}}, {@code constant {value}},
  * {@code uniform {min, max}}, {@code weibull {scale, shape}},
- * {@code empirical {quantiles: {0: 1s, 0.5: 3s, 1: 60s}}}.
+ * {@code empirical {quantiles: {0: 1s, 0.5: 3s, 1: 60s}}},
+ * {@code mixture {of: [{weight: 40%, dist: ...}, {dist: ...}]}}.
  */
 final class DistributionBinder {
 
@@ -32,11 +33,12 @@ final class DistributionBinder {
     }
     Fields f = Fields.of(node, problems);
     String kind = f.choice("dist", "", Map.of("exponential", "exponential", "lognormal", "lognormal",
-        "constant", "constant", "uniform", "uniform", "weibull", "weibull", "empirical", "empirical"));
+        "constant", "constant", "uniform", "uniform", "weibull", "weibull", "empirical", "empirical",
+        "mixture", "mixture"));
     if (kind.isEmpty()) {
       if (!f.has("dist")) {
         problems.add(node.location(), f.child("dist"),
-            "is required (exponential, lognormal, constant, uniform, weibull, empirical)");
+            "is required (exponential, lognormal, constant, uniform, weibull, empirical, mixture)");
       }
       f.finish();
       return fallback;
@@ -52,6 +54,7 @@ final class DistributionBinder {
             requiredNumber(f, "shape"));
         case "lognormal" -> lognormal(f);
         case "empirical" -> empirical(f);
+        case "mixture" -> mixture(f, fallback);
         default -> fallback;
       };
     } catch (IllegalArgumentException e) {
@@ -120,6 +123,64 @@ final class DistributionBinder {
       va[i] = points.get(ps.get(i));
     }
     return new Distribution.Empirical(pa, va);
+  }
+
+  /**
+   * {@code {dist: mixture, of: [{weight: 40%, dist: exponential, mean: 20m}, {dist: exponential, mean: 3d}]}}:
+   * each component a distribution with its {@code weight} (a share); the last may leave its
+   * weight out and take what the others leave.
+   */
+  private static Distribution mixture(Fields f, Distribution fallback) {
+    Problems problems = f.problems();
+    YamlNode of = f.required("of").orElse(null);
+    if (!(of instanceof YamlNode.Sequence seq) || seq.items().size() < 2) {
+      if (of != null) {
+        problems.add(of, "must list two or more components, e.g. [{weight: 40%, dist: exponential, mean: 20m}, "
+            + "{dist: exponential, mean: 3d}]");
+      }
+      return fallback;
+    }
+    int before = problems.size();
+    List<Distribution> parts = new ArrayList<>();
+    double[] weights = new double[seq.items().size()];
+    double given = 0;
+    for (int i = 0; i < weights.length; i++) {
+      YamlNode item = seq.items().get(i);
+      boolean last = i == weights.length - 1;
+      YamlNode body = item;
+      weights[i] = Double.NaN;
+      if (item instanceof YamlNode.Mapping m && m.entries().containsKey("weight")) {
+        Fields w = Fields.of(item, problems);
+        weights[i] = w.number("weight", Double.NaN, Double.MIN_VALUE, 1);
+        java.util.Map<String, YamlNode> rest = new java.util.LinkedHashMap<>(m.entries());
+        java.util.Map<String, Location> keys = new java.util.LinkedHashMap<>(m.keyLocations());
+        rest.remove("weight");
+        keys.remove("weight");
+        body = new YamlNode.Mapping(m.location(), m.path(), rest, keys);
+      } else if (!last) {
+        problems.add(item.location(), item.path() + ".weight", "is required (a share, e.g. 40%); only the last "
+            + "component may leave it out");
+      }
+      if (Double.isFinite(weights[i])) {
+        given += weights[i];
+      }
+      parts.add(bind(body, problems, Distribution.constant(0)));
+    }
+    if (problems.size() > before) {
+      return fallback;
+    }
+    int lastIndex = weights.length - 1;
+    if (Double.isNaN(weights[lastIndex])) {
+      if (!(given < 1)) {
+        problems.add(of, "the weights before the last leave nothing for it: they sum to " + given);
+        return fallback;
+      }
+      weights[lastIndex] = 1 - given;
+    } else if (Math.abs(given - 1) > 1e-9) {
+      problems.add(of, "the weights must sum to 1 (or leave the last one out): " + given);
+      return fallback;
+    }
+    return new Distribution.Mixture(weights, parts);
   }
 
   private static double requiredPositive(Fields f, String key) {

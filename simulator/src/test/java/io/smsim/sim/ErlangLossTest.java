@@ -41,7 +41,7 @@ class ErlangLossTest {
   private static Summary share(String gateway, String tail, String outcome, double ratePerSecond) {
     double[] shares = new double[10];
     for (int r = 0; r < shares.length; r++) {
-      RegionResult north = Scenarios.north(Replay.run(Scenarios.north("2020-01-06T06:00:00Z", ratePerSecond, gateway,
+      RegionResult north = Scenarios.north(Replay.run(Scenarios.north("2020-01-06T03:00:00Z", ratePerSecond, gateway,
           "", tail), 41, r, null));
       shares[r] = (double) north.attemptOutcomes().get(outcome) / north.attempts().total();
     }
