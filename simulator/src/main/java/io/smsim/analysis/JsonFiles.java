@@ -1,11 +1,9 @@
 package io.smsim.analysis;
 
+import io.smsim.output.OutputFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -27,14 +25,26 @@ public final class JsonFiles {
   }
 
   public static void write(Path file, Body body) {
-    try (OutputStream out = Files.newOutputStream(file)) {
+    OutputFiles.write(file, out -> {
+      JsonGenerator g = FACTORY.createGenerator(out);
+      g.useDefaultPrettyPrinter();
+      body.write(g);
+      g.close();
+    });
+  }
+
+  /** One JSON document as text, exactly as {@link #write} writes it. */
+  static String render(Body body) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
       JsonGenerator g = FACTORY.createGenerator(out);
       g.useDefaultPrettyPrinter();
       body.write(g);
       g.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new java.io.UncheckedIOException("cannot render JSON", e);
     }
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   public static void number(JsonGenerator g, String name, double v) throws IOException {

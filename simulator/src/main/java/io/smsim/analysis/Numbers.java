@@ -68,10 +68,10 @@ public final class Numbers {
     if (s.n() == 0) {
       return "–";
     }
-    StringBuilder b = new StringBuilder(io.smsim.report.Times.timeOfDay(s.mean()));
+    StringBuilder b = new StringBuilder(io.smsim.model.Times.timeOfDay(s.mean()));
     if (s.hasCi() && !(s.ciLow() == s.mean() && s.ciHigh() == s.mean())) {
-      b.append(" [").append(io.smsim.report.Times.timeOfDay(s.ciLow())).append(", ")
-          .append(io.smsim.report.Times.timeOfDay(s.ciHigh())).append(']');
+      b.append(" [").append(io.smsim.model.Times.timeOfDay(s.ciLow())).append(", ")
+          .append(io.smsim.model.Times.timeOfDay(s.ciHigh())).append(']');
     }
     if (s.n() < replications) {
       b.append(" n=").append(s.n());

@@ -6,7 +6,7 @@ import io.smsim.analysis.Summary;
 import io.smsim.analysis.TextTable;
 import io.smsim.scenario.Fact;
 import io.smsim.scenario.MetricPath;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class CalibrationFiles {
   private CalibrationFiles() {
   }
 
-  public static void print(CalibrationResult r, PrintStream out) {
+  public static void print(CalibrationResult r, PrintWriter out) {
     out.printf(Locale.ROOT, "%s · calibrate · seed %d · %d replications per point, common random numbers · %s%n",
         r.scenario(), r.seed(), r.replications(), r.method().key());
     out.printf(Locale.ROOT, "%d points in %.1f s on %d thread%s · regions simulated: %s%n", r.steps().size(),

@@ -6,12 +6,10 @@ import io.smsim.calibrate.CalibrationFiles;
 import io.smsim.calibrate.CalibrationResult;
 import io.smsim.calibrate.FitParameter;
 import io.smsim.calibrate.Method;
+import io.smsim.output.OutputFiles;
 import io.smsim.scenario.ScenarioFile;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code smsim calibrate}: fits settings to the scenario's {@code observed:} facts and writes the
  * calibrated scenario, calibration.json and the console's tables.
  */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
+@Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = {"Fit settings so that the replication means match the scenario's observed: facts "
         + "(weighted least squares, common random numbers; Brent for one setting, CMA-ES and BOBYQA for several).",
         "Writes the calibrated scenario (values marked [calibrated]) and DIR/calibration.json; one line per point "
@@ -41,7 +39,7 @@ final class CalibrateCommand implements Callable<Integer> {
   Path scenarioFile;
 
   @Option(names = "--fit", paramLabel = "PATH=LOW..HIGH", required = true,
-      description = "A setting to fit and its range, e.g. --fit 'faults[0].probability=2%..20%' or "
+      description = "A setting to fit and its range, e.g. --fit 'faults[0].probability=2%%..20%%' or "
           + "--fit regions.north.monitoring.reportDelay=5m..25m (repeatable).")
   List<String> fitTexts = new ArrayList<>();
 
@@ -64,6 +62,15 @@ final class CalibrateCommand implements Callable<Integer> {
   @Mixin
   RunOptions options;
 
+  @Mixin
+  ScenarioOptions scenarioOptions;
+
+  @Mixin
+  FormatOption format;
+
+  @Mixin
+  CommonOptions common;
+
   @Override
   public Integer call() throws IOException {
     List<FitParameter> params = params();
@@ -74,14 +81,14 @@ final class CalibrateCommand implements Callable<Integer> {
     if (inPlace && write != null) {
       throw new BadInputException("give --write or --in-place, not both");
     }
-    ScenarioFile file = ScenarioFile.load(scenarioFile, options.overrides);
+    ScenarioFile file = ScenarioFile.load(scenarioFile, scenarioOptions.overrides);
     int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
     if (replications < 2) {
       throw new BadInputException("calibrate needs at least 2 replications per point: " + replications);
     }
     Path target = inPlace ? scenarioFile : write != null ? write : defaultTarget();
-    Path dir = options.outDir(file, "calibrate");
-    PrintWriter err = options.quiet ? null : spec.commandLine().getErr();
+    Path dir = OutputFiles.prepareDirectory(options.outDir(file, "calibrate"));
+    PrintWriter err = common.quiet || format.json() ? null : spec.commandLine().getErr();
     CalibrationResult r;
     try {
       r = Calibration.run(file, params, new Calibration.Settings(options.seed(file), replications, options.threads(),
@@ -94,24 +101,18 @@ final class CalibrateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
-    Files.createDirectories(dir);
-    Path json = dir.resolve("calibration.json");
-    CalibrationFiles.writeJson(r, json);
-    Path written;
-    try {
-      written = CalibratedScenario.write(file, r, options.overrides, target, command());
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
-    }
-    PrintWriter w = spec.commandLine().getOut();
-    if (!options.quiet) {
-      PrintStream ps = new PrintStream(new WriterOutputStream(w), true, StandardCharsets.UTF_8);
-      CalibrationFiles.print(r, ps);
-      ps.flush();
-    }
-    w.println("wrote " + written + ", " + json);
-    w.flush();
-    return Main.EXIT_OK;
+    return CommandOutput.in(dir)
+        .add("calibration.json", p -> CalibrationFiles.writeJson(r, p))
+        .json("calibration.json")
+        .addIf(true, d -> {
+          try {
+            return List.of(CalibratedScenario.write(file, r, scenarioOptions.overrides, target, command()));
+          } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+          }
+        })
+        .writeThenPrint(spec.commandLine().getOut(), spec.commandLine().getErr(), common, format,
+            w -> CalibrationFiles.print(r, w));
   }
 
   private List<FitParameter> params() {
@@ -163,7 +164,7 @@ final class CalibrateCommand implements Callable<Integer> {
       c.add("--method");
       c.add(method);
     }
-    for (String o : options.overrides) {
+    for (String o : scenarioOptions.overrides) {
       c.add("--set");
       c.add("'" + o + "'");
     }

@@ -5,19 +5,20 @@ import io.smsim.live.LiveOptions;
 import io.smsim.model.Region;
 import io.smsim.model.ServerRole;
 import io.smsim.scenario.Scenario;
+import io.smsim.scenario.ScenarioFile;
 import io.smsim.scenario.ScenarioLoader;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,15 +27,19 @@ import picocli.CommandLine.Spec;
  * {@code smsim serve}: the live DSP and CSP emulation of a scenario on loopback ports, until
  * interrupted (or for {@code --for} real time).
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Serve a scenario live: a DUIS endpoint (DCC Boxed's /api/v1/serviceS|D|T) in front of "
         + "regional primary/secondary gateways that leak, exhaust, fail over and take faults on command.")
 final class ServeCommand implements Callable<Integer> {
 
+  private static final String BUILT_IN_NAME = "dcc-boxed-default";
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+      description = "Scenario YAML file (default: the built-in healthy network of three regions, with DCC Boxed's "
+          + "reference devices, as DCC Boxed simply runs).")
   Path scenarioFile;
 
   @Option(names = "--port", paramLabel = "P", description = "DUIS port (default ${DEFAULT-VALUE}; 0 = any free port).")
@@ -67,20 +72,24 @@ final class ServeCommand implements Callable<Integer> {
   int maxInFlight = 20_000;
 
   @Option(names = "--for", paramLabel = "DURATION",
-      description = "Stop after this much real time (ISO-8601 or e.g. 90s, 5m); default: until interrupted.")
-  String runFor;
+      description = "Stop after this much real time, e.g. 90s, 5m, 1h30m or PT1H; default: until interrupted.")
+  Duration runFor;
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario setting (repeatable).")
-  List<String> overrides = new ArrayList<>();
+  @Mixin
+  ScenarioOptions scenarioOptions;
 
-  @Option(names = "--debug", description = "Print stack traces.")
-  boolean debug;
+  @Mixin
+  CommonOptions common;
+
+  @Mixin
+  SignatureOptions signatureOptions = new SignatureOptions();
 
   @Override
   public Integer call() throws InterruptedException {
-    Scenario scenario = ScenarioLoader.load(scenarioFile, overrides);
+    Scenario scenario = scenarioFile == null ? ScenarioFile.builtInDefault(scenarioOptions.overrides).scenario()
+        : ScenarioLoader.load(scenarioFile, scenarioOptions.overrides);
     LiveOptions options = options(scenario);
-    long runNanos = runFor == null ? -1 : duration(runFor);
+    long runNanos = runFor == null ? -1 : runFor.toNanos();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LiveEmulator emulator;
@@ -112,7 +121,7 @@ final class ServeCommand implements Callable<Integer> {
     if (!stopped.await(runNanos, TimeUnit.NANOSECONDS)) {
       Runtime.getRuntime().removeShutdownHook(hook);
       emulator.close();
-      out.println("stopped after " + runFor);
+      out.println("stopped after " + io.smsim.scenario.DurationGrammar.format(runFor.toNanos()));
       out.flush();
     }
     return Main.EXIT_OK;
@@ -129,43 +138,25 @@ final class ServeCommand implements Callable<Integer> {
     }
     try {
       return LiveOptions.defaults(seed == null ? scenario.seed() : seed).withHost(bind).withPorts(port, adminPort)
-          .withResponseUrl(url).withTimeScale(timeScale).withLimits(maxBody, 10_000, 60_000, maxInFlight);
+          .withResponseUrl(url).withTimeScale(timeScale).withLimits(maxBody, 10_000, 60_000, maxInFlight)
+          .withSignatures(signatureOptions.signatures(Clock.systemUTC()));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
   }
 
-  private static long duration(String text) {
-    String t = text.trim();
-    try {
-      if (t.startsWith("P") || t.startsWith("p")) {
-        return Duration.parse(t).toNanos();
-      }
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(t);
-      if (m.matches()) {
-        long v = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-          case "ms" -> TimeUnit.MILLISECONDS.toNanos(v);
-          case "s" -> TimeUnit.SECONDS.toNanos(v);
-          case "m" -> TimeUnit.MINUTES.toNanos(v);
-          default -> TimeUnit.HOURS.toNanos(v);
-        };
-      }
-    } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
-      // fall through to the message
-    }
-    throw new BadInputException("--for must be a duration such as 90s, 5m or PT1H: " + text);
-  }
-
   private static void printBanner(PrintWriter out, Scenario scenario, LiveOptions options, LiveEmulator e) {
     String host = options.host();
-    out.printf("smsim serve %s · seed %d · time scale %s (1 real second = %s virtual)%n", scenario.name(),
+    out.printf("smsim serve %s%s · seed %d · time scale %s (1 real second = %s virtual)%n", scenario.name(),
+        scenario.name().equals(BUILT_IN_NAME) ? " (built-in network)" : "",
         options.seed(), fmt(options.timeScale()), Duration.ofMillis((long) (1000 * options.timeScale())));
     out.printf("  DUIS     http://%s:%d/api/v1/serviceS | serviceD | serviceT%n", host, e.dspPort());
     out.printf("  admin    http://%s:%d/admin/status · /admin/faults · /admin/restart · /metrics%n", host,
         e.adminPort());
     out.printf("  responses %s%n", options.responseUrl() == null ? "not delivered (no --response-url)"
         : "POSTed to " + options.responseUrl());
+    out.printf("  signatures %s%n", options.signatures().describeVerification("requests"));
+    out.printf("             %s%n", options.signatures().describeSigning("final responses"));
     for (Region r : scenario.regions().keySet()) {
       out.printf("  %-8s primary 127.0.0.1:%d · secondary 127.0.0.1:%d · %d devices%n", r.key(),
           e.gatewayPort(r, ServerRole.PRIMARY), e.gatewayPort(r, ServerRole.SECONDARY), scenario.devices().count(r));

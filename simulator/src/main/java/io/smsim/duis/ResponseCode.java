@@ -60,6 +60,37 @@ public enum ResponseCode {
    */
   public static final ResponseCode CSP_UNAVAILABLE = E20;
 
+  /**
+   * The code smsim answers, synchronously and with no final response, when a request's XML
+   * signature is missing or invalid, names a certificate not in the trust store, or was made by a
+   * party other than the RequestID's originator: {@link #E1}, "Failed Authorisation - Invalid User /
+   * User Role".
+   *
+   * <p>Reasoning: the DUIS response-code table (public summary cited above) has no code of its own
+   * for a failed signature check; DUIS identifies the User and User Role that sent a request by the
+   * certificate that signed it (an SMKI Organisation certificate naming the User's EUI-64, the
+   * RequestID's originator). A request whose signature does not verify against a known certificate
+   * of its originator is therefore not from a valid SEC party / User Role, which is E1's meaning. E1
+   * is the first of the "Failed Authorisation" checks, which DUIS applies before validating the
+   * request against the device (E4, E5, E19). The DCC Boxed tooling (dccboxed-signing-tool,
+   * duis-sign-wrap) signs and validates but publishes no code for this either.
+   */
+  public static final ResponseCode SIGNATURE_REFUSED = E1;
+
+  /**
+   * The code smsim answers a command variant 5 (signed pre-command) with when there is no pre-command
+   * behind it: no earlier transform of the same RequestID and SRV, or a signed pre-command whose
+   * pre-command part differs in any byte from the one the Transform Service returned (the grouping
+   * header or the content was altered): {@link #E12}, sent synchronously, with no callback.
+   *
+   * <p>Reasoning: command variant 5 applies only to a request the Transform Service has turned into
+   * a pre-command; a signed pre-command that is not one of those is not the request type the variant
+   * is for, which is E12's confirmed meaning ("Command Variant not applicable to the Request type").
+   * DUIS has further validation codes (E40 and up in the XSD) whose meanings could not be confirmed
+   * from public material; a signature that does not verify is the signature check's business.
+   */
+  public static final ResponseCode PRE_COMMAND_REFUSED = E12;
+
   /** Families of codes, as in the DUIS table's headings. */
   public enum Category { SUCCESS, ACKNOWLEDGEMENT, AUTHORISATION, VALIDATION, COMMUNICATIONS, TIMEOUT, UNCLASSIFIED }
 

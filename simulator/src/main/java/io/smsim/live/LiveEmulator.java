@@ -89,9 +89,7 @@ public final class LiveEmulator implements AutoCloseable {
       LiveCluster c = new LiveCluster(spec, streams, gatewayGroup.next(), LOOPBACK, clock, probes,
           events, metrics);
       clusters[spec.region().ordinal()] = c;
-      c.start();
-      c.loop.execute(() -> c.faults.scheduleTimeline(scenario.faults(), scenario.operations(),
-          faultIds::incrementAndGet));
+      c.start(scenario, faultIds::incrementAndGet);
     }
   }
 
@@ -102,9 +100,9 @@ public final class LiveEmulator implements AutoCloseable {
     DuisRequestParser parser = DuisRequestParser.create(SrvCatalogue.standard(), options.maxBodyBytes(),
         DuisRequestParser.DEFAULT_MAX_DEPTH);
     dsp = new DspService(parser, scenario.devices(), scenario.regions().keySet(), options.maxInFlight(),
-        Clock.systemUTC());
+        Clock.systemUTC(), options.signatures().verifier(), metrics);
     delivery = new ResponseDelivery(options.responseUrl(), deliveryClient, dspGroup, metrics,
-        options.maxPendingDeliveries());
+        options.maxPendingDeliveries(), options.signatures().signer());
     CspHop hop = new CspHop(clusters, hopClient, dsp, delivery, metrics);
     DspHandler.Shared shared = new DspHandler.Shared(dsp, hop, metrics);
     dspChannel = bind(dspGroup, new DspInitializer(options, new ConnectionLimit(options.maxConnections()), shared),
@@ -145,6 +143,11 @@ public final class LiveEmulator implements AutoCloseable {
 
   public VirtualClock clock() {
     return clock;
+  }
+
+  /** The most recent server events, oldest first. */
+  List<LiveEvents.Event> events() {
+    return events.recent();
   }
 
   // ---- shutdown -------------------------------------------------------------------------------

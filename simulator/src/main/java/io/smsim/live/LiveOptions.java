@@ -1,6 +1,8 @@
 package io.smsim.live;
 
+import io.smsim.duis.xmldsig.Signatures;
 import java.net.URI;
+import java.util.Objects;
 
 /**
  * How {@code smsim serve} runs: where it listens, where final responses go, how fast virtual time
@@ -20,10 +22,11 @@ import java.net.URI;
  * @param ioThreads DSP event-loop threads
  * @param gatewayThreads event-loop threads shared by the regions' gateway servers
  * @param seed random seed of the model's streams
+ * @param signatures whether requests are verified (against which trust store) and final responses signed
  */
 public record LiveOptions(String host, int dspPort, int adminPort, URI responseUrl, double timeScale, int maxBodyBytes,
     long requestTimeoutMillis, long idleTimeoutMillis, int maxInFlight, int maxConnections,
-    int maxPendingDeliveries, int ioThreads, int gatewayThreads, long seed) {
+    int maxPendingDeliveries, int ioThreads, int gatewayThreads, long seed, Signatures signatures) {
 
   public static final String LOOPBACK = "127.0.0.1";
 
@@ -42,37 +45,48 @@ public record LiveOptions(String host, int dspPort, int adminPort, URI responseU
     positive("maxPendingDeliveries", maxPendingDeliveries);
     positive("ioThreads", ioThreads);
     positive("gatewayThreads", gatewayThreads);
+    Objects.requireNonNull(signatures, "signatures");
   }
 
-  /** Loopback, ports 8080 (DUIS) and 8081 (admin), no response URL, real time, the scenario's seed. */
+  /**
+   * Loopback, ports 8080 (DUIS) and 8081 (admin), no response URL, real time, the scenario's seed,
+   * no signature verification or signing.
+   */
   public static LiveOptions defaults(long seed) {
-    return new LiveOptions(LOOPBACK, 8080, 8081, null, 1, 1 << 20, 10_000, 60_000, 20_000, 4096, 20_000, 2, 1, seed);
+    return new LiveOptions(LOOPBACK, 8080, 8081, null, 1, 1 << 20, 10_000, 60_000, 20_000, 4096, 20_000, 2, 1, seed,
+        Signatures.none());
   }
 
   public LiveOptions withPorts(int dsp, int admin) {
     return new LiveOptions(host, dsp, admin, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed);
+        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed, signatures);
   }
 
   public LiveOptions withResponseUrl(URI url) {
     return new LiveOptions(host, dspPort, adminPort, url, timeScale, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed);
+        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed, signatures);
   }
 
   public LiveOptions withTimeScale(double k) {
     return new LiveOptions(host, dspPort, adminPort, responseUrl, k, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed);
+        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed, signatures);
   }
 
   public LiveOptions withHost(String h) {
     return new LiveOptions(h, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed);
+        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed, signatures);
   }
 
   /** Body, request-time and in-flight limits (tests use small ones). */
   public LiveOptions withLimits(int bodyBytes, long requestMillis, long idleMillis, int inFlight) {
     return new LiveOptions(host, dspPort, adminPort, responseUrl, timeScale, bodyBytes, requestMillis, idleMillis,
-        inFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed);
+        inFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed, signatures);
+  }
+
+  /** Requests verified and final responses signed as {@code s} says. */
+  public LiveOptions withSignatures(Signatures s) {
+    return new LiveOptions(host, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
+        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed, s);
   }
 
   private static void port(String name, int p) {

@@ -1,5 +1,7 @@
 package io.smsim.load;
 
+import io.smsim.output.AtomicFile;
+import io.smsim.output.OutputException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ final class IntervalSampler implements AutoCloseable {
   private Histogram e2e;
   private final Histogram[] e2eByRegion = new Histogram[Traffic.REGIONS];
   private long lastIssued;
+  private AtomicFile logFile;
+  private volatile String phase = "sending";
 
   IntervalSampler(LoadStats stats, boolean[] regionsUsed, Path hlog, long wallStartMillis, String comment,
       Consumer<String> progress) {
@@ -46,11 +50,8 @@ final class IntervalSampler implements AutoCloseable {
       log = null;
       logStream = null;
     } else {
-      try {
-        logStream = new PrintStream(hlog.toFile(), java.nio.charset.StandardCharsets.UTF_8);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot write " + hlog, e);
-      }
+      logFile = AtomicFile.create(hlog);
+      logStream = new PrintStream(logFile.stream(), false, java.nio.charset.StandardCharsets.UTF_8);
       log = new HistogramLogWriter(logStream);
       log.outputComment(comment);
       log.outputComment("values in microseconds; tags: ack (to the synchronous answer), e2e (to the final response),"
@@ -99,6 +100,11 @@ final class IntervalSampler implements AutoCloseable {
     return h;
   }
 
+  /** What the run is doing, shown at the start of each progress line (sending, awaiting, grace period). */
+  void phase(String what) {
+    this.phase = what;
+  }
+
   private String progressLine(LatencyRow row) {
     long issued = stats.issued.sum();
     long ok = stats.ok.sum();
@@ -106,8 +112,8 @@ final class IntervalSampler implements AutoCloseable {
     long timeouts = stats.timeouts.sum();
     long perSecond = issued - lastIssued;
     lastIssued = issued;
-    return String.format(Locale.ROOT, "%5ds  issued %,d (%,d/s)  ok %,d  errors %,d  timeouts %,d  open %,d  late %,d"
-        + "  ack p99 %s  e2e p99 %s", row.second() + 1, issued, perSecond, ok, errors, timeouts,
+    return String.format(Locale.ROOT, "%5ds  %s  issued %,d (%,d/s)  ok %,d  errors %,d  timeouts %,d  open %,d  "
+        + "late %,d  ack p99 %s  e2e p99 %s", row.second() + 1, phase, issued, perSecond, ok, errors, timeouts,
         issued - ok - errors - timeouts, stats.late.sum(), Format.ms(row.ackP99()), Format.ms(row.e2eP99()));
   }
 
@@ -138,7 +144,12 @@ final class IntervalSampler implements AutoCloseable {
   @Override
   public void close() {
     if (logStream != null) {
-      logStream.close();
+      logStream.flush();
+      if (logStream.checkError()) {
+        logFile.close();
+        throw new OutputException(logFile.target(), "the interval log could not be written");
+      }
+      logFile.commit(); // the log appears whole, or not at all
     }
   }
 }

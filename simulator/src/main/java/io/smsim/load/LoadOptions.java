@@ -1,7 +1,10 @@
 package io.smsim.load;
 
+import io.smsim.duis.Eui64;
+import io.smsim.duis.xmldsig.Signatures;
 import java.net.URI;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,10 +29,12 @@ import java.util.concurrent.TimeUnit;
  * @param originator the Service User's EUI-64 in every RequestID
  * @param counterBase RequestID counters start above this (distinguishes runs against one target)
  * @param seed random seed (arrivals, SRVs, devices)
+ * @param signatures how requests are signed (the Service User's key, which must name {@code originator})
+ *     and final responses verified
  */
 public record LoadOptions(URI target, Pacing pacing, long durationNanos, int connections, int threads, int maxInFlight,
     long responseTimeoutNanos, long graceNanos, long lateThresholdNanos, boolean ackOnly, String callbackBind,
-    int callbackPort, long originator, long counterBase, long seed) {
+    int callbackPort, long originator, long counterBase, long seed, Signatures signatures) {
 
   /** DCC Boxed's sample Service User: the originator of the public DUIS samples. */
   public static final long DEFAULT_ORIGINATOR = 0x90B3_D51F_3001_0000L;
@@ -63,48 +68,63 @@ public record LoadOptions(URI target, Pacing pacing, long durationNanos, int con
     if (counterBase < 0 || counterBase > Long.MAX_VALUE / 2) {
       throw new IllegalArgumentException("counter base must be in [0, 2^62]: " + counterBase);
     }
+    Objects.requireNonNull(signatures, "signatures");
+    if (signatures.signer() != null) {
+      OptionalLong signer = signatures.signer().credential().eui64();
+      if (signer.isPresent() && signer.getAsLong() != originator) {
+        throw new IllegalArgumentException("--sign-cert is " + Eui64.format(signer.getAsLong())
+            + "'s certificate, but requests come from --originator " + Eui64.format(originator)
+            + " (a DSP refuses a request its originator did not sign)");
+      }
+    }
   }
 
   /** Defaults for a target and pacing: 30 s, 64 connections, 2 threads, 30 s response timeout, 5 s grace. */
   public static LoadOptions defaults(URI target, Pacing pacing) {
     return new LoadOptions(target, pacing, TimeUnit.SECONDS.toNanos(30), 64, 2, 10_000,
         TimeUnit.SECONDS.toNanos(30), TimeUnit.SECONDS.toNanos(5), TimeUnit.MILLISECONDS.toNanos(10), false,
-        "127.0.0.1", 0, DEFAULT_ORIGINATOR, (System.currentTimeMillis() % 100_000_000L) * 1_000_000_000L, 1);
+        "127.0.0.1", 0, DEFAULT_ORIGINATOR, (System.currentTimeMillis() % 100_000_000L) * 1_000_000_000L, 1, Signatures.none());
   }
 
   public LoadOptions withDuration(long nanos) {
     return new LoadOptions(target, pacing, nanos, connections, threads, maxInFlight, responseTimeoutNanos, graceNanos,
-        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed);
+        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed, signatures);
   }
 
   public LoadOptions withConnections(int n, int nThreads) {
     return new LoadOptions(target, pacing, durationNanos, n, nThreads, maxInFlight, responseTimeoutNanos, graceNanos,
-        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed);
+        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed, signatures);
   }
 
   public LoadOptions withTimeouts(long responseTimeout, long grace) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeout, grace,
-        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed);
+        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed, signatures);
   }
 
   public LoadOptions withAckOnly(boolean only) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
-        graceNanos, lateThresholdNanos, only, callbackBind, callbackPort, originator, counterBase, seed);
+        graceNanos, lateThresholdNanos, only, callbackBind, callbackPort, originator, counterBase, seed, signatures);
   }
 
   public LoadOptions withLimits(int inFlight, long lateThreshold) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, inFlight, responseTimeoutNanos,
-        graceNanos, lateThreshold, ackOnly, callbackBind, callbackPort, originator, counterBase, seed);
+        graceNanos, lateThreshold, ackOnly, callbackBind, callbackPort, originator, counterBase, seed, signatures);
   }
 
   public LoadOptions withCallback(String bind, int port) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
-        graceNanos, lateThresholdNanos, ackOnly, bind, port, originator, counterBase, seed);
+        graceNanos, lateThresholdNanos, ackOnly, bind, port, originator, counterBase, seed, signatures);
   }
 
   public LoadOptions withIdentity(long originatorEui64, long base, long randomSeed) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
-        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originatorEui64, base, randomSeed);
+        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originatorEui64, base, randomSeed, signatures);
+  }
+
+  /** Requests signed and final responses verified as {@code s} says. */
+  public LoadOptions withSignatures(Signatures s) {
+    return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
+        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed, s);
   }
 
   /** The target's port (80 when the URL has none). */

@@ -16,6 +16,52 @@ import java.util.TreeMap;
  */
 final class DistributionBinder {
 
+  private static final List<String> KINDS =
+      List.of("exponential", "lognormal", "constant", "uniform", "weibull", "empirical");
+
+  /** Every kind: the simple ones and {@code mixture} (whose components are simple). */
+  private static final List<String> ALL_KINDS =
+      List.of("exponential", "lognormal", "constant", "uniform", "weibull", "empirical", "mixture");
+
+  static final Shape QUANTILES = Shape.of("quantiles", "Probabilities in [0, 1] mapped to durations; "
+      + "values between them are interpolated linearly.")
+      .otherKeys("probability", "[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?", Shape.Type.DURATION);
+
+  /** One component of a mixture: a simple distribution and its weight. */
+  static final Shape COMPONENT = simple(Shape.of("mixture component", "One distribution of a mixture and the "
+      + "share of samples drawn from it.")
+      .key("weight", Shape.Type.PROBABILITY, "what the others leave (last component only)",
+          "Share of samples from this component, e.g. 40%; the weights sum to 1.")
+      .key("dist", Shape.Type.choice(KINDS), null, "The distribution.").discriminator("dist"));
+
+  static final Shape DIST = simple(Shape.of("distribution", "A distribution of durations. A plain duration (250ms) "
+      + "is a constant; a mapping names the distribution with dist: and gives its parameters, all durations except "
+      + "sigma and shape.")
+      .key("dist", Shape.Type.choice(ALL_KINDS), null, "The distribution.").discriminator("dist"))
+      .keyWhen(List.of("mixture"), "of", Shape.Type.list(Shape.Type.mapping(COMPONENT), 2, 0), null,
+          "The components, each with its weight (the last may leave it out), e.g. [{weight: 40%, dist: "
+              + "exponential, mean: 20m}, {dist: exponential, mean: 3d}] (required).");
+
+  /** The parameters of the simple kinds, on a shape whose discriminator is {@code dist}. */
+  private static Shape simple(Shape s) {
+    return s.keyWhen(List.of("exponential"), "mean", Shape.Type.DURATION, null, "Mean (required).")
+        .keyWhen(List.of("lognormal"), "median", Shape.Type.DURATION, null, "Median (required).")
+        .keyWhen(List.of("lognormal"), "sigma", Shape.Type.number(0, 5, "log-scale standard deviation"), null,
+            "Spread; give sigma or p99.")
+        .keyWhen(List.of("lognormal"), "p99", Shape.Type.DURATION, null, "99th percentile; give sigma or p99.")
+        .keyWhen(List.of("constant"), "value", Shape.Type.DURATION, null, "The value (required).")
+        .keyWhen(List.of("uniform"), "min", Shape.Type.DURATION, null, "Lower end (required).")
+        .keyWhen(List.of("uniform"), "max", Shape.Type.DURATION, null, "Upper end (required).")
+        .keyWhen(List.of("weibull"), "scale", Shape.Type.DURATION, null, "Scale (required).")
+        .keyWhen(List.of("weibull"), "shape", Shape.Type.number(1e-9, 1e9, "dimensionless"), null,
+            "Shape (required).")
+        .keyWhen(List.of("empirical"), "quantiles", Shape.Type.mapping(QUANTILES), null,
+            "Quantiles, e.g. {0: 1s, 0.5: 3s, 1: 60s} (required).");
+  }
+
+  /** A distribution: a duration, or a mapping with dist. */
+  static final Shape.Type TYPE = Shape.Type.oneOf(Shape.Type.DURATION, Shape.Type.mapping(DIST));
+
   /** z such that Φ(z) = 0.99, for the lognormal {median, p99} form. */
   private static final double Z99 = 2.3263478740408408;
 
@@ -31,14 +77,23 @@ final class DistributionBinder {
         return fallback;
       }
     }
-    Fields f = Fields.of(node, problems);
-    String kind = f.choice("dist", "", Map.of("exponential", "exponential", "lognormal", "lognormal",
-        "constant", "constant", "uniform", "uniform", "weibull", "weibull", "empirical", "empirical",
-        "mixture", "mixture"));
+    return mapping(node, problems, fallback, DIST, ALL_KINDS, null);
+  }
+
+  /**
+   * A distribution given as a mapping of {@code shape}, its {@code dist} one of {@code kinds}; for a
+   * mixture component, its weight goes to {@code weight[0]} (NaN when left out).
+   */
+  private static Distribution mapping(YamlNode node, Problems problems, Distribution fallback, Shape shape,
+      List<String> kinds, double[] weight) {
+    Fields f = Fields.of(node, problems, shape);
+    if (weight != null) {
+      weight[0] = f.has("weight") ? f.number("weight", Double.NaN, Double.MIN_VALUE, 1) : Double.NaN;
+    }
+    String kind = f.choice("dist", "", kinds(kinds));
     if (kind.isEmpty()) {
       if (!f.has("dist")) {
-        problems.add(node.location(), f.child("dist"),
-            "is required (exponential, lognormal, constant, uniform, weibull, empirical, mixture)");
+        problems.add(node.location(), f.child("dist"), "is required (" + String.join(", ", kinds) + ")");
       }
       f.finish();
       return fallback;
@@ -65,6 +120,12 @@ final class DistributionBinder {
     }
     f.finish();
     return problems.size() == before ? d : fallback;
+  }
+
+  private static Map<String, String> kinds(List<String> kinds) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    kinds.forEach(k -> m.put(k, k));
+    return m;
   }
 
   private static Distribution lognormal(Fields f) {
@@ -112,7 +173,7 @@ final class DistributionBinder {
             "must be in [0, 1]: " + e.getKey());
         continue;
       }
-      Fields dummy = Fields.of(q, f.problems());
+      Fields dummy = Fields.of(q, f.problems(), QUANTILES);
       points.put(p, (double) dummy.parse(e.getValue(), 0L, Values::durationNanos));
     }
     List<Double> ps = new ArrayList<>(points.keySet());
@@ -146,25 +207,21 @@ final class DistributionBinder {
     double given = 0;
     for (int i = 0; i < weights.length; i++) {
       YamlNode item = seq.items().get(i);
-      boolean last = i == weights.length - 1;
-      YamlNode body = item;
-      weights[i] = Double.NaN;
-      if (item instanceof YamlNode.Mapping m && m.entries().containsKey("weight")) {
-        Fields w = Fields.of(item, problems);
-        weights[i] = w.number("weight", Double.NaN, Double.MIN_VALUE, 1);
-        java.util.Map<String, YamlNode> rest = new java.util.LinkedHashMap<>(m.entries());
-        java.util.Map<String, Location> keys = new java.util.LinkedHashMap<>(m.keyLocations());
-        rest.remove("weight");
-        keys.remove("weight");
-        body = new YamlNode.Mapping(m.location(), m.path(), rest, keys);
-      } else if (!last) {
+      if (!(item instanceof YamlNode.Mapping)) {
+        problems.add(item, "a mixture component is a mapping with weight and dist, e.g. {weight: 40%, "
+            + "dist: exponential, mean: 20m}");
+        continue;
+      }
+      double[] w = {Double.NaN};
+      parts.add(mapping(item, problems, Distribution.constant(0), COMPONENT, KINDS, w));
+      weights[i] = w[0];
+      if (Double.isNaN(weights[i]) && i < weights.length - 1) {
         problems.add(item.location(), item.path() + ".weight", "is required (a share, e.g. 40%); only the last "
             + "component may leave it out");
       }
       if (Double.isFinite(weights[i])) {
         given += weights[i];
       }
-      parts.add(bind(body, problems, Distribution.constant(0)));
     }
     if (problems.size() > before) {
       return fallback;

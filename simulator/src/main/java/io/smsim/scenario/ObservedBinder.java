@@ -17,6 +17,19 @@ import java.util.Set;
  */
 final class ObservedBinder {
 
+  static final Shape FACT = Shape.of("fact", "One fact of the incident, what smsim calibrate fits the scenario to: a "
+      + "metric (as in expect:), the value observed and its uncertainty.")
+      .required("metric", Shape.Type.text(null, "regions.north.birthingEvents.impacted"),
+          "Metric path, e.g. regions.north.incidents[0].start or regions.north.firstIncident.startTimeOfDay.")
+      .required("value", Shape.Type.oneOf(Shape.Type.number(-Double.MAX_VALUE, Double.MAX_VALUE, null),
+          Shape.Type.text(null, "10:24")),
+          "The value observed: a number or a share (40%) for counts and ratios, 10:24 for a time of day, an "
+              + "ISO-8601 time for an instant.")
+      .key("uncertainty", Shape.Type.oneOf(Shape.Type.number(0, Double.MAX_VALUE, null), Shape.Type.DURATION), "0",
+          "One standard deviation of the value: a number, or a duration for times (1m).");
+
+  static final Shape.Type LIST = Shape.Type.list(Shape.Type.mapping(FACT), 0, 0);
+
   private ObservedBinder() {
   }
 
@@ -44,7 +57,7 @@ final class ObservedBinder {
   }
 
   private static Fact fact(YamlNode item, Set<io.smsim.model.Region> regions, ZoneId zone, Problems problems) {
-    Fields f = Fields.of(item, problems);
+    Fields f = Fields.of(item, problems, FACT);
     int before = problems.size();
     Optional<YamlNode> metricNode = f.node("metric");
     if (metricNode.isEmpty()) {

@@ -1,6 +1,5 @@
 package io.smsim.scenario;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +45,19 @@ public final class ScenarioFile {
   private static final Set<String> ANALYSIS_KEYS = Set.of(VARIANTS, EXPECT, REPLICATIONS, OBSERVED);
   private static final Pattern VARIANT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
+  static final Shape SET = Shape.of("set", "Setting paths mapped to values, applied on top of the file (as --set), "
+      + "e.g. regions.north.reaper.period: 1h; a null value removes an inherited setting.")
+      .otherKeys("setting path", null, Shape.Type.ANY);
+
+  static final Shape VARIANT = Shape.of("variant", "A named what-if: settings changed from the file, and what "
+      + "it is expected to show.")
+      .key("description", Shape.Type.TEXT, null, "What the variant tries.")
+      .key("set", Shape.Type.mapping(SET), null, "Settings changed from the file.")
+      .key(EXPECT, ExpectationBinder.LIST, null, "Checks of this variant; bounds may say e.g. 10% of baseline.");
+
+  static final Shape VARIANTS_SHAPE = Shape.of("variants", "Named variants for compare; the first is the baseline.")
+      .otherKeys("variant name", VARIANT_NAME.pattern(), Shape.Type.mapping(VARIANT));
+
   private final YamlNode root;
   private final String source;
   private final List<String> overrides;
@@ -62,7 +74,7 @@ public final class ScenarioFile {
     YamlNode top = Overrides.apply(root, overrides);
     this.scenario = ScenarioLoader.bind(withoutAnalysisKeys(top), source);
     Problems problems = new Problems();
-    Fields f = Fields.of(top, problems);
+    Fields f = Fields.of(top, problems, ScenarioLoader.ROOT);
     this.replications = f.integer(REPLICATIONS, 0, 1, 100_000);
     this.expectations = ExpectationBinder.bind(f.node(EXPECT), scenario.regions().keySet(), scenario.zone(), false,
         problems);
@@ -78,7 +90,27 @@ public final class ScenarioFile {
 
   /** Reads YAML text (tests and embedded scenarios); {@code label} names it in messages. */
   public static ScenarioFile fromString(String label, String yaml, List<String> overrides) {
-    return new ScenarioFile(YamlReader.read(label, new StringReader(yaml)), label, overrides);
+    return new ScenarioFile(YamlReader.read(label, yaml), label, overrides);
+  }
+
+  /** Where the built-in network ({@link #builtInDefault}) is read from, on the class path. */
+  public static final String BUILT_IN_DEFAULT = "default-network.yaml";
+
+  /**
+   * smsim's built-in network, what {@code smsim serve} runs without a scenario: three healthy regions
+   * with DCC Boxed's reference devices known (resource {@value #BUILT_IN_DEFAULT} beside this class),
+   * with {@code overrides} applied as {@code --set}.
+   */
+  public static ScenarioFile builtInDefault(List<String> overrides) {
+    try (var in = ScenarioFile.class.getResourceAsStream(BUILT_IN_DEFAULT)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in scenario missing from the class path: " + BUILT_IN_DEFAULT);
+      }
+      return fromString("(built-in) " + BUILT_IN_DEFAULT, new String(in.readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8), overrides);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The scenario as written, with the command-line overrides. */
@@ -208,7 +240,7 @@ public final class ScenarioFile {
     if (node.isEmpty()) {
       return out;
     }
-    Fields all = Fields.of(node.get(), problems);
+    Fields all = Fields.of(node.get(), problems, VARIANTS_SHAPE);
     for (Map.Entry<String, YamlNode> e : all.mapping().entries().entrySet()) {
       String name = e.getKey();
       all.node(name);
@@ -227,7 +259,7 @@ public final class ScenarioFile {
   }
 
   private Variant variant(String name, YamlNode node, Location at, boolean baseline, Problems problems) {
-    Fields f = Fields.of(node, problems);
+    Fields f = Fields.of(node, problems, VARIANT);
     String description = f.string("description", "");
     List<Variant.Setting> set = settings(f.node("set"), problems);
     Optional<YamlNode> expect = f.node(EXPECT);

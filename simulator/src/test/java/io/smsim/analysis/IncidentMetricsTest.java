@@ -61,7 +61,7 @@ class IncidentMetricsTest {
     double median = n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
     assertThat(f.medianMinuteSuccessRatio()).isEqualTo(median);
     // exhaustion: the first spawn failure, which is also when the table was first seen full
-    TimelineEvent full = north.events().stream().filter(e -> e.kind().equals("process-limit-reached")).findFirst()
+    TimelineEvent full = north.events().stream().filter(e -> e.kind() == io.smsim.model.EventKind.PROCESS_LIMIT_REACHED).findFirst()
         .orElseThrow();
     assertThat(north.exhaustion().at()).isEqualTo(full.at());
     assertThat(north.exhaustion().minutes()).isEqualTo(Duration.between(start, full.at()).toNanos() / 60e9);
@@ -87,9 +87,9 @@ class IncidentMetricsTest {
     assertThat(start.n()).isEqualTo(4);
     assertThat(start.ciLow()).isLessThan(start.mean());
     assertThat(detected.mean()).isGreaterThan(start.mean());
-    var out = new java.io.ByteArrayOutputStream();
-    ReplicationsFiles.print(reps, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+    var out = new java.io.StringWriter();
+    ReplicationsFiles.print(reps, new java.io.PrintWriter(out, true));
+    assertThat(out.toString())
         .containsPattern("incident start\\s+\\d\\d:\\d\\d(:\\d\\d)? \\[\\d\\d:\\d\\d(:\\d\\d)?, \\d\\d:\\d\\d(:\\d\\d)?]");
   }
 }

@@ -38,7 +38,8 @@ class CalibrateCommandTest {
         + "brent").containsPattern("faults\\[0]\\.probability\\s+0\\.02\\.\\.0\\.1\\s+0\\.05\\s+0\\.0\\d+\\s+\\[")
         .containsPattern("regions\\.north\\.firstIncident\\.startTimeOfDay\\s+05:00 ± 1m\\s+0[45]:\\d\\d");
     Path calibrated = dir.resolve("small-leak.calibrated.yaml");
-    assertThat(r.out()).contains("wrote " + calibrated);
+    assertThat(r.out().lines().filter(l -> l.startsWith("wrote ")).findFirst()).hasValueSatisfying(l -> assertThat(l)
+        .contains(calibrated.toString()).contains("calibration.json"));
     String yaml = Files.readString(calibrated);
     assertThat(yaml).contains("# ---- calibrated by smsim calibrate (weighted least squares, brent; seed 7, 3 "
         + "replications per point, common random numbers) ----")

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import io.smsim.duis.xmldsig.SigningCredential;
+import io.smsim.duis.xmldsig.TestPki;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServeCommandTest {
 
@@ -31,6 +34,18 @@ class ServeCommandTest {
   }
 
   @Test
+  void withoutAScenarioItServesTheBuiltInNetworkOfThreeRegionsWithDccBoxedsDevices() {
+    Run r = run("serve", "--port", "0", "--admin-port", "0", "--for", "200ms");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("smsim serve dcc-boxed-default (built-in network)")
+        .containsPattern("north +primary 127\\.0\\.0\\.1:\\d+ · secondary 127\\.0\\.0\\.1:\\d+ · 1007 devices")
+        .containsPattern("central +primary .* · 1000 devices").containsPattern("south +primary .* · 1000 devices");
+    Run set = run("serve", "--set", "regions.north.gateway.processLimit=-5", "--for", "1s");
+    assertThat(set.exit()).as("--set applies to the built-in network").isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(set.err()).contains("--set regions.north.gateway.processLimit=-5").contains("must be positive");
+  }
+
+  @Test
   void aPortInUseIsBadInput() throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       Run r = run("serve", SCENARIO, "--port", String.valueOf(taken.getLocalPort()), "--admin-port", "0", "--for", "1s");
@@ -49,6 +64,48 @@ class ServeCommandTest {
     assertThat(url.err()).contains("response URL must be http://host[:port]/path");
     Run runFor = run("serve", SCENARIO, "--for", "soon");
     assertThat(runFor.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
-    assertThat(runFor.err()).contains("--for must be a duration");
+    assertThat(runFor.err().strip()).isEqualTo("smsim: Invalid value for option '--for': not a duration "
+        + "(e.g. 250ms, 90s, 15m, 1h30m, 2d): soon\nTry 'smsim serve --help'.");
+  }
+
+  @Test
+  void theBannerSaysWhetherRequestsAreVerifiedAndResponsesSigned(@TempDir Path dir) {
+    Run plain = run("serve", SCENARIO, "--port", "0", "--admin-port", "0", "--for", "100ms");
+    assertThat(plain.out()).contains("signatures requests not verified (no --trust)")
+        .contains("final responses unsigned (no --sign-key/--sign-cert)");
+
+    SigningCredential dsp = TestPki.credential(0x90B3_D51F_3000_0002L);
+    Path trust = dir.resolve("trust");
+    TestPki.writeCertificate(TestPki.credential(0x90B3_D51F_3001_0000L), createDirectory(trust).resolve("user.pem"));
+    Path key = TestPki.writeKey(dsp, dir.resolve("dsp.key"));
+    Path cert = TestPki.writeCertificate(dsp, dir.resolve("dsp.pem"));
+    Run signed = run("serve", SCENARIO, "--port", "0", "--admin-port", "0", "--for", "100ms", "--trust", trust.toString(),
+        "--sign-key", key.toString(), "--sign-cert", cert.toString());
+    assertThat(signed.exit()).as(signed.err()).isZero();
+    assertThat(signed.out()).contains("requests verified against 1 certificates in " + trust)
+        .contains("certificate validity not checked, as DCC's validator")
+        .contains("final responses signed by subject ");
+  }
+
+  @Test
+  void signatureOptionMistakesAreOneLineAndExit2(@TempDir Path dir) {
+    Run missing = run("serve", SCENARIO, "--trust", dir.resolve("nowhere").toString());
+    assertThat(missing.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(missing.err().strip()).isEqualTo("smsim: --trust " + dir.resolve("nowhere")
+        + ": no such folder or keystore file");
+    Run empty = run("serve", SCENARIO, "--trust", dir.toString());
+    assertThat(empty.err().strip()).isEqualTo("smsim: --trust " + dir + ": no certificates");
+    Run half = run("serve", SCENARIO, "--sign-key", dir.resolve("k.pem").toString());
+    assertThat(half.err().strip()).isEqualTo("smsim: --sign-key needs --sign-cert");
+    Run policy = run("serve", SCENARIO, "--cert-validity", "sometimes");
+    assertThat(policy.err().strip()).isEqualTo("smsim: --cert-validity must be enforce or ignore: sometimes");
+  }
+
+  private static Path createDirectory(Path p) {
+    try {
+      return java.nio.file.Files.createDirectories(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

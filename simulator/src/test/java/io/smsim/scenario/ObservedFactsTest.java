@@ -43,7 +43,7 @@ class ObservedFactsTest {
 
   @Test
   void badFactsAreReportedAtTheirLines() {
-    ScenarioException e = catchThrowableOfType(() -> ScenarioFile.fromString("s.yaml", HEAD + """
+    ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioFile.fromString("s.yaml", HEAD + """
         observed:
           - {metric: regions.north.outageMinutes, value: 24}
           - {metric: regions.north.firstIncident.startTimeOfDay, value: "quarter past ten"}
@@ -52,7 +52,7 @@ class ObservedFactsTest {
           - {metric: "regions.north.incidents[0].resolvedBy", value: restart}
           - {metric: regions.north.outageMinutes, value: 25}
           - {metric: regions.north.requests.failed}
-        """, List.of()), ScenarioException.class);
+        """, List.of()));
     assertThat(e.problems().stream().map(Problem::toString).toList()).containsExactly(
         "s.yaml:11:65: observed[1].value: not a time of day (e.g. 10:24 or 10:24:30): quarter past ten",
         "s.yaml:12:77: observed[2].uncertainty: must be >= 0: -5",

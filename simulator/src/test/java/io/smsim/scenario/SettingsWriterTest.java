@@ -66,7 +66,7 @@ class SettingsWriterTest {
         """);
     assertThat(out).contains("install: {perDay: 500, journey: [\"8.14.1\"], thinkTime: 1m, scale: 2}   # [calibrated] e");
     assertThat(out).contains("    reportDelay: 14m     # [calibrated] by hand\n");
-    YamlNode north = ((YamlNode.Mapping) ((YamlNode.Mapping) YamlReader.read("out.yaml", new java.io.StringReader(out)))
+    YamlNode north = ((YamlNode.Mapping) ((YamlNode.Mapping) YamlReader.read("out.yaml", out))
         .entries().get("regions")).entries().get("north");
     assertThat(((YamlNode.Mapping) north).entries()).containsOnlyKeys("monitoring", "gateway", "workload");
   }
