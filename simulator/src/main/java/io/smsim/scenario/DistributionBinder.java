@@ -82,13 +82,18 @@ final class DistributionBinder {
 
   /**
    * A distribution given as a mapping of {@code shape}, its {@code dist} one of {@code kinds}; for a
-   * mixture component, its weight goes to {@code weight[0]} (NaN when left out).
+   * mixture component, its weight goes to {@code weight[0]} (NaN when left out or bad) and
+   * whether it was given to {@code weight[1]}.
    */
   private static Distribution mapping(YamlNode node, Problems problems, Distribution fallback, Shape shape,
       List<String> kinds, double[] weight) {
     Fields f = Fields.of(node, problems, shape);
     if (weight != null) {
-      weight[0] = f.has("weight") ? f.number("weight", Double.NaN, Double.MIN_VALUE, 1) : Double.NaN;
+      weight[0] = f.has("weight") ? f.number("weight", Double.NaN, 0, 1) : Double.NaN;
+      weight[1] = f.has("weight") ? 1 : 0;
+      if (weight[0] == 0) {
+        problems.add(f.node("weight").orElseThrow(), "must be more than 0 (leave the component out instead): 0");
+      }
     }
     String kind = f.choice("dist", "", kinds(kinds));
     if (kind.isEmpty()) {
@@ -212,10 +217,10 @@ final class DistributionBinder {
             + "dist: exponential, mean: 20m}");
         continue;
       }
-      double[] w = {Double.NaN};
+      double[] w = {Double.NaN, 0};
       parts.add(mapping(item, problems, Distribution.constant(0), COMPONENT, KINDS, w));
       weights[i] = w[0];
-      if (Double.isNaN(weights[i]) && i < weights.length - 1) {
+      if (w[1] == 0 && i < weights.length - 1) {
         problems.add(item.location(), item.path() + ".weight", "is required (a share, e.g. 40%); only the last "
             + "component may leave it out");
       }
