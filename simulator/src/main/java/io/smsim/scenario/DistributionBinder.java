@@ -234,15 +234,20 @@ final class DistributionBinder {
     int lastIndex = weights.length - 1;
     if (Double.isNaN(weights[lastIndex])) {
       if (!(given < 1)) {
-        problems.add(of, "the weights before the last leave nothing for it: they sum to " + given);
+        problems.add(of, "the weights before the last leave nothing for it: they sum to " + share(given));
         return fallback;
       }
       weights[lastIndex] = 1 - given;
     } else if (Math.abs(given - 1) > 1e-9) {
-      problems.add(of, "the weights must sum to 1 (or leave the last one out): " + given);
+      problems.add(of, "the weights must sum to 1 (or leave the last one out): " + share(given));
       return fallback;
     }
     return new Distribution.Mixture(weights, parts);
+  }
+
+  /** A sum of weights as written (0.9, not 0.8999999999999999). */
+  private static String share(double x) {
+    return new java.math.BigDecimal(x).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
   }
 
   private static double requiredPositive(Fields f, String key) {
