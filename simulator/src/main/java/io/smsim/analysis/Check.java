@@ -31,22 +31,9 @@ public record Check(String scenario, String source, long seed, int replications,
   private record Subject(String name, String key, Scenario scenario, List<Expectation> expectations) {
   }
 
-  public static Check run(ScenarioFile file, long seed, int replications, int threads,
-      ReplicationRunner.Listener listener) {
-    return run(file, seed, replications, threads, listener, true);
-  }
-
-  /**
-   * As {@link #run(ScenarioFile, long, int, int, ReplicationRunner.Listener)}; without
-   * {@code variants}, only the top-level {@code expect:} about the scenario as written is checked
-   * (a variant it compares with is still run when a bound refers to the baseline).
-   */
-  public static Check run(ScenarioFile file, long seed, int replications, int threads,
-      ReplicationRunner.Listener listener, boolean variants) {
+  public static Check run(ScenarioFile file, long seed, int replications, Runner runner,
+      Runner.Listener listener) {
     List<Subject> subjects = subjects(file);
-    if (!variants) {
-      subjects = subjects.stream().filter(s -> s.key().isEmpty() && s.name().equals("as written")).toList();
-    }
     Subject baseline = file.variants().isEmpty() ? null : subject(file.variants().get(0));
     // Distinct runs, by the overrides that make them; and every metric any expectation reads.
     Map<String, Scenario> runs = new LinkedHashMap<>();
@@ -66,8 +53,8 @@ public record Check(String scenario, String source, long seed, int replications,
     }
     List<String> keys = new ArrayList<>(runs.keySet());
     long t0 = System.nanoTime();
-    List<List<Object[]>> results = ReplicationRunner.run(new ArrayList<>(runs.values()), seed, replications, threads,
-        run -> observe(run, paths), listener);
+    List<List<Object[]>> results = runner.run(new ArrayList<>(runs.values()), seed, replications,
+        (point, run) -> observe(run, paths), listener);
     double wall = (System.nanoTime() - t0) / 1e9;
     List<Verdict> verdicts = new ArrayList<>();
     for (Subject s : subjects) {

@@ -70,8 +70,8 @@ final class Evaluator {
     }
     Scenario s = scenario(values).withRegions(regions);
     long t0 = System.nanoTime();
-    List<double[]> rows = ReplicationRunner.run(List.of(s), seed, replications, threads,
-        run -> SummaryMetrics.values(run, metrics), null).get(0);
+    List<double[]> rows = ReplicationRunner.threads(threads).run(List.of(s), seed, replications,
+        (point, run) -> SummaryMetrics.values(run, metrics), null).get(0);
     double[][] x = rows.toArray(new double[0][]);
     PointStats stats = PointStats.of(x, null, metrics);
     List<Summary> summaries = new ArrayList<>();

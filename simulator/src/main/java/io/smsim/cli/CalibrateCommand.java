@@ -6,6 +6,7 @@ import io.smsim.calibrate.CalibrationFiles;
 import io.smsim.calibrate.CalibrationResult;
 import io.smsim.calibrate.FitParameter;
 import io.smsim.calibrate.Method;
+import io.smsim.analysis.ReplicationRunner;
 import io.smsim.output.OutputFiles;
 import io.smsim.scenario.ScenarioFile;
 import java.io.IOException;
@@ -82,6 +83,13 @@ final class CalibrateCommand implements Callable<Integer> {
       throw new BadInputException("give --write or --in-place, not both");
     }
     ScenarioFile file = ScenarioFile.load(scenarioFile, scenarioOptions.overrides);
+    if (options.spark.spark || options.spark.master != null) {
+      throw new BadInputException("calibrate runs its replications on threads (--threads); --spark is not supported");
+    }
+    int threads = options.threads == null ? ReplicationRunner.defaultThreads() : options.threads;
+    if (threads < 1) {
+      throw new BadInputException("--threads must be at least 1: " + threads);
+    }
     int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
     if (replications < 2) {
       throw new BadInputException("calibrate needs at least 2 replications per point: " + replications);
@@ -91,7 +99,7 @@ final class CalibrateCommand implements Callable<Integer> {
     PrintWriter err = common.quiet || format.json() ? null : spec.commandLine().getErr();
     CalibrationResult r;
     try {
-      r = Calibration.run(file, params, new Calibration.Settings(options.seed(file), replications, options.threads(),
+      r = Calibration.run(file, params, new Calibration.Settings(options.seed(file), replications, threads,
           m, maxEvaluations), line -> {
             if (err != null) {
               err.println(line);

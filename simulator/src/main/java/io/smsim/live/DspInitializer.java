@@ -15,17 +15,19 @@ final class DspInitializer extends ChannelInitializer<SocketChannel> {
   private final LiveOptions options;
   private final ConnectionLimit limit;
   private final DspHandler.Shared shared;
+  private final StatusCounter counter;
 
   DspInitializer(LiveOptions options, ConnectionLimit limit, DspHandler.Shared shared) {
     this.options = options;
     this.limit = limit;
     this.shared = shared;
+    this.counter = new StatusCounter(shared.metrics(), "duis");
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
     RequestDeadline deadline = new RequestDeadline(options.requestTimeoutMillis(), options.idleTimeoutMillis());
-    ch.pipeline().addLast(limit, deadline.firstByteTap(), new HttpServerCodec(4096, 8192, 8192), deadline,
+    ch.pipeline().addLast(limit, deadline.firstByteTap(), new HttpServerCodec(4096, 8192, 8192), counter, deadline,
         new HttpObjectAggregator(options.maxBodyBytes()), new DspHandler(shared));
   }
 }

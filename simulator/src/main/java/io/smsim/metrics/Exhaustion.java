@@ -10,5 +10,5 @@ import java.time.Instant;
  * @param minutes from the run's start
  * @param timeOfDay minutes after local midnight
  */
-public record Exhaustion(Instant at, double minutes, double timeOfDay) {
+public record Exhaustion(Instant at, double minutes, double timeOfDay) implements java.io.Serializable {
 }

@@ -19,7 +19,7 @@ import java.util.Arrays;
  */
 public record FirstIncident(Instant start, Instant detectedAt, Instant end, double startMinutes,
     double detectedMinutes, double endMinutes, double startTimeOfDay, double detectedTimeOfDay, double endTimeOfDay,
-    double successRatio, double medianMinuteSuccessRatio) {
+    double successRatio, double medianMinuteSuccessRatio) implements java.io.Serializable {
 
   /**
    * @param runStart the run's virtual start

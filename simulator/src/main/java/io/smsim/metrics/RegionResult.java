@@ -1,6 +1,7 @@
 package io.smsim.metrics;
 
 import io.smsim.model.Region;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ public record RegionResult(Region region, Counts requests, Counts alerts, Counts
     Map<String, Counts> byCategory, Births births, LatencySummary latencyMs, int peakProcesses,
     long leakedTotal, long reapedTotal, String policy, String activeAtEnd, List<Incident> incidents,
     List<Failover> failovers, List<TimelineEvent> events, MinuteSeries minutes, FirstIncident firstIncident,
-    Exhaustion exhaustion, Waiting waiting) {
+    Exhaustion exhaustion, Waiting waiting) implements Serializable {
 
   public RegionResult {
     java.util.Objects.requireNonNull(waiting, "waiting");

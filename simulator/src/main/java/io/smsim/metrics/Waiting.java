@@ -10,7 +10,7 @@ package io.smsim.metrics;
  * @param started children that began work (queued ones once a worker freed)
  * @param totalWaitNanos the sum of the started children's waits (0 for those started at once)
  */
-public record Waiting(long admitted, long waited, long started, double totalWaitNanos) {
+public record Waiting(long admitted, long waited, long started, double totalWaitNanos) implements java.io.Serializable {
 
   public static final Waiting NONE = new Waiting(0, 0, 0, 0);
 

@@ -81,7 +81,7 @@ class IncidentMetricsTest {
 
   @Test
   void replicationsGiveTheTimesIntervalsAndTheConsoleShowsThemAsClockTimes() {
-    Replications reps = Replications.run(SCENARIO, 7, 4, 2, null);
+    Replications reps = Replications.run(SCENARIO, 7, 4, ReplicationRunner.threads(2), null);
     Summary start = reps.stats().stat(reps.indexOf(MetricPath.of(Region.NORTH, "firstIncident.startTimeOfDay")));
     Summary detected = reps.stats().stat(reps.indexOf(MetricPath.of(Region.NORTH, "firstIncident.detectedTimeOfDay")));
     assertThat(start.n()).isEqualTo(4);
