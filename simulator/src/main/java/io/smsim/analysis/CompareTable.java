@@ -82,6 +82,20 @@ public final class CompareTable {
       }
       t.row(row);
     }
+    for (Map.Entry<String, String> key : KeyMetrics.TIMES.entrySet()) {
+      int m = c.indexOf(MetricPath.of(region, key.getKey()));
+      List<String> row = new ArrayList<>();
+      row.add(diffs ? key.getValue() + ", min" : key.getValue());
+      for (int v = 0; v < c.variants().size(); v++) {
+        if (diffs && v == c.baseline()) {
+          continue;
+        }
+        PointStats p = c.points().get(v);
+        row.add(diffs ? Numbers.signedInterval(p.diff(m), c.replications())
+            : Numbers.timeOfDayInterval(p.stat(m), c.replications()));
+      }
+      t.row(row);
+    }
     return t;
   }
 

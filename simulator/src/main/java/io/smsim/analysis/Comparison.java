@@ -59,7 +59,7 @@ public record Comparison(String scenario, String source, long seed, int replicat
     double[][] base = values(kept.get(baseline));
     List<PointStats> points = new ArrayList<>();
     for (List<Kept> v : kept) {
-      points.add(PointStats.of(values(v), base));
+      points.add(PointStats.of(values(v), base, metrics));
     }
     return new Comparison(scenario, source, seed, replications, metrics, variants, baseline, points,
         kept.get(baseline).get(0).run(), wall, runner.parallelism());

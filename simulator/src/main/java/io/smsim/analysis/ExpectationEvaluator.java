@@ -104,7 +104,7 @@ final class ExpectationEvaluator {
           expected(e) + ": skipped, a CI needs at least 2 replications (--replications N)");
     }
     if (!e.relative()) {
-      Summary s = Summary.of(x);
+      Summary s = Summary.of(x, e.metric().range());
       if (!s.hasCi()) {
         return verdict(subject, e, false, "no CI: " + s.n() + " replication" + (s.n() == 1 ? "" : "s")
             + " with a value (" + missing(e.metric()) + " in the others)");
@@ -164,6 +164,9 @@ final class ExpectationEvaluator {
 
   /** A value for people: a local time for time metrics, else a number. */
   private String show(Expectation e, double v) {
+    if (Double.isFinite(v) && e.metric().kind() == MetricPath.Kind.TIME_OF_DAY) {
+      return Times.timeOfDay(v);
+    }
     return Double.isFinite(v) && e.metric().kind() == MetricPath.Kind.TIME ? Times.human(instant(v), zone)
         : Numbers.human(v);
   }

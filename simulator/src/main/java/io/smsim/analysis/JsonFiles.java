@@ -7,24 +7,24 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Shared pieces of the analysis JSON files: fixed key order, numbers as {@link Numbers#plain}
+ * Shared pieces of the analysis JSON files (compare, sweep, replications, calibration): fixed key order, numbers as {@link Numbers#plain}
  * (NaN as null), so the same statistics give the same bytes. Keys starting with {@code wall}
  * measure the machine and are the only ones that vary between identical runs.
  */
-final class JsonFiles {
+public final class JsonFiles {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
   /** Writes one JSON document. */
   @FunctionalInterface
-  interface Body {
+  public interface Body {
     void write(JsonGenerator g) throws IOException;
   }
 
   private JsonFiles() {
   }
 
-  static void write(Path file, Body body) {
+  public static void write(Path file, Body body) {
     OutputFiles.write(file, out -> {
       JsonGenerator g = FACTORY.createGenerator(out);
       g.useDefaultPrettyPrinter();
@@ -47,7 +47,7 @@ final class JsonFiles {
     return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  static void number(JsonGenerator g, String name, double v) throws IOException {
+  public static void number(JsonGenerator g, String name, double v) throws IOException {
     g.writeFieldName(name);
     if (Double.isFinite(v)) {
       g.writeNumber(Numbers.plain(v));
@@ -57,7 +57,7 @@ final class JsonFiles {
   }
 
   /** {@code {"n", "mean", "sd", "ciLow", "ciHigh"}} as the fields of the current object. */
-  static void summaryFields(JsonGenerator g, Summary s) throws IOException {
+  public static void summaryFields(JsonGenerator g, Summary s) throws IOException {
     g.writeNumberField("n", s.n());
     number(g, "mean", s.mean());
     number(g, "sd", s.sd());

@@ -9,6 +9,12 @@ public final class KeyMetrics {
   /** Metric name → label, in table order. */
   public static final Map<String, String> LABELS = labels();
 
+  /**
+   * The first incident's local times of day (minutes after midnight), which the console tables
+   * add below the key metrics as {@code 10:24 [10:22, 10:26]} (differences in minutes).
+   */
+  public static final Map<String, String> TIMES = times();
+
   private KeyMetrics() {
   }
 
@@ -19,6 +25,14 @@ public final class KeyMetrics {
     m.put("outageMinutes", "outage minutes");
     m.put("detectionDelayMinutes", "detection delay, min");
     m.put("failovers", "failovers");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  private static Map<String, String> times() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("firstIncident.startTimeOfDay", "incident start");
+    m.put("firstIncident.detectedTimeOfDay", "detected at");
+    m.put("firstIncident.endTimeOfDay", "incident end");
     return java.util.Collections.unmodifiableMap(m);
   }
 }

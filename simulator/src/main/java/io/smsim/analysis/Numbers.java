@@ -1,22 +1,24 @@
 package io.smsim.analysis;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Locale;
 
 /**
  * Number formatting for the analysis outputs. Deterministic (no locale, no platform defaults), so
- * the same statistics give the same bytes: files keep six significant digits, the console fewer.
- * Public so that the reports (report.html, incident-review.md) print the console's very texts.
+ * the same statistics give the same bytes. Files are exact: {@link #plain} writes the shortest
+ * decimal that reads back as the same double (a mean of 10798807.1 is written 10798807.1, not
+ * rounded); the console rounds for people. Public so that the reports (report.html,
+ * incident-review.md) print the console's very texts and the files' very numbers.
  */
 public final class Numbers {
-
-  private static final MathContext SIX = new MathContext(6);
 
   private Numbers() {
   }
 
-  /** For CSV and JSON: an integer as such, else six significant digits, plain notation; NaN → "". */
+  /**
+   * For CSV and JSON: an integer as such, else the shortest decimal that parses back to the same
+   * double ({@link Double#toString}), in plain notation (no exponent); NaN → "".
+   */
   public static String plain(double v) {
     if (!Double.isFinite(v)) {
       return "";
@@ -24,8 +26,7 @@ public final class Numbers {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
-    String s = new BigDecimal(v).round(SIX).stripTrailingZeros().toPlainString();
-    return s.equals("-0") ? "0" : s;
+    return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
   }
 
   /** For people: {@code 5,954}, {@code 41.2}, {@code 0.35}; NaN → "–". */
@@ -55,6 +56,22 @@ public final class Numbers {
     StringBuilder b = new StringBuilder(human(s.mean()));
     if (s.hasCi() && !(s.ciLow() == s.mean() && s.ciHigh() == s.mean())) {
       b.append(" [").append(human(s.ciLow())).append(", ").append(human(s.ciHigh())).append(']');
+    }
+    if (s.n() < replications) {
+      b.append(" n=").append(s.n());
+    }
+    return b.toString();
+  }
+
+  /** {@code 10:24 [10:22, 10:26]} for a time of day in minutes after midnight; as {@link #interval} otherwise. */
+  public static String timeOfDayInterval(Summary s, int replications) {
+    if (s.n() == 0) {
+      return "–";
+    }
+    StringBuilder b = new StringBuilder(io.smsim.model.Times.timeOfDay(s.mean()));
+    if (s.hasCi() && !(s.ciLow() == s.mean() && s.ciHigh() == s.mean())) {
+      b.append(" [").append(io.smsim.model.Times.timeOfDay(s.ciLow())).append(", ")
+          .append(io.smsim.model.Times.timeOfDay(s.ciHigh())).append(']');
     }
     if (s.n() < replications) {
       b.append(" n=").append(s.n());

@@ -1,5 +1,6 @@
 package io.smsim.analysis;
 
+import io.smsim.scenario.MetricPath;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,14 +21,14 @@ public record PointStats(List<Summary> stats, List<Summary> diffs) {
   /**
    * @param values [replication][metric]
    * @param baseline [replication][metric] of the baseline under the same replications, or null
+   * @param metrics the metrics, in column order: each one's range decides its interval
    */
-  public static PointStats of(double[][] values, double[][] baseline) {
-    int metrics = values.length == 0 ? 0 : values[0].length;
-    List<Summary> stats = new ArrayList<>(metrics);
+  public static PointStats of(double[][] values, double[][] baseline, List<MetricPath> metrics) {
+    List<Summary> stats = new ArrayList<>(metrics.size());
     List<Summary> diffs = new ArrayList<>();
-    for (int m = 0; m < metrics; m++) {
+    for (int m = 0; m < metrics.size(); m++) {
       double[] x = column(values, m);
-      stats.add(Summary.of(x));
+      stats.add(Summary.of(x, metrics.get(m).range()));
       if (baseline != null) {
         diffs.add(Summary.paired(x, column(baseline, m)));
       }

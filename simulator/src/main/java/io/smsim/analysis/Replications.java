@@ -31,7 +31,7 @@ public record Replications(String scenario, String source, long seed, int replic
     double wall = (System.nanoTime() - t0) / 1e9;
     double[][] values = kept.stream().map(Kept::values).toArray(double[][]::new);
     return new Replications(scenario.name(), scenario.source(), seed, replications, metrics, values,
-        PointStats.of(values, null), kept.get(0).run(), wall, runner.parallelism());
+        PointStats.of(values, null, metrics), kept.get(0).run(), wall, runner.parallelism());
   }
 
   public int indexOf(MetricPath metric) {

@@ -88,6 +88,15 @@ public final class ReplicationsFiles {
       }
       t.row(row);
     }
+    for (Map.Entry<String, String> key : KeyMetrics.TIMES.entrySet()) {
+      List<String> row = new ArrayList<>();
+      row.add(key.getValue());
+      for (Region r : regions) {
+        row.add(Numbers.timeOfDayInterval(reps.stats().stat(reps.indexOf(MetricPath.of(r, key.getKey()))),
+            reps.replications()));
+      }
+      t.row(row);
+    }
     t.print(out);
   }
 }

@@ -1,6 +1,7 @@
 package io.smsim.analysis;
 
 import io.smsim.metrics.Failover;
+import io.smsim.metrics.FirstIncident;
 import io.smsim.metrics.Incident;
 import io.smsim.metrics.RegionResult;
 import io.smsim.metrics.RunResult;
@@ -70,7 +71,34 @@ public final class SummaryMetrics {
       case "peakProcesses" -> r.peakProcesses();
       case "leakedProcesses" -> r.leakedTotal();
       case "reapedProcesses" -> r.reapedTotal();
-      default -> throw new IllegalArgumentException("unknown region metric " + p);
+      case "exhaustion.minutes" -> r.exhaustion() == null ? Double.NaN : r.exhaustion().minutes();
+      case "exhaustion.timeOfDay" -> r.exhaustion() == null ? Double.NaN : r.exhaustion().timeOfDay();
+      case "waiting.meanMs" -> r.waiting().meanMs();
+      case "waiting.probability" -> r.waiting().probability();
+      default -> {
+        if (p.name().startsWith("firstIncident.")) {
+          yield firstIncident(r.firstIncident(), p.name().substring("firstIncident.".length()));
+        }
+        throw new IllegalArgumentException("unknown region metric " + p);
+      }
+    };
+  }
+
+  /** A field of the first incident's timing; NaN without an incident (or without a detection, an end). */
+  private static double firstIncident(FirstIncident f, String field) {
+    if (f == null) {
+      return Double.NaN;
+    }
+    return switch (field) {
+      case "startMinutes" -> f.startMinutes();
+      case "detectedMinutes" -> f.detectedMinutes();
+      case "endMinutes" -> f.endMinutes();
+      case "startTimeOfDay" -> f.startTimeOfDay();
+      case "detectedTimeOfDay" -> f.detectedTimeOfDay();
+      case "endTimeOfDay" -> f.endTimeOfDay();
+      case "successRatio" -> f.successRatio();
+      case "medianMinuteSuccessRatio" -> f.medianMinuteSuccessRatio();
+      default -> throw new IllegalArgumentException("unknown first-incident metric " + field);
     };
   }
 

@@ -54,7 +54,7 @@ public record Sweep(String scenario, String source, long seed, int replications,
     double wall = (System.nanoTime() - t0) / 1e9;
     List<PointStats> stats = new ArrayList<>();
     for (List<double[]> v : values) {
-      stats.add(PointStats.of(v.toArray(new double[0][]), null));
+      stats.add(PointStats.of(v.toArray(new double[0][]), null, metrics));
     }
     return new Sweep(file.scenario().name(), file.source(), seed, replications,
         variant == null ? null : variant.name(), params, points, metrics, stats, wall, runner.parallelism());

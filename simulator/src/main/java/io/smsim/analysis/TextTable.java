@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table for the console: columns as wide as their widest cell, two spaces apart. */
-final class TextTable {
+public final class TextTable {
 
   private final List<List<String>> rows = new ArrayList<>();
 
-  TextTable row(List<String> cells) {
+  public TextTable row(List<String> cells) {
     rows.add(List.copyOf(cells));
     return this;
   }
@@ -18,7 +18,7 @@ final class TextTable {
     return rows.size() <= 1;
   }
 
-  void print(PrintWriter out) {
+  public void print(PrintWriter out) {
     int cols = rows.stream().mapToInt(List::size).max().orElse(0);
     int[] width = new int[cols];
     for (List<String> r : rows) {

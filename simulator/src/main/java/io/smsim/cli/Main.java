@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
     description = "Smart-meter communications simulator: replay outages in virtual time, ask what-if, serve them "
         + "live, load-test and benchmark failover.",
     subcommands = {ReplayCommand.class, ValidateCommand.class, CompareCommand.class, SweepCommand.class,
-        CheckCommand.class, ServeCommand.class, LoadCommand.class, FailoverBenchCommand.class, InitCommand.class,
-        SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+        CheckCommand.class, CalibrateCommand.class, ServeCommand.class, LoadCommand.class, FailoverBenchCommand.class,
+        InitCommand.class, SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static final int EXIT_OK = 0;

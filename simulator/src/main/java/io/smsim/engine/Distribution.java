@@ -9,12 +9,15 @@ import java.util.Arrays;
  * <p>Families: {@link Constant}; {@link Exponential} (quantile −m·ln(1−u)); {@link LogNormal}
  * (median·exp(σ·Φ⁻¹(u)), mean = median·exp(σ²/2)); {@link Uniform}; {@link Weibull}
  * (λ·(−ln(1−u))^{1/k}); {@link Empirical} (piecewise-linear quantile function through given
- * (probability, value) points).
+ * (probability, value) points); {@link Mixture} (component i with probability w_i).
  */
 public sealed interface Distribution {
 
   /** One sample. */
   double sample(RandomStream random);
+
+  /** The quantile function Q(u), u ∈ (0, 1): the value below which a share u of samples fall. */
+  double quantile(double u);
 
   /** The distribution mean. */
   double mean();
@@ -45,6 +48,11 @@ public sealed interface Distribution {
     }
 
     @Override
+    public double quantile(double u) {
+      return value;
+    }
+
+    @Override
     public double mean() {
       return value;
     }
@@ -62,6 +70,11 @@ public sealed interface Distribution {
     public double sample(RandomStream random) {
       return -mean * Math.log(random.nextOpenDouble());
     }
+
+    @Override
+    public double quantile(double u) {
+      return -mean * Math.log1p(-u);
+    }
   }
 
   /** Log-normal: ln X ~ N(mu, sigma²). */
@@ -78,6 +91,11 @@ public sealed interface Distribution {
     @Override
     public double sample(RandomStream random) {
       return Math.exp(mu + sigma * random.nextGaussian());
+    }
+
+    @Override
+    public double quantile(double u) {
+      return Math.exp(mu + sigma * NormalQuantile.of(u));
     }
 
     @Override
@@ -104,6 +122,11 @@ public sealed interface Distribution {
     }
 
     @Override
+    public double quantile(double u) {
+      return min + (max - min) * u;
+    }
+
+    @Override
     public double mean() {
       return (min + max) / 2;
     }
@@ -123,6 +146,11 @@ public sealed interface Distribution {
     @Override
     public double sample(RandomStream random) {
       return scale * Math.pow(-Math.log(random.nextOpenDouble()), 1 / shape);
+    }
+
+    @Override
+    public double quantile(double u) {
+      return scale * Math.pow(-Math.log1p(-u), 1 / shape);
     }
 
     @Override
@@ -164,7 +192,8 @@ public sealed interface Distribution {
       return quantile(random.nextDouble());
     }
 
-    double quantile(double u) {
+    @Override
+    public double quantile(double u) {
       int i = Arrays.binarySearch(probabilities, u);
       if (i >= 0) {
         return values[i];
@@ -198,6 +227,78 @@ public sealed interface Distribution {
     @Override
     public String toString() {
       return "Empirical" + Arrays.toString(probabilities) + "->" + Arrays.toString(values);
+    }
+  }
+
+  /**
+   * A finite mixture: with probability {@code weights[i]} a sample comes from {@code components[i]}
+   * (e.g. a hyperexponential: most leaked children exit within minutes, some linger for days).
+   * Sampled by inversion with one uniform u: the component whose share of [0, 1) holds u, at the
+   * quantile of u rescaled within that share. Mean Σ wᵢ·meanᵢ.
+   */
+  record Mixture(double[] weights, java.util.List<Distribution> components) implements Distribution {
+    public Mixture {
+      weights = weights.clone();
+      components = java.util.List.copyOf(components);
+      if (weights.length < 2 || weights.length != components.size()) {
+        throw new IllegalArgumentException("a mixture needs two or more components, each with a weight");
+      }
+      double sum = 0;
+      for (double w : weights) {
+        if (!(w > 0 && w <= 1)) {
+          throw new IllegalArgumentException("mixture weights must be in (0, 1]: " + w);
+        }
+        sum += w;
+      }
+      if (Math.abs(sum - 1) > 1e-9) {
+        throw new IllegalArgumentException("mixture weights must sum to 1: " + sum);
+      }
+    }
+
+    @Override
+    public double sample(RandomStream random) {
+      return quantile(random.nextOpenDouble());
+    }
+
+    @Override
+    public double quantile(double u) {
+      double low = 0;
+      int last = weights.length - 1;
+      for (int i = 0; i < last; i++) {
+        if (u < low + weights[i]) {
+          return components.get(i).quantile(within((u - low) / weights[i]));
+        }
+        low += weights[i];
+      }
+      return components.get(last).quantile(within((u - low) / weights[last]));
+    }
+
+    private static double within(double u) {
+      return Math.min(Math.max(u, 0x1.0p-53), 1 - 0x1.0p-53);
+    }
+
+    @Override
+    public double mean() {
+      double m = 0;
+      for (int i = 0; i < weights.length; i++) {
+        m += weights[i] * components.get(i).mean();
+      }
+      return m;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Mixture x && Arrays.equals(weights, x.weights) && components.equals(x.components);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(weights) + components.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Mixture" + Arrays.toString(weights) + components;
     }
   }
 }

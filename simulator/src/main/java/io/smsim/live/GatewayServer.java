@@ -146,6 +146,11 @@ final class GatewayServer {
       return;
     }
     int next = model.finish();
+    long linger = model.leakExitInNanos();
+    if (linger >= 0) {
+      int epoch = model.leakEpoch();
+      loop.schedule(() -> model.leakedExit(epoch), cluster.clock().realNanos(linger), TimeUnit.NANOSECONDS);
+    }
     if (next >= 0) {
       startWork(next);
     }

@@ -65,6 +65,11 @@ public final class Recorder {
   private final List<List<TimelineEvent>> events = new ArrayList<>();
   private final List<List<Failover>> failovers = new ArrayList<>();
   private final MinuteSeries[] minuteSeries = new MinuteSeries[REGIONS];
+  private final long[] admitted = new long[REGIONS];
+  private final long[] queued = new long[REGIONS];
+  private final long[] started = new long[REGIONS];
+  private final double[] waitNanos = new double[REGIONS];
+  private final long[] firstSpawnFailureNanos = new long[REGIONS];
 
   public Recorder(ReportingSpec reporting, Timebase timebase) {
     this.timebase = timebase;
@@ -77,6 +82,28 @@ public final class Recorder {
     }
     for (int s = 0; s < SERVERS; s++) {
       intervalLatency[s] = new Histogram(MAX_LATENCY_MICROS, 2);
+    }
+    Arrays.fill(firstSpawnFailureNanos, -1);
+  }
+
+  /** A child was spawned at {@code server}: it started work at once, or it was queued for a worker. */
+  public void admitted(int server, boolean wasQueued) {
+    admitted[server >> 1]++;
+    if (wasQueued) {
+      queued[server >> 1]++;
+    }
+  }
+
+  /** A child began work at {@code server} after waiting {@code waitNanos} for a worker (0: at once). */
+  public void workStarted(int server, long waitNanos) {
+    started[server >> 1]++;
+    this.waitNanos[server >> 1] += waitNanos;
+  }
+
+  /** A spawn failed at {@code server} because its process table was full. */
+  public void spawnFailed(int server, long nowNanos) {
+    if (firstSpawnFailureNanos[server >> 1] < 0) {
+      firstSpawnFailureNanos[server >> 1] = nowNanos;
     }
   }
 
@@ -245,10 +272,16 @@ public final class Recorder {
     List<TimelineEvent> timeline = new ArrayList<>(events.get(region));
     timeline.sort(java.util.Comparator.comparing(TimelineEvent::at));
     List<Incident> incidents = IncidentAttribution.attribute(tracker.incidents(), timeline);
+    FirstIncident first = incidents.isEmpty() ? null
+        : FirstIncident.of(incidents.get(0), timebase.start(), timebase.zone(), minuteSeries[region]);
+    long full = firstSpawnFailureNanos[region];
+    Exhaustion exhaustion = full < 0 ? null : new Exhaustion(timebase.instantOf(full), full / 60e9,
+        FirstIncident.timeOfDay(timebase.instantOf(full), timebase.zone()));
     return new RegionResult(Region.of(region), new Counts(reqTotal, reqOk, reqFailed, inFlightAll), alerts,
         new Counts(attOk + attFailed, attOk, attFailed, 0), outcomes, byCategory, births,
         LatencySummary.of(latency[region]), peakProcesses, leakedTotal, reapedTotal, policy, activeAtEnd, incidents,
-        failovers.get(region), timeline, minuteSeries[region]);
+        failovers.get(region), timeline, minuteSeries[region], first, exhaustion,
+        new Waiting(admitted[region], queued[region], started[region], waitNanos[region]));
   }
 
   /** Rows of {@code timeline.csv} so far. */

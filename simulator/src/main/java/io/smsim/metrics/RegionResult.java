@@ -16,14 +16,18 @@ import java.util.Map;
  * @param peakProcesses the highest process count either server reached
  * @param policy the failover policy key
  * @param minutes the one-minute series (for charts), not part of summary.json
+ * @param firstIncident the first incident's timing, or null without an incident
+ * @param exhaustion the first spawn failure, or null when the process table never filled
+ * @param waiting children that queued for a worker
  */
 public record RegionResult(Region region, Counts requests, Counts alerts, Counts attempts, Map<String, Long> attemptOutcomes,
     Map<String, Counts> byCategory, Births births, LatencySummary latencyMs, int peakProcesses,
     long leakedTotal, long reapedTotal, String policy, String activeAtEnd, List<Incident> incidents,
-    List<Failover> failovers, List<TimelineEvent> events, MinuteSeries minutes)
-    implements Serializable {
+    List<Failover> failovers, List<TimelineEvent> events, MinuteSeries minutes, FirstIncident firstIncident,
+    Exhaustion exhaustion, Waiting waiting) implements Serializable {
 
   public RegionResult {
+    java.util.Objects.requireNonNull(waiting, "waiting");
     attemptOutcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attemptOutcomes));
     byCategory = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byCategory));
     incidents = List.copyOf(incidents);

@@ -16,12 +16,25 @@ public sealed interface Fault
     return true;
   }
 
-  /** Finished children fail to exit with this probability (the seed's Gateway Scheduler defect). */
-  record Leak(double probability) implements Fault {
+  /**
+   * Finished children fail to exit with this probability (the seed's Gateway Scheduler defect),
+   * and linger for a random {@code lifetime} before they do exit, or, without one, until the reaper
+   * or a restart kills them. Why a lifetime, and why it makes failures at the full table
+   * intermittent rather than total, is in {@link GatewayScheduler}'s class comment.
+   *
+   * @param lifetime how long a leaked child stays in the process table (nanoseconds), or
+   *     {@code null} for as long as the server runs
+   */
+  record Leak(double probability, io.smsim.engine.Distribution lifetime) implements Fault {
     public Leak {
       if (!(probability >= 0 && probability <= 1)) {
         throw new IllegalArgumentException("probability must be in [0,1]: " + probability);
       }
+    }
+
+    /** Leaked children that stay until reaped or restarted. */
+    public Leak(double probability) {
+      this(probability, null);
     }
 
     @Override

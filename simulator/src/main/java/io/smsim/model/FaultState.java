@@ -76,6 +76,20 @@ public final class FaultState {
     return p;
   }
 
+  /**
+   * How long the server's leaked children linger (null = until reaped or restarted): the lifetime of
+   * the leak that supplies {@link #leakProbability} (the strongest wins; ties to the earliest).
+   */
+  public io.smsim.engine.Distribution leakLifetime(ServerRole role) {
+    double p = leakProbability(role);
+    for (Active a : active) {
+      if (a.fault() instanceof Fault.Leak leak && a.on(role) && leak.probability() == p) {
+        return leak.lifetime();
+      }
+    }
+    return null;
+  }
+
   public double grayFailureProbability(ServerRole role) {
     double p = 0;
     for (Active a : active) {

@@ -10,11 +10,39 @@ import io.smsim.engine.RandomStreams;
  *
  * <p>Semantics (ARCHITECTURE.md, "The model in brief"): a request spawns one child; if live processes (working + queued +
  * leaked) have reached the process limit P the spawn fails at once. With {@code workers} c set, at
- * most c children work and the rest wait, FIFO, holding their process slot; a full queue rejects.
- * A child that finishes exits — except with the leak probability ℓ, when it stays in the table
- * until reaped or the server restarts. With arrival rate λ the table therefore fills after about
- * P / (ℓ·λ), and near the limit failures are intermittent: slots freed by normal completions go
- * to new arrivals while leaked children keep eating capacity.
+ * most c children work and the rest wait, FIFO, holding their process slot; a full queue rejects
+ * ({@code queueLimit} 0: no waiting room, the M/M/c/c loss system). A child that finishes exits —
+ * except with the leak probability ℓ, when it stays in the table until it exits after its leak
+ * lifetime, is reaped, or the server restarts. With arrival rate λ the table therefore fills after
+ * about P / (ℓ·λ) while leaked children do not exit.
+ *
+ * <p><b>Why failures at the full table are intermittent.</b> The limit itself is a hard wall: on
+ * Linux, fork(2) fails with EAGAIN once the user owns RLIMIT_NPROC processes or the system reaches
+ * threads-max or pid_max (fork(2), setrlimit(2), proc(5)), and the scheduler's request fails. What
+ * decides how much still gets through is how fast slots free up, and there are two ways:
+ * <ul>
+ *   <li>A normal child exits after its work. At the full table its slot goes to the next spawn, but
+ *       every child that finishes leaks with probability ℓ, so the working children dwindle as
+ *       e^{−ℓt/S} (S their mean lifetime: tens of seconds) and within minutes nothing succeeds.
+ *       A scheduler that retries a failed fork after EAGAIN, as many do, only waits longer for
+ *       slots that no longer free up. Leaks that last until a restart make the outage total
+ *       (93% of attempts failed in the seed replay before this was modelled).</li>
+ *   <li>A leaked child exits too, later. "Leaked" means the scheduler lost track of it, not that
+ *       it runs forever: a child blocked on a connection to a device or broker that will never
+ *       answer exits when a timeout fires (TCP keepalive gives up after 2 h + 9 × 75 s by
+ *       default, tcp(7)), when the peer resets the connection, or when a NAT or firewall drops the
+ *       idle flow. Its lingering time is random with a finite mean τ ({@link Fault.Leak#lifetime}).</li>
+ * </ul>
+ * With lingering children exiting, the full table reaches a steady state: each exit lets about
+ * 1/ℓ requests through before a leak takes the slot again. The table is then a loss system with
+ * P servers in which a child holds a slot for its work, plus its lingering time with probability
+ * ℓ: Erlang's loss formula (Kleinrock, "Queueing Systems" I, §3.6) with offered load
+ * a = λ·(S + ℓ·τ) gives the share of spawns that fail, B(P, a), and it holds whatever the
+ * distributions of work and lingering (the insensitivity of the loss formula, Sevast'yanov 1957).
+ * For a &gt; P, about P/a of the requests succeed: a share that rises and falls with the traffic,
+ * which is what "intermittent failures" in the incident report describes. A leaked child that
+ * exits frees its slot and nothing else; a reap or a restart kills the lingering children, whose
+ * pending exits then no longer count ({@link #leakEpoch()}).
  */
 public final class GatewayScheduler {
 
@@ -36,6 +64,7 @@ public final class GatewayScheduler {
   private final RandomStream deviceRandom;
   private final RandomStream leakRandom;
   private final RandomStream grayRandom;
+  private final RandomStream lifetimeRandom;
 
   private State state = State.UP;
   private int working;
@@ -48,6 +77,10 @@ public final class GatewayScheduler {
   private int intervalPeakProcesses;
 
   private double leakProbability;
+  private io.smsim.engine.Distribution leakLifetime;
+  private int leakEpoch;
+  private long lastLeakLifetimeNanos = -1;
+  private long exitedTotal;
   private double grayFailureProbability;
   private double slowdown = 1;
 
@@ -69,6 +102,7 @@ public final class GatewayScheduler {
     this.deviceRandom = streams.stream(name + ".device");
     this.leakRandom = streams.stream(name + ".leak");
     this.grayRandom = streams.stream(name + ".gray");
+    this.lifetimeRandom = streams.stream(name + ".leakLifetime");
     serviceByCategory = new io.smsim.engine.Distribution[Category.values().length];
     for (Category c : Category.values()) {
       serviceByCategory[c.ordinal()] = spec.serviceTime().get(c);
@@ -102,7 +136,7 @@ public final class GatewayScheduler {
       return Admission.SPAWN_FAILED;
     }
     if (!spec.unboundedWorkers() && working >= spec.workers()) {
-      if (spec.queueLimit() > 0 && queued >= spec.queueLimit()) {
+      if (spec.queueLimit() != GatewaySpec.UNBOUNDED_QUEUE && queued >= spec.queueLimit()) {
         return Admission.QUEUE_FULL;
       }
       enqueue(handle);
@@ -158,13 +192,19 @@ public final class GatewayScheduler {
 
   /**
    * A working child finished: it exits, or leaks with the current leak probability. Returns the
-   * handle of a queued request that now starts working, or -1.
+   * handle of a queued request that now starts working, or -1. When the child leaked and leaked
+   * children have a lifetime, {@link #leakExitInNanos()} says when the driver must call
+   * {@link #leakedExit(int)}.
    */
   public int finish() {
     working--;
+    lastLeakLifetimeNanos = -1;
     if (leakRandom.nextDouble() < leakProbability) {
       leaked++;
       leakedTotal++;
+      if (leakLifetime != null) {
+        lastLeakLifetimeNanos = Math.max(1L, (long) leakLifetime.sample(lifetimeRandom));
+      }
     }
     if (queued > 0) {
       working++;
@@ -173,10 +213,43 @@ public final class GatewayScheduler {
     return -1;
   }
 
+  /**
+   * After {@link #finish()}: how long the child that just leaked lingers before it exits, or -1
+   * when it did not leak or stays until reaped or restarted. The driver then calls
+   * {@link #leakedExit(int)} with the current {@link #leakEpoch()} that much later.
+   */
+  public long leakExitInNanos() {
+    return lastLeakLifetimeNanos;
+  }
+
+  /** Advances whenever leaked children are killed (reap, restart): exits scheduled before are void. */
+  public int leakEpoch() {
+    return leakEpoch;
+  }
+
+  /**
+   * A leaked child's lifetime ended: it exits and frees its slot, unless it was already killed
+   * (the epoch moved on). Returns whether a child exited.
+   */
+  public boolean leakedExit(int epoch) {
+    if (epoch != leakEpoch || leaked == 0) {
+      return false;
+    }
+    leaked--;
+    exitedTotal++;
+    return true;
+  }
+
+  /** Leaked children that exited by themselves after their lifetime. */
+  public long leakExitedTotal() {
+    return exitedTotal;
+  }
+
   /** Kills all leaked children (the reaper); returns how many. */
   public int reap() {
     int n = leaked;
     leaked = 0;
+    leakEpoch++;
     reapedTotal += n;
     return n;
   }
@@ -193,6 +266,7 @@ public final class GatewayScheduler {
     reapedTotal += leaked;
     working = 0;
     leaked = 0;
+    leakEpoch++;
     queued = 0;
     queueHead = 0;
     epoch++;
@@ -265,10 +339,19 @@ public final class GatewayScheduler {
   }
 
   public void setLeakProbability(double p) {
+    setLeak(p, null);
+  }
+
+  /**
+   * The leak defect: a finishing child stays with probability {@code p}, for a lifetime drawn from
+   * {@code lifetime} (nanoseconds), or until reaped or restarted when it is null.
+   */
+  public void setLeak(double p, io.smsim.engine.Distribution lifetime) {
     if (!(p >= 0 && p <= 1)) {
       throw new IllegalArgumentException("leak probability must be in [0,1]: " + p);
     }
     leakProbability = p;
+    leakLifetime = lifetime;
   }
 
   /** Gray failure: alive but failing with a probability and slower by a factor (1 = healthy). */

@@ -10,7 +10,9 @@ import java.util.Objects;
  *
  * @param processLimit P, process-table capacity (30,000 in the seed incident report)
  * @param workers c, children working at once; 0 means unbounded (every child works at once)
- * @param queueLimit children waiting for a worker; 0 means bounded only by the process table
+ * @param queueLimit children that may wait for a worker: {@link #UNBOUNDED_QUEUE} (-1) means bounded
+ *     only by the process table; 0 means no waiting room, so with c workers a server is the
+ *     M/M/c/c loss system of Erlang B
  * @param serviceTime gateway work per category, nanoseconds
  * @param srvServiceTime gateway work for particular SRVs (by variant), overriding their category's
  * @param deviceLatency WAN round trip to the device for device SRVs, nanoseconds
@@ -21,6 +23,9 @@ public record GatewaySpec(int processLimit, int workers, int queueLimit,
     Map<Category, Distribution> serviceTime, Map<String, Distribution> srvServiceTime, Distribution deviceLatency,
     double noResponseProbability, long responseTimeoutNanos) {
 
+  /** {@code queueLimit} when only the process table bounds the queue. */
+  public static final int UNBOUNDED_QUEUE = -1;
+
   public GatewaySpec {
     if (processLimit <= 0) {
       throw new IllegalArgumentException("processLimit must be positive: " + processLimit);
@@ -28,8 +33,8 @@ public record GatewaySpec(int processLimit, int workers, int queueLimit,
     if (workers < 0) {
       throw new IllegalArgumentException("workers must be >= 0 (0 = unbounded): " + workers);
     }
-    if (queueLimit < 0) {
-      throw new IllegalArgumentException("queueLimit must be >= 0 (0 = process table): " + queueLimit);
+    if (queueLimit < UNBOUNDED_QUEUE) {
+      throw new IllegalArgumentException("queueLimit must be >= 0, or -1 for unbounded: " + queueLimit);
     }
     Objects.requireNonNull(deviceLatency, "deviceLatency");
     EnumMap<Category, Distribution> copy = new EnumMap<>(Category.class);

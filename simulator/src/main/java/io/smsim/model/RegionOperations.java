@@ -395,7 +395,7 @@ public final class RegionOperations {
   /** Brings the server in line with the faults in force; returns work lost when its hardware failed now. */
   private int applyFaults(ServerRole role) {
     GatewayScheduler g = server(role);
-    g.setLeakProbability(faults.leakProbability(role));
+    g.setLeak(faults.leakProbability(role), faults.leakLifetime(role));
     g.setGrayFailure(faults.grayFailureProbability(role), faults.graySlowdown(role));
     boolean failed = faults.hardwareFailed(role);
     if (failed && g.state() != GatewayScheduler.State.FAILED) {

@@ -36,6 +36,21 @@ public final class Times {
     return t == null ? "-" : CLOCK.format(t.atZone(zone));
   }
 
+  /**
+   * A local time of day given as minutes after midnight: {@code 10:24} for whole minutes,
+   * {@code 10:24:30} with seconds (rounded to the second); "–" for NaN.
+   */
+  public static String timeOfDay(double minutesAfterMidnight) {
+    if (!Double.isFinite(minutesAfterMidnight)) {
+      return "–";
+    }
+    long seconds = Math.round(minutesAfterMidnight * 60);
+    long day = 24 * 3600;
+    long s = ((seconds % day) + day) % day;
+    String hm = String.format(Locale.ROOT, "%02d:%02d", s / 3600, s / 60 % 60);
+    return s % 60 == 0 ? hm : hm + String.format(Locale.ROOT, ":%02d", s % 60);
+  }
+
   /** Zone abbreviation at that instant, e.g. {@code BST}. */
   public static String zoneName(Instant t, ZoneId zone) {
     return ZONE.format(t.atZone(zone));

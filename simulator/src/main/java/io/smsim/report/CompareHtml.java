@@ -1,9 +1,12 @@
 package io.smsim.report;
 
 import io.smsim.analysis.Comparison;
+import io.smsim.analysis.KeyMetrics;
+import io.smsim.analysis.Numbers;
 import io.smsim.model.Region;
 import io.smsim.scenario.Variant;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The {@code report.html} of {@code smsim compare}: a header with the scenario, seed, replications,
@@ -100,6 +103,21 @@ final class CompareHtml {
                 view.diffText(v, region, m.name()))
             : StatCell.td(view.pointer(v, region, m.name(), false), view.stat(v, region, m.name()),
                 view.statText(v, region, m.name())));
+      }
+      h.append("</tr>\n");
+    }
+    for (Map.Entry<String, String> time : KeyMetrics.TIMES.entrySet()) {
+      String name = time.getKey();
+      h.append("<tr data-metric=\"").append(name).append("\"><td>")
+          .append(Html.text(diffs ? time.getValue() + ", min" : time.getValue())).append("</td>");
+      for (int v = 0; v < c.variants().size(); v++) {
+        if (diffs && v == c.baseline()) {
+          continue;
+        }
+        h.append(diffs
+            ? StatCell.td(view.pointer(v, region, name, true), view.diff(v, region, name), view.diffText(v, region, name))
+            : StatCell.td(view.pointer(v, region, name, false), view.stat(v, region, name),
+                Numbers.timeOfDayInterval(view.stat(v, region, name), c.replications())));
       }
       h.append("</tr>\n");
     }

@@ -132,6 +132,17 @@ public final class HtmlReport {
       }
       h.append("</tr>\n");
     }
+    for (Map.Entry<String, String> key : KeyMetrics.TIMES.entrySet()) {
+      h.append("<tr data-metric=\"").append(key.getKey()).append("\"><td>").append(Html.text(key.getValue()))
+          .append("</td>");
+      for (Region r : regions) {
+        MetricPath m = MetricPath.of(r, key.getKey());
+        Summary s = reps.stats().stat(reps.indexOf(m));
+        h.append(StatCell.td(StatCell.pointer("metrics", m.text()), s,
+            Numbers.timeOfDayInterval(s, reps.replications())));
+      }
+      h.append("</tr>\n");
+    }
     h.append("</tbody>\n</table>\n");
   }
 
@@ -158,7 +169,7 @@ public final class HtmlReport {
           .append(span(at + "endLocal", Times.local(i.end(), zone),
               i.end() == null ? "ongoing" : Times.clock(i.end(), zone)))
           .append(' ').append(Times.zoneName(i.start(), zone)).append(" (")
-          .append(span(at + "minutes", Double.toString(SummaryJson.round(i.minutes())),
+          .append(span(at + "minutes", io.smsim.analysis.Numbers.plain(i.minutes()),
               String.format(java.util.Locale.ROOT, "%.0f", i.minutes())))
           .append(" min) · detected ")
           .append(span(at + "detectedAtLocal", Times.local(i.detectedAt(), zone),

@@ -51,7 +51,7 @@ final class KeyFigures {
   }
 
   private static Figure millis(String label, String path, double v) {
-    return new Figure(label, path, null, Double.toString(SummaryJson.round(v)),
+    return new Figure(label, path, null, io.smsim.analysis.Numbers.plain(v),
         String.format(Locale.ROOT, "%.0f", v));
   }
 }

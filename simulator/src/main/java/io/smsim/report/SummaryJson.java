@@ -4,12 +4,15 @@ import io.smsim.output.OutputFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.smsim.metrics.Counts;
+import io.smsim.metrics.Exhaustion;
 import io.smsim.metrics.Failover;
+import io.smsim.metrics.FirstIncident;
 import io.smsim.metrics.Incident;
 import io.smsim.metrics.LatencySummary;
 import io.smsim.metrics.RegionResult;
 import io.smsim.metrics.RunResult;
 import io.smsim.metrics.TimelineEvent;
+import io.smsim.metrics.Waiting;
 import io.smsim.model.Times;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -114,17 +117,26 @@ public final class SummaryJson {
     LatencySummary l = r.latencyMs();
     g.writeObjectFieldStart("latencyMs");
     g.writeNumberField("count", l.count());
-    g.writeNumberField("mean", round(l.mean()));
-    g.writeNumberField("p50", round(l.p50()));
-    g.writeNumberField("p90", round(l.p90()));
-    g.writeNumberField("p99", round(l.p99()));
-    g.writeNumberField("max", round(l.max()));
+    number(g, "mean", l.mean());
+    number(g, "p50", l.p50());
+    number(g, "p90", l.p90());
+    number(g, "p99", l.p99());
+    number(g, "max", l.max());
     g.writeEndObject();
     g.writeNumberField("peakProcesses", r.peakProcesses());
     g.writeNumberField("leakedProcesses", r.leakedTotal());
     g.writeNumberField("reapedProcesses", r.reapedTotal());
     g.writeStringField("failoverPolicy", r.policy());
     g.writeStringField("activeAtEnd", r.activeAtEnd());
+    firstIncident(r.firstIncident(), zone, g);
+    exhaustion(r.exhaustion(), zone, g);
+    Waiting w = r.waiting();
+    g.writeObjectFieldStart("waiting");
+    g.writeNumberField("admitted", w.admitted());
+    g.writeNumberField("waited", w.waited());
+    number(g, "probability", w.probability());
+    number(g, "meanMs", w.meanMs());
+    g.writeEndObject();
     g.writeArrayFieldStart("incidents");
     for (Incident i : r.incidents()) {
       incident(i, zone, g);
@@ -155,13 +167,51 @@ public final class SummaryJson {
     g.writeEndArray();
   }
 
+  /** The first incident's timing as replication metrics: minutes from the run's start and local time of day. */
+  private static void firstIncident(FirstIncident f, ZoneId zone, JsonGenerator g) throws IOException {
+    g.writeFieldName("firstIncident");
+    if (f == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    number(g, "startMinutes", f.startMinutes());
+    g.writeStringField("startTimeOfDay", timeOfDay(f.start(), zone));
+    number(g, "detectedMinutes", f.detectedMinutes());
+    g.writeStringField("detectedTimeOfDay", timeOfDay(f.detectedAt(), zone));
+    number(g, "endMinutes", f.endMinutes());
+    g.writeStringField("endTimeOfDay", timeOfDay(f.end(), zone));
+    number(g, "successRatio", f.successRatio());
+    number(g, "medianMinuteSuccessRatio", f.medianMinuteSuccessRatio());
+    g.writeEndObject();
+  }
+
+  private static void exhaustion(Exhaustion e, ZoneId zone, JsonGenerator g) throws IOException {
+    g.writeFieldName("exhaustion");
+    if (e == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    g.writeStringField("at", Times.utc(e.at()));
+    g.writeStringField("atLocal", Times.local(e.at(), zone));
+    number(g, "minutes", e.minutes());
+    g.writeStringField("timeOfDay", timeOfDay(e.at(), zone));
+    g.writeEndObject();
+  }
+
+  /** The local wall-clock time, exact ({@code 10:23}, {@code 09:58:12.345}); null for none. */
+  private static String timeOfDay(java.time.Instant t, ZoneId zone) {
+    return t == null ? null : t.atZone(zone).toLocalTime().toString();
+  }
+
   private static void incident(Incident i, ZoneId zone, JsonGenerator g) throws IOException {
     g.writeStartObject();
     g.writeStringField("start", Times.utc(i.start()));
     g.writeStringField("startLocal", Times.local(i.start(), zone));
     g.writeStringField("end", Times.utc(i.end()));
     g.writeStringField("endLocal", Times.local(i.end(), zone));
-    g.writeNumberField("minutes", round(i.minutes()));
+    number(g, "minutes", i.minutes());
     g.writeStringField("detectedAt", Times.utc(i.detectedAt()));
     g.writeStringField("detectedAtLocal", Times.local(i.detectedAt(), zone));
     g.writeStringField("resolvedBy", i.resolvedBy());
@@ -185,5 +235,15 @@ public final class SummaryJson {
 
   static double round(double v) {
     return Math.round(v * 1000) / 1000.0;
+  }
+
+  /** An exact number ({@link io.smsim.analysis.Numbers#plain}); null when it does not apply. */
+  static void number(JsonGenerator g, String name, double v) throws IOException {
+    g.writeFieldName(name);
+    if (Double.isFinite(v)) {
+      g.writeNumber(io.smsim.analysis.Numbers.plain(v));
+    } else {
+      g.writeNull();
+    }
   }
 }

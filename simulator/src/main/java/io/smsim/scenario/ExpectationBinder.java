@@ -156,6 +156,9 @@ final class ExpectationBinder {
           Instant t = Values.time(text, zone);
           return Optional.of(new Expectation.Bound(t.getEpochSecond() + t.getNano() / 1e9, false, text));
         }
+        if (metric.kind() == MetricPath.Kind.TIME_OF_DAY) {
+          return Optional.of(new Expectation.Bound(Values.timeOfDay(text), false, text));
+        }
         Matcher m = OF_BASELINE.matcher(text);
         if (m.matches()) {
           if (!allowRelative) {

@@ -166,9 +166,14 @@ final class Fields {
 
   /** A whole number, or {@code none}/{@code unbounded} meaning 0. */
   int integerOrNone(String key, int defaultValue, int min) {
+    return integerOrNone(key, defaultValue, min, 0);
+  }
+
+  /** A whole number, or {@code none}/{@code unbounded} meaning {@code noneValue}. */
+  int integerOrNone(String key, int defaultValue, int min, int noneValue) {
     return scalar(key, defaultValue, t -> {
       if (isNone(t) || t.trim().equals("unbounded")) {
-        return 0;
+        return noneValue;
       }
       long v = Values.integer(t);
       if (v < min || v > Integer.MAX_VALUE) {

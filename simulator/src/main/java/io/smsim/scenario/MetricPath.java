@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
  *       {@code regions.north.birthingEvents.impacted}. A list of summary.json used as a metric
  *       ({@code incidents}, {@code failovers}) is its length; {@code outageMinutes} is the sum of
  *       the incidents' minutes and {@code detectionDelayMinutes} the time from the first
- *       incident's start to its detection (not applicable without a detected incident);</li>
+ *       incident's start to its detection (not applicable without a detected incident);
+ *       {@code firstIncident.*} times the first incident (start, detection, end as minutes from the
+ *       run's start and as local time of day) and how much still succeeded inside it;
+ *       {@code exhaustion.*} is the first spawn failure (the process table full);
+ *       {@code waiting.*} the children that queued for a worker;</li>
  *   <li>{@code regions.<region>.incidents[i].<field>} and {@code regions.<region>.failovers[i].<field>}:
  *       one item's field, e.g. {@code regions.north.incidents[0].start} (a time).</li>
  * </ul>
@@ -39,7 +43,12 @@ public record MetricPath(String text, Region region, String name, int index, Str
     /** An instant; compared with ISO-8601 times (local in the scenario's zone unless an offset is given). */
     TIME,
     /** A word such as {@code restart}; only {@code equals} applies. */
-    TEXT
+    TEXT,
+    /**
+     * A local time of day as minutes after local midnight ({@code 624.5} = 10:24:30); bounds and
+     * facts are written {@code 10:24} or {@code 10:24:30}.
+     */
+    TIME_OF_DAY
   }
 
   /** Per-region metrics, in report order: the key what-if metrics first. */
@@ -48,7 +57,15 @@ public record MetricPath(String text, Region region, String name, int index, Str
       "incidents", "requests.total", "requests.succeeded", "requests.inFlight", "attempts.total",
       "attempts.succeeded", "attempts.failed", "birthingEvents.total", "birthingEvents.completed",
       "birthingEvents.disrupted", "birthingEvents.inProgress", "latencyMs.mean", "latencyMs.p50",
-      "latencyMs.p90", "latencyMs.p99", "latencyMs.max", "peakProcesses", "leakedProcesses", "reapedProcesses");
+      "latencyMs.p90", "latencyMs.p99", "latencyMs.max", "peakProcesses", "leakedProcesses", "reapedProcesses",
+      "firstIncident.startMinutes", "firstIncident.detectedMinutes", "firstIncident.endMinutes",
+      "firstIncident.startTimeOfDay", "firstIncident.detectedTimeOfDay", "firstIncident.endTimeOfDay",
+      "firstIncident.successRatio", "firstIncident.medianMinuteSuccessRatio", "exhaustion.minutes",
+      "exhaustion.timeOfDay", "waiting.meanMs", "waiting.probability");
+
+  /** Region metrics whose values are shares in [0, 1]. */
+  private static final java.util.Set<String> PROPORTIONS = java.util.Set.of("firstIncident.successRatio",
+      "firstIncident.medianMinuteSuccessRatio", "waiting.probability");
 
   /** Whole-run metrics. */
   public static final List<String> RUN_METRICS = List.of("requests", "events");
@@ -72,7 +89,8 @@ public record MetricPath(String text, Region region, String name, int index, Str
     if (!REGION_METRICS.contains(name)) {
       throw new IllegalArgumentException("not a region metric: " + name);
     }
-    return new MetricPath("regions." + region.key() + "." + name, region, name, -1, "", Kind.NUMBER);
+    return new MetricPath("regions." + region.key() + "." + name, region, name, -1, "",
+        name.endsWith("TimeOfDay") ? Kind.TIME_OF_DAY : Kind.NUMBER);
   }
 
   /** Every per-region metric of the regions, region by region in their natural order. */
@@ -134,6 +152,30 @@ public record MetricPath(String text, Region region, String name, int index, Str
     }
     throw new IllegalArgumentException("unknown metric " + quote(name) + hint(name, REGION_METRICS)
         + "; accepted: " + String.join(", ", REGION_METRICS) + ", incidents[i].<field>, failovers[i].<field>");
+  }
+
+  /**
+   * The range of a metric's values, which decides the scale its confidence interval is built on
+   * ({@code io.smsim.analysis.Summary}).
+   */
+  public enum Range {
+    /** Any real number (differences, instants, times of day): the symmetric Student-t interval. */
+    REAL,
+    /** Zero or more (counts, durations, minutes): the interval of ln(mean), mapped back. */
+    NON_NEGATIVE,
+    /** Between 0 and 1 (probabilities, ratios): the interval of logit(mean), mapped back. */
+    PROPORTION
+  }
+
+  /**
+   * The range of this metric's values: shares are proportions; instants and times of day are
+   * positions on a clock; every other number is a count or a measure that cannot be negative.
+   */
+  public Range range() {
+    if (kind != Kind.NUMBER) {
+      return Range.REAL;
+    }
+    return PROPORTIONS.contains(name) ? Range.PROPORTION : Range.NON_NEGATIVE;
   }
 
   /** Whether the path names one list item's field. */

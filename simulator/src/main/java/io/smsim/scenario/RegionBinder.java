@@ -119,7 +119,8 @@ final class RegionBinder {
     Fields f = node == null ? null : Fields.of(node, problems, GATEWAY);
     int processLimit = f == null ? 30_000 : f.integer("processLimit", 30_000, 1, 50_000_000);
     int workers = f == null ? 0 : f.integerOrNone("workers", 0, 1);
-    int queueLimit = f == null ? 0 : f.integerOrNone("queueLimit", 0, 1);
+    int queueLimit = f == null ? GatewaySpec.UNBOUNDED_QUEUE
+        : f.integerOrNone("queueLimit", GatewaySpec.UNBOUNDED_QUEUE, 0, GatewaySpec.UNBOUNDED_QUEUE);
     Map<Category, Distribution> service = new EnumMap<>(Category.class);
     for (Category c : Category.values()) {
       service.put(c, Distribution.exponential(200e6));

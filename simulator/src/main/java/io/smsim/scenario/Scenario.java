@@ -74,6 +74,25 @@ public record Scenario(String name, String description, String source, long seed
         faults, operations, devices, variant, origin);
   }
 
+  /**
+   * This scenario with only the given regions, their faults and their operations. Regions share
+   * nothing in the model (each draws from its own named random streams, has its own servers,
+   * alert rule and operator), so every per-region result of a kept region is the same as in the
+   * full scenario; only whole-run totals change. Calibration uses it to simulate only the regions
+   * its facts and parameters concern.
+   */
+  public Scenario withRegions(java.util.Set<Region> keep) {
+    Map<Region, RegionSpec> kept = new EnumMap<>(Region.class);
+    regions.forEach((r, spec) -> {
+      if (keep.contains(r)) {
+        kept.put(r, spec);
+      }
+    });
+    return new Scenario(name, description, source, seed, start, end, zone, workloadScale, reporting, kept,
+        faults.stream().filter(f -> keep.contains(f.region())).toList(),
+        operations.stream().filter(o -> keep.contains(o.region())).toList(), devices, variant, null);
+  }
+
   /** The files a run of this scenario reads besides the scenario itself (traces), in region and category order. */
   public List<InputFile> inputFiles() {
     List<InputFile> files = new java.util.ArrayList<>();

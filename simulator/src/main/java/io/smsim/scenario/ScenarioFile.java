@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * locations where they were written, so a problem they cause points into the variants block.
  *
  * <pre>
- * replications: 10                      # default for compare, sweep and check
+ * replications: 10                      # default for compare, sweep, check and calibrate
+ * observed:                             # the facts of the incident, for calibrate
+ *   - {metric: regions.north.firstIncident.startTimeOfDay, value: "10:24", uncertainty: 1m}
  * expect:                               # about the scenario as written
  *   - {metric: regions.north.birthingEvents.impacted, of: ci, between: [30, 50]}
  * variants:
@@ -39,7 +41,8 @@ public final class ScenarioFile {
   static final String VARIANTS = "variants";
   static final String EXPECT = "expect";
   static final String REPLICATIONS = "replications";
-  private static final Set<String> ANALYSIS_KEYS = Set.of(VARIANTS, EXPECT, REPLICATIONS);
+  static final String OBSERVED = "observed";
+  private static final Set<String> ANALYSIS_KEYS = Set.of(VARIANTS, EXPECT, REPLICATIONS, OBSERVED);
   private static final Pattern VARIANT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
   static final Shape SET = Shape.of("set", "Setting paths mapped to values, applied on top of the file (as --set), "
@@ -63,6 +66,7 @@ public final class ScenarioFile {
   private final Scenario scenario;
   private final List<Expectation> expectations;
   private final List<Variant> variants;
+  private final List<Fact> observed;
   private final int replications;
 
   private ScenarioFile(ScenarioBundle bundle, InputResolver files) {
@@ -79,6 +83,7 @@ public final class ScenarioFile {
     this.replications = f.integer(REPLICATIONS, 0, 1, 100_000);
     this.expectations = ExpectationBinder.bind(f.node(EXPECT), scenario.regions().keySet(), scenario.zone(), false,
         problems);
+    this.observed = ObservedBinder.bind(f.node(OBSERVED), scenario.regions().keySet(), scenario.zone(), problems);
     this.variants = variants(f.node(VARIANTS), problems);
     problems.throwIfAny();
   }
@@ -165,6 +170,57 @@ public final class ScenarioFile {
       }
     }
     return List.copyOf(files.values());
+  }
+
+  /**
+   * The scalar written at a setting path of the scenario as written (with the command line's
+   * overrides), e.g. {@code faults[0].probability} or {@code regions.north.monitoring.reportDelay};
+   * a region's setting not written under the region is looked up under {@code defaults}, as the
+   * binder merges them. Empty when the path holds no scalar.
+   */
+  public Optional<String> settingText(String path) {
+    YamlNode top = Overrides.apply(root, overrides);
+    List<String> parts;
+    try {
+      parts = Overrides.splitPath(path);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    Optional<String> found = scalarAt(top, parts);
+    if (found.isEmpty() && parts.size() > 2 && parts.get(0).equals("regions")) {
+      List<String> fromDefaults = new ArrayList<>(parts.subList(2, parts.size()));
+      fromDefaults.add(0, "defaults");
+      found = scalarAt(top, fromDefaults);
+    }
+    return found;
+  }
+
+  private static Optional<String> scalarAt(YamlNode node, List<String> parts) {
+    YamlNode n = node;
+    for (String part : parts) {
+      if (part.startsWith("[") && n instanceof YamlNode.Sequence seq) {
+        int i;
+        try {
+          i = Integer.parseInt(part.substring(1, part.length() - 1));
+        } catch (NumberFormatException e) {
+          return Optional.empty();
+        }
+        if (i < 0 || i >= seq.items().size()) {
+          return Optional.empty();
+        }
+        n = seq.items().get(i);
+      } else if (n instanceof YamlNode.Mapping m && m.entries().containsKey(part)) {
+        n = m.entries().get(part);
+      } else {
+        return Optional.empty();
+      }
+    }
+    return n instanceof YamlNode.Scalar s && !s.nullValue() ? Optional.of(s.text().trim()) : Optional.empty();
+  }
+
+  /** The facts of the incident ({@code observed:}), what {@code smsim calibrate} fits the scenario to. */
+  public List<Fact> observed() {
+    return observed;
   }
 
   /** The checks of the top-level {@code expect:}, about the scenario as written. */

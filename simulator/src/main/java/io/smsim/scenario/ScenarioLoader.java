@@ -61,6 +61,8 @@ public final class ScenarioLoader {
       .key(ScenarioFile.REPLICATIONS, Shape.Type.integer(1, 100_000, "replications"), "10 (check: 1)",
           "Replications for compare, sweep and check.")
       .key(ScenarioFile.EXPECT, ExpectationBinder.LIST, null, "Checks of the scenario as written (smsim check).")
+      .key(ScenarioFile.OBSERVED, ObservedBinder.LIST, null, "The facts of the incident, what smsim calibrate fits "
+          + "the scenario to.")
       .key(ScenarioFile.VARIANTS, Shape.Type.mapping(ScenarioFile.VARIANTS_SHAPE), null, "What-if variants (compare).");
 
   private ScenarioLoader() {
@@ -143,7 +145,8 @@ public final class ScenarioLoader {
       f.node("operations");
     }
     DeviceRegistry devices = DevicesBinder.bind(f.node("devices"), regions.keySet(), problems);
-    f.acceptAlso(ScenarioFile.REPLICATIONS, ScenarioFile.EXPECT, ScenarioFile.VARIANTS); // ScenarioFile reads them
+    f.acceptAlso(ScenarioFile.REPLICATIONS, ScenarioFile.EXPECT, ScenarioFile.OBSERVED,
+        ScenarioFile.VARIANTS); // ScenarioFile reads them
     f.finish();
     problems.throwIfAny();
     return new Scenario(name, description, source, seed, start, end, zone, scale, reporting, regions,

@@ -35,6 +35,10 @@ final class TimelineBinder {
       .key("for", Shape.Type.DURATION, null, "How long it lasts (or give until).")
       .keyWhen(List.of("leak"), "probability", Shape.Type.PROBABILITY, "0.01",
           "Chance a finished child does not exit (leak).")
+      .keyWhen(List.of("leak"), "lifetime", Shape.Type.oneOf(Shape.Type.DURATION_OR_NONE,
+          Shape.Type.mapping(DistributionBinder.DIST)), "none",
+          "How long a leaked child lingers before it exits by itself (a distribution); none = until reaped or "
+              + "restarted.")
       .keyWhen(List.of("gray-failure"), "failureProbability", Shape.Type.PROBABILITY, "0.5",
           "Chance a request fails while alive (gray failure).")
       .keyWhen(List.of("gray-failure"), "slowdown", Shape.Type.number(1, 1e6, "factor"), "1",
@@ -80,7 +84,9 @@ final class TimelineBinder {
       long at = time(f, "at", tb, end, true, 0, problems);
       long until = window(f, at, tb, end, problems);
       Fault fault = switch (kind) {
-        case "leak" -> new Fault.Leak(f.probability("probability", 0.01));
+        case "leak" -> new Fault.Leak(f.probability("probability", 0.01), f.node("lifetime")
+            .filter(n -> !(n instanceof YamlNode.Scalar s && Fields.isNone(s.text())))
+            .map(n -> DistributionBinder.bind(n, problems, null)).orElse(null));
         case "hardware-failure" -> new Fault.HardwareFailure();
         case "gray-failure" -> new Fault.GrayFailure(f.probability("failureProbability", 0.5),
             f.number("slowdown", 1, 1, Fault.GrayFailure.MAX_SLOWDOWN));

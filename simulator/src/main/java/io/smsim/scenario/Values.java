@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Parsers for scenario scalars. Each throws {@link IllegalArgumentException} with a message of
- * the form "rule: value" that the binder places after the field path.
+ * the form "rule: value" that the binder places after the field path. Public for the tools that
+ * read scenario values from the command line ({@code smsim calibrate --fit PATH=LOW..HIGH}).
  */
-final class Values {
+public final class Values {
 
   private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d[\\d_]*)(\\.\\d+)?([eE][-+]?\\d+)?");
 
@@ -18,7 +19,7 @@ final class Values {
   }
 
   /** A duration in nanoseconds ({@link DurationGrammar}: the one grammar of scenarios and options). */
-  static long durationNanos(String text) {
+  public static long durationNanos(String text) {
     return DurationGrammar.nanos(text);
   }
 
@@ -38,7 +39,7 @@ final class Values {
   }
 
   /** A number; underscores allowed as digit separators ({@code 30_000}); a trailing % divides by 100. */
-  static double number(String text) {
+  public static double number(String text) {
     String s = text.trim();
     double scale = 1;
     if (s.endsWith("%")) {
@@ -70,6 +71,15 @@ final class Values {
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(
           "not an ISO-8601 time (e.g. 2019-04-02T10:48:00Z or 2019-04-02T10:48 in the scenario's zone): " + text);
+    }
+  }
+
+  /** A local time of day, {@code 10:24} or {@code 10:24:30}, as minutes after midnight. */
+  static double timeOfDay(String text) {
+    try {
+      return java.time.LocalTime.parse(text.trim()).toNanoOfDay() / 60e9;
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("not a time of day (e.g. 10:24 or 10:24:30): " + text);
     }
   }
 

@@ -17,6 +17,8 @@ final class EventType {
   static final int MINUTE = 11;
   /** Reporting interval boundary. */
   static final int INTERVAL = 12;
+  /** entity = server (region · 2 + role), arg = its leak epoch: a leaked child's lifetime ended. */
+  static final int LEAK_EXIT = 13;
 
   private EventType() {
   }

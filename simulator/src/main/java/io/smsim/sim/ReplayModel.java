@@ -139,6 +139,7 @@ final class ReplayModel implements EventHandler {
       case EventType.SEND -> send(entity);
       case EventType.WORK_DONE -> workDone(entity);
       case EventType.JOURNEY_NEXT -> startStep(entity);
+      case EventType.LEAK_EXIT -> clusters[entity >> 1].server(entity & 1).leakedExit((int) arg);
       default -> ops.onEvent(type, entity, arg);
     }
   }
@@ -187,13 +188,16 @@ final class ReplayModel implements EventHandler {
     switch (g.admit(id)) {
       case STARTED -> {
         requests.link(id, s);
+        recorder.admitted(s, false);
         startWork(id, s);
       }
       case QUEUED -> {
         requests.link(id, s);
+        recorder.admitted(s, true);
         requests.doneHandle[id] = -1;
       }
       case SPAWN_FAILED -> {
+        recorder.spawnFailed(s, sim.nowNanos());
         c.limitReached(role);
         attemptEnded(id, s, Outcome.SPAWN_FAILED.ordinal());
       }
@@ -206,6 +210,7 @@ final class ReplayModel implements EventHandler {
 
   private void startWork(int id, int s) {
     RegionOperations c = clusters[s >> 1];
+    recorder.workStarted(s, sim.nowNanos() - requests.attemptStartNanos[id]);
     GatewayScheduler g = c.server(s & 1);
     long lifetime = g.planWork(Category.of(requests.category[id]), requests.srv[id], c.wanDown());
     requests.outcome[id] = g.plannedOutcome().ordinal();
@@ -215,7 +220,12 @@ final class ReplayModel implements EventHandler {
   private void workDone(int id) {
     int s = requests.server[id];
     requests.unlink(id);
-    int started = clusters[s >> 1].server(s & 1).finish();
+    GatewayScheduler g = clusters[s >> 1].server(s & 1);
+    int started = g.finish();
+    long linger = g.leakExitInNanos();
+    if (linger >= 0 && sim.nowNanos() + linger <= endNanos) {
+      sim.scheduleIn(linger, EventType.LEAK_EXIT, s, g.leakEpoch());
+    }
     if (started >= 0) {
       startWork(started, s);
     }

@@ -83,11 +83,80 @@ class DistributionTest {
     assertThat(a.nextLong()).isEqualTo(b.nextLong());
   }
 
+  /** A hyperexponential: 87% exponential with mean 20, 13% with mean 4320, against Σ wᵢ·Fᵢ(x). */
+  @Test
+  void mixtureMatchesTheWeightedSumOfItsComponentsCdfs() {
+    Distribution d = new Distribution.Mixture(new double[] {0.87, 0.13},
+        java.util.List.of(Distribution.exponential(20), Distribution.exponential(4320)));
+    ExponentialDistribution fast = new ExponentialDistribution(null, 20);
+    ExponentialDistribution slow = new ExponentialDistribution(null, 4320);
+    RealDistribution reference = new org.apache.commons.math3.distribution.AbstractRealDistribution(null) {
+      @Override
+      public double density(double x) {
+        return 0.87 * fast.density(x) + 0.13 * slow.density(x);
+      }
+
+      @Override
+      public double cumulativeProbability(double x) {
+        return 0.87 * fast.cumulativeProbability(x) + 0.13 * slow.cumulativeProbability(x);
+      }
+
+      @Override
+      public double getNumericalMean() {
+        return 0.87 * 20 + 0.13 * 4320;
+      }
+
+      @Override
+      public double getNumericalVariance() {
+        return Double.NaN;
+      }
+
+      @Override
+      public double getSupportLowerBound() {
+        return 0;
+      }
+
+      @Override
+      public double getSupportUpperBound() {
+        return Double.POSITIVE_INFINITY;
+      }
+
+      @Override
+      @SuppressWarnings("deprecation")
+      public boolean isSupportLowerBoundInclusive() {
+        return true;
+      }
+
+      @Override
+      @SuppressWarnings("deprecation")
+      public boolean isSupportUpperBoundInclusive() {
+        return false;
+      }
+
+      @Override
+      public boolean isSupportConnected() {
+        return true;
+      }
+    };
+    assertThat(ksPValue(d, reference, 6)).isGreaterThan(0.01);
+    assertThat(d.mean()).isCloseTo(0.87 * 20 + 0.13 * 4320, org.assertj.core.data.Offset.offset(1e-9));
+    // the test can tell: the same samples are not the fast component alone
+    RandomStream r = new RandomStream(6);
+    double[] xs = new double[N];
+    for (int i = 0; i < N; i++) {
+      xs[i] = d.sample(r);
+    }
+    assertThat(new KolmogorovSmirnovTest().kolmogorovSmirnovTest(new ExponentialDistribution(null, 20), xs))
+        .isLessThan(0.01);
+  }
+
   @Test
   void invalidParametersAreRefusedWithTheValue() {
     assertThatThrownBy(() -> Distribution.exponential(-1)).hasMessageContaining("-1");
     assertThatThrownBy(() -> Distribution.exponential(Double.NaN)).hasMessageContaining("NaN");
     assertThatThrownBy(() -> new Distribution.Empirical(new double[] {0, 0.7, 0.5, 1}, new double[] {1, 2, 3, 4}))
         .hasMessageContaining("rise");
+    assertThatThrownBy(() -> new Distribution.Mixture(new double[] {0.5, 0.4},
+        java.util.List.of(Distribution.exponential(1), Distribution.exponential(2)))).hasMessageContaining("0.9");
   }
 }

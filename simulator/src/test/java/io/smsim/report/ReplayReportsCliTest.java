@@ -91,7 +91,7 @@ class ReplayReportsCliTest {
     org.jsoup.nodes.Element table = html.getElementById("replication-stats");
     assertThat(table.attr("data-source")).isEqualTo("replications.json");
     JsonNode json = run.json("replications.json");
-    assertThat(table.select("[data-pointer]")).hasSize(5);
+    assertThat(table.select("[data-pointer]")).hasSize(5 + 3); // the key metrics, then the first incident's times
     for (org.jsoup.nodes.Element e : table.select("[data-pointer]")) {
       StudyJson.assertTagEquals(json, e);
     }
@@ -99,7 +99,7 @@ class ReplayReportsCliTest {
         .filter(rows -> rows.stream().anyMatch(r -> r.get(0).equals("births impacted"))).findFirst().orElseThrow();
     int header = console.indexOf(List.of("north"));
     assertThat(header).as("the console table's header").isNotNegative();
-    assertThat(StudyJson.rows(table)).isEqualTo(console.subList(header, header + 6));
+    assertThat(StudyJson.rows(table)).isEqualTo(console.subList(header, header + 1 + 5 + 3));
     assertThat(run.read(ReplayReports.REVIEW)).contains("no comparison was run with this replay");
   }
 

@@ -36,6 +36,35 @@ class BadScenarioTest {
         .containsExactly("s.yaml:3:1: invalid YAML: expected ',' or ']', but got <stream end>");
   }
 
+  private static String leak(String lifetime) {
+    return HEAD + "regions: {north: {}}\nfaults:\n  - {kind: leak, region: north, at: 2019-04-01T01:00, probability: 0.1,\n"
+        + "     lifetime: " + lifetime + "}\n";
+  }
+
+  @Test
+  void aMixtureTakesTheLastWeightFromTheOthers() {
+    Scenario s = ScenarioLoader.fromString("s.yaml",
+        leak("{dist: mixture, of: [{weight: 87%, dist: exponential, mean: 20m}, {dist: exponential, mean: 3d}]}"));
+    io.smsim.model.Fault.Leak leak = (io.smsim.model.Fault.Leak) s.faults().get(0).fault();
+    assertThat(leak.lifetime().mean()).isCloseTo((0.87 * 20 * 60 + 0.13 * 3 * 86400) * 1e9,
+        org.assertj.core.data.Offset.offset(1e3));
+  }
+
+  @Test
+  void badMixturesAreReportedAtTheirComponents() {
+    assertThat(problems(leak("{dist: mixture, of: [{weight: 60%, dist: exponential, mean: 20m}, "
+        + "{weight: 30%, dist: exponential, mean: 3d}]}")))
+        .containsExactly("s.yaml:7:36: faults[0].lifetime.of: the weights must sum to 1 (or leave the last one out): 0.9");
+    assertThat(problems(leak("{dist: mixture, of: [{dist: exponential, mean: 20m}, {dist: exponential, mean: 3d}]}")))
+        .singleElement().asString().contains("faults[0].lifetime.of[0].weight: is required");
+    assertThat(problems(leak("{dist: mixture, of: [{weight: 0, dist: exponential, mean: 20m}, {dist: constant, value: 1h}]}")))
+        .singleElement().asString().contains("must be more than 0");
+    assertThat(problems(leak("{dist: mixture, of: [{weight: 50%, dist: mixture, of: []}, {dist: constant, value: 1h}]}")))
+        .anySatisfy(p -> assertThat(p).contains("faults[0].lifetime.of[0].dist").contains("must be one of"));
+    assertThat(problems(leak("{dist: mixture, of: [{dist: exponential, mean: 20m}]}")))
+        .singleElement().asString().contains("two or more components");
+  }
+
   @Test
   void unknownKeyListsTheAcceptedOnesAndSuggestsTheLikelyOne() {
     assertThat(problems(region("gateway:\n  procesLimit: 100"))).containsExactly(
@@ -158,7 +187,7 @@ class BadScenarioTest {
     assertThat(problems(HEAD + "regions: {north: {}}\nvaraints: {}\n")).containsExactly(
         "s.yaml:5:1: varaints: unknown key (did you mean variants?); accepted: name, description, seed, timeZone,"
             + " start, end, workloadScale, reporting, profiles, defaults, regions, faults, operations, devices,"
-            + " replications, expect, variants");
+            + " replications, expect, observed, variants");
   }
 
   @Test

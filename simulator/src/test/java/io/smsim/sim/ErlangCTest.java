@@ -41,6 +41,11 @@ class ErlangCTest {
     double measuredSeconds = Scenarios.north(r).latencyMs().mean() / 1000;
     assertThat(Scenarios.north(r).latencyMs().count()).isGreaterThan(1_000_000);
     assertThat(measuredSeconds).isCloseTo(expectedSeconds, Percentage.withPercentage(2));
+    // the waiting metrics themselves: P(wait) = C(c, a) and E[Wq] = C(c, a) / (cμ − λ)
+    var waiting = Scenarios.north(r).waiting();
+    assertThat(waiting.probability()).isCloseTo(erlangC(c, lambda / mu), Percentage.withPercentage(2));
+    assertThat(waiting.meanMs() / 1000).isCloseTo(erlangC(c, lambda / mu) / (c * mu - lambda),
+        Percentage.withPercentage(4));
   }
 
   @Test
@@ -49,5 +54,7 @@ class ErlangCTest {
     RunResult r = Scenarios.run(Scenarios.north("2020-01-07T00:00:00Z", 8,
         "serviceTime: {onDemand: {dist: exponential, mean: 1s}}", "", ""), 4);
     assertThat(Scenarios.north(r).latencyMs().mean() / 1000).isCloseTo(1.0, Percentage.withPercentage(2));
+    assertThat(Scenarios.north(r).waiting().probability()).isZero();
+    assertThat(Scenarios.north(r).waiting().meanMs()).isZero();
   }
 }
