@@ -96,6 +96,11 @@ final class ServeCommand implements Callable<Integer> {
     Scenario scenario = scenarioFile == null ? ScenarioFile.builtInDefault(scenarioOptions.overrides).scenario()
         : ScenarioLoader.load(scenarioFile, scenarioOptions.overrides);
     LiveOptions options = options(scenario);
+    try {
+      LiveEmulator.checkLiveBounds(scenario, options);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
     long runNanos = runFor == null ? -1 : runFor.toNanos();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -34,6 +34,14 @@ public record DuisResponse(String schemaVersion, RequestId requestId, RequestId 
         serviceReferenceVariant, null);
   }
 
+  /**
+   * Whether this is an alert ({@code DeviceAlertMessage} or {@code DCCAlertMessage}): DUIS gives an
+   * alert a ResponseID and no RequestID, while every response to a request carries its RequestID.
+   */
+  public boolean isAlert() {
+    return requestId == null && responseId != null;
+  }
+
   public DuisResponse {
     Objects.requireNonNull(schemaVersion, "schemaVersion");
     Objects.requireNonNull(responseCode, "responseCode");

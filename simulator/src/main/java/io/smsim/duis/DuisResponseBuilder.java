@@ -131,6 +131,47 @@ public final class DuisResponseBuilder {
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * A device alert (DUIS {@code DeviceAlertMessage}): header ResponseID (the device as business
+   * originator, the receiving Service User as target, the alert's counter) and I0, no RequestID;
+   * body AlertCode (hexBinary, e.g. {@code 8F35}) and the GBCS alert.
+   */
+  public byte[] deviceAlert(RequestId responseId, GbcsAlert alert, Instant responseDateTime) {
+    StringBuilder out = new StringBuilder(1024).append(rootStart);
+    responseId.appendTo(out.append("<sr:ResponseID>")).append("</sr:ResponseID>");
+    header(out, ResponseCode.I0, responseDateTime);
+    out.append("<sr:Body><sr:DeviceAlertMessage>");
+    XmlText.element(out, "AlertCode", String.format(java.util.Locale.ROOT, "%04X", alert.alertCode()));
+    XmlText.element(out, "GBCSPayload", alert.base64());
+    out.append("</sr:DeviceAlertMessage></sr:Body></sr:Response>");
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The DCC alert AD1 (DUIS {@code DCCAlertMessage/DCCAlert/PowerOutageEvent}): the communications
+   * hub {@code commsHub} lost power at {@code startDateTime}; {@code mpxn} is the supply's import
+   * MPxN (1 to 13 characters). Header as {@link #deviceAlert}, the DCC as business originator.
+   */
+  public byte[] powerOutageAlert(RequestId responseId, long commsHub, Instant startDateTime, String mpxn,
+      Instant responseDateTime) {
+    if (mpxn.isEmpty() || mpxn.length() > 13) {
+      throw new IllegalArgumentException("MPxN must be 1 to 13 characters: " + SafeText.quote(mpxn));
+    }
+    StringBuilder out = new StringBuilder(1024).append(rootStart);
+    responseId.appendTo(out.append("<sr:ResponseID>")).append("</sr:ResponseID>");
+    header(out, ResponseCode.I0, responseDateTime);
+    out.append("<sr:Body><sr:DCCAlertMessage>");
+    XmlText.element(out, "DCCAlertCode", "AD1");
+    out.append("<sr:DCCAlert><sr:PowerOutageEvent>");
+    XmlText.element(out, "CommsHubDeviceID", Eui64.format(commsHub));
+    out.append("<sr:StartDateTime>");
+    XmlText.dateTime(out, startDateTime);
+    out.append("</sr:StartDateTime>");
+    XmlText.element(out, "MPxN", mpxn);
+    out.append("</sr:PowerOutageEvent></sr:DCCAlert></sr:DCCAlertMessage></sr:Body></sr:Response>");
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   private static void header(StringBuilder out, ResponseCode code, Instant responseDateTime) {
     Objects.requireNonNull(responseDateTime, "responseDateTime");
     out.append("<sr:ResponseCode>").append(code.code()).append("</sr:ResponseCode><sr:ResponseDateTime>");

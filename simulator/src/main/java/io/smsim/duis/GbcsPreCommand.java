@@ -190,13 +190,13 @@ public record GbcsPreCommand(long originatorCounter, long originator, long recip
         (byte) d.getSecond(), (byte) (d.getNano() / 10_000_000), 0, 0, 0};
   }
 
-  private static void writeLong(ByteArrayOutputStream out, long v) {
+  static void writeLong(ByteArrayOutputStream out, long v) {
     for (int shift = 56; shift >= 0; shift -= 8) {
       out.write((int) (v >>> shift) & 0xFF);
     }
   }
 
-  private static void writeLength(ByteArrayOutputStream out, int n) {
+  static void writeLength(ByteArrayOutputStream out, int n) {
     if (n < 0x80) {
       out.write(n);
     } else if (n <= 0xFF) {

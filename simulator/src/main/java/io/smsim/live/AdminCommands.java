@@ -106,6 +106,7 @@ final class AdminCommands {
       });
     }
     LiveCluster c = cluster(cmd.region());
+    LiveAlerts.checkRealRate(cmd.fault(), clock.timeScale());
     int id = faultIds.incrementAndGet();
     return onLoop(c, () -> {
       c.ops.inject(id, cmd.fault(), cmd.target(), "admin");

@@ -3,6 +3,7 @@ package io.smsim.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smsim.model.AlertType;
 import io.smsim.model.Fault;
 import io.smsim.model.Region;
 import io.smsim.model.ServerTarget;
@@ -28,7 +29,7 @@ final class AdminRequests {
   }
 
   private static final List<String> FAULT_FIELDS = List.of("kind", "region", "server", "probability",
-      "failureProbability", "slowdown", "addMs", "clear");
+      "failureProbability", "slowdown", "addMs", "ratePerSec", "devices", "alert", "clear");
 
   private final ObjectMapper json;
 
@@ -52,7 +53,7 @@ final class AdminRequests {
     String kind = text(n, "kind", null);
     if (kind == null) {
       throw new IllegalArgumentException("kind is required (leak, hardware-failure, gray-failure, broker-rtt, "
-          + "wan-outage, reaper-outage), or clear: ID|\"all\"");
+          + "wan-outage, reaper-outage, alert-storm), or clear: ID|\"all\"");
     }
     Region region = region(n);
     Fault fault = switch (kind) {
@@ -63,8 +64,11 @@ final class AdminRequests {
       case "broker-rtt" -> new Fault.BrokerRtt(Math.round(number(n, "addMs", 500, 0, Timebase.MAX_NANOS / 1e6) * 1e6));
       case "wan-outage" -> new Fault.WanOutage();
       case "reaper-outage" -> new Fault.ReaperOutage();
+      case "alert-storm" -> new Fault.AlertStorm(number(n, "ratePerSec", 100, 0, Fault.AlertStorm.MAX_RATE_PER_SEC),
+          integer(n, "devices", 1000),
+          AlertType.ofKey(text(n, "alert", AlertType.POWER_OUTAGE.key())));
       default -> throw new IllegalArgumentException("kind must be one of leak, hardware-failure, gray-failure, "
-          + "broker-rtt, wan-outage, reaper-outage: " + kind);
+          + "broker-rtt, wan-outage, reaper-outage, alert-storm: " + kind);
     };
     if (!fault.serverFault() && n.has("server")) {
       throw new IllegalArgumentException(kind + " affects the whole region; server does not apply");
@@ -139,6 +143,17 @@ final class AdminRequests {
       throw new IllegalArgumentException(field + " must be a string: " + v);
     }
     return v.asText();
+  }
+
+  private static int integer(JsonNode n, String field, int fallback) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return fallback;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw new IllegalArgumentException(field + " must be a whole number: " + v);
+    }
+    return v.asInt();
   }
 
   /**

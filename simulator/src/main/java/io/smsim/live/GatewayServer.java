@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One CSP gateway server live: a {@link GatewayScheduler} (the simulator's model, unchanged) behind
@@ -50,20 +51,22 @@ final class GatewayServer {
   private int nextHandle;
   private long admitted;
 
-  /** One request at the gateway. */
+  /** One request at the gateway (from the DSP over HTTP), or one device alert ({@code alertDone}). */
   private static final class Work {
     final ChannelHandlerContext ctx;
     final boolean keepAlive;
     final int srvIndex;
     final Category category;
+    final Consumer<Outcome> alertDone;
     Outcome outcome;
     ScheduledFuture<?> timer;
 
-    Work(ChannelHandlerContext ctx, boolean keepAlive, int srvIndex, Category category) {
+    Work(ChannelHandlerContext ctx, boolean keepAlive, int srvIndex, Category category, Consumer<Outcome> alertDone) {
       this.ctx = ctx;
       this.keepAlive = keepAlive;
       this.srvIndex = srvIndex;
       this.category = category;
+      this.alertDone = alertDone;
     }
   }
 
@@ -115,12 +118,12 @@ final class GatewayServer {
     switch (model.admit(handle)) {
       case STARTED -> {
         admitted++;
-        inFlight.put(handle, new Work(ctx, keepAlive, srvIndex, category));
+        inFlight.put(handle, new Work(ctx, keepAlive, srvIndex, category, null));
         startWork(handle);
       }
       case QUEUED -> {
         admitted++;
-        inFlight.put(handle, new Work(ctx, keepAlive, srvIndex, category));
+        inFlight.put(handle, new Work(ctx, keepAlive, srvIndex, category, null));
       }
       case SPAWN_FAILED -> {
         cluster.ops.limitReached(role.ordinal());
@@ -131,6 +134,50 @@ final class GatewayServer {
       default -> throw new IllegalStateException();
     }
     cluster.ops.checkReaperThreshold(role.ordinal());
+  }
+
+  /**
+   * A device alert reaches this server (from the device side, no HTTP): admitted by the model like a
+   * request of category {@link Category#ALERT} (gateway work only); {@code done} gets its outcome.
+   */
+  void alert(Consumer<Outcome> done) {
+    if (!cluster.ops.serves(role)) {
+      done(done, Outcome.UNAVAILABLE);
+      return;
+    }
+    int handle = ++nextHandle & Integer.MAX_VALUE;
+    switch (model.admit(handle)) {
+      case STARTED -> {
+        admitted++;
+        inFlight.put(handle, new Work(null, false, -1, Category.ALERT, done));
+        startWork(handle);
+      }
+      case QUEUED -> {
+        admitted++;
+        inFlight.put(handle, new Work(null, false, -1, Category.ALERT, done));
+      }
+      case SPAWN_FAILED -> {
+        cluster.ops.limitReached(role.ordinal());
+        done(done, Outcome.SPAWN_FAILED);
+      }
+      case QUEUE_FULL -> done(done, Outcome.QUEUE_FULL);
+      case UNAVAILABLE -> done(done, Outcome.UNAVAILABLE);
+      default -> throw new IllegalStateException();
+    }
+    cluster.ops.checkReaperThreshold(role.ordinal());
+  }
+
+  private void done(Consumer<Outcome> done, Outcome outcome) {
+    outcomes[outcome.ordinal()]++;
+    done.accept(outcome);
+  }
+
+  private void finish(Work w, Outcome outcome) {
+    if (w.alertDone != null) {
+      done(w.alertDone, outcome);
+    } else {
+      answer(w.ctx, w.keepAlive, outcome);
+    }
   }
 
   private void startWork(int handle) {
@@ -154,7 +201,7 @@ final class GatewayServer {
     if (next >= 0) {
       startWork(next);
     }
-    answer(w.ctx, w.keepAlive, w.outcome);
+    finish(w, w.outcome);
   }
 
   private void answer(ChannelHandlerContext ctx, boolean keepAlive, Outcome outcome) {
@@ -175,7 +222,7 @@ final class GatewayServer {
   int loseInFlight() {
     List<Work> lost = drain();
     for (Work w : lost) {
-      answer(w.ctx, w.keepAlive, Outcome.LOST);
+      finish(w, Outcome.LOST);
     }
     return lost.size();
   }
@@ -183,7 +230,13 @@ final class GatewayServer {
   /** The hardware failed: the port stops answering; in-flight requests die with their connections. */
   int goDark() {
     List<Work> lost = drain();
-    outcomes[Outcome.LOST.ordinal()] += lost.size();
+    for (Work w : lost) {
+      if (w.alertDone != null) {
+        done(w.alertDone, Outcome.LOST); // an alert dies with the machine; requests with their connections
+      } else {
+        outcomes[Outcome.LOST.ordinal()]++;
+      }
+    }
     if (listener != null) {
       listener.close();
       listener = null;

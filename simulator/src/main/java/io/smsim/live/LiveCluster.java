@@ -1,7 +1,11 @@
 package io.smsim.live;
 
 import io.netty.channel.EventLoop;
+import io.smsim.engine.RandomStream;
 import io.smsim.engine.RandomStreams;
+import io.smsim.model.AlertType;
+import io.smsim.workload.Arrivals;
+import io.smsim.workload.CategoryLoad;
 import io.smsim.metrics.ReportingSpec;
 import io.smsim.model.Category;
 import io.smsim.model.EventKind;
@@ -53,11 +57,23 @@ final class LiveCluster {
   private final LongAdder failed = new LongAdder();
   private final LongAdder failedInstalls = new LongAdder();
   private final long[] minuteStart = new long[3];
+  private final LiveAlerts alerts;
+  private final RandomStream alertTypeRandom;
+  private final RandomStream alertDeviceRandom;
+  private final RandomStream alertArrivalRandom;
+  private final long deviceCount;
   private volatile int routedPort;
+  private double alertTokens = LiveAlerts.MAX_REAL_RATE_PER_SEC;
+  private long alertTokensAtNanos = System.nanoTime();
 
   LiveCluster(RegionSpec spec, RandomStreams streams, EventLoop loop, String host, VirtualClock clock,
-      LoopbackHttpClient probes, LiveEvents events, LiveMetrics metrics) {
+      LoopbackHttpClient probes, LiveEvents events, LiveMetrics metrics, LiveAlerts alerts, long deviceCount) {
     this.region = spec.region();
+    this.alerts = alerts;
+    this.deviceCount = deviceCount;
+    this.alertTypeRandom = streams.stream(spec.region().key() + ".alerts.type");
+    this.alertDeviceRandom = streams.stream(spec.region().key() + ".alerts.device");
+    this.alertArrivalRandom = streams.stream(spec.region().key() + ".alerts.arrivals");
     this.spec = spec;
     this.loop = loop;
     this.clock = clock;
@@ -84,7 +100,47 @@ final class LiveCluster {
       ops.scheduleTimeline(scenario.faults(), scenario.operations(), faultIds);
       ops.start();
       timers.schedule(MINUTE, true, this::minute);
+      for (CategoryLoad load : spec.workload().values()) {
+        if (load.category() == Category.ALERT && deviceCount > 0) {
+          Arrivals arrivals = load.arrivals(region, clock.timebase(), alertArrivalRandom);
+          scheduleWorkloadAlert(arrivals, -1);
+        }
+      }
     });
+  }
+
+  /**
+   * The region's alert workload live: its arrival process in virtual time, each alert from a device
+   * of the region drawn uniformly, its type from {@link AlertType#WORKLOAD} with equal weights.
+   */
+  private void scheduleWorkloadAlert(Arrivals arrivals, long nowNanos) {
+    long at = arrivals.next(nowNanos);
+    if (at == Long.MAX_VALUE || at < 0) {
+      return;
+    }
+    timers.schedule(at, false, () -> {
+      AlertType type = AlertType.WORKLOAD[(int) (alertTypeRandom.nextDouble() * AlertType.WORKLOAD.length)];
+      long device = (long) (alertDeviceRandom.nextDouble() * deviceCount);
+      alerts.raise(this, type, device, LiveAlerts.Source.WORKLOAD);
+      scheduleWorkloadAlert(arrivals, at);
+    });
+  }
+
+  /**
+   * Whether one more alert may be raised now (on the loop): a token bucket of
+   * {@link LiveAlerts#MAX_REAL_RATE_PER_SEC} alerts per real second, as deep as one second's worth.
+   * A region's alert workload and storms together stay below it; alerts above it are shed (counted).
+   */
+  boolean takeAlertToken() {
+    long now = System.nanoTime();
+    alertTokens = Math.min(LiveAlerts.MAX_REAL_RATE_PER_SEC,
+        alertTokens + (now - alertTokensAtNanos) * LiveAlerts.MAX_REAL_RATE_PER_SEC / 1e9);
+    alertTokensAtNanos = now;
+    if (alertTokens < 1) {
+      return false;
+    }
+    alertTokens--;
+    return true;
   }
 
   VirtualClock clock() {
@@ -206,6 +262,11 @@ final class LiveCluster {
     public void reaped(ServerRole role, int n) {
       metrics.reaped(region, role, n);
     }
+
+    @Override
+    public void deviceAlert(AlertType type, long deviceIndex) {
+      alerts.raise(LiveCluster.this, type, deviceIndex, LiveAlerts.Source.STORM);
+    }
   }
 
   // ---- status ---------------------------------------------------------------------------------
@@ -248,6 +309,11 @@ final class LiveCluster {
       m.put("slowdown", g.slowdown());
     } else if (f instanceof io.smsim.model.Fault.BrokerRtt rtt) {
       m.put("addMs", rtt.addNanos() / 1e6);
+    } else if (f instanceof io.smsim.model.Fault.AlertStorm storm) {
+      m.put("ratePerSec", storm.ratePerSec());
+      m.put("devices", storm.devices());
+      m.put("alert", storm.alert().key());
+      m.put("code", storm.alert().code());
     }
     return m;
   }

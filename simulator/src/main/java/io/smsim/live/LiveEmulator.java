@@ -52,6 +52,7 @@ public final class LiveEmulator implements AutoCloseable {
   private final LiveCluster[] clusters = new LiveCluster[Region.values().length];
   private DspService dsp;
   private ResponseDelivery delivery;
+  private LiveAlerts alerts;
   private Channel dspChannel;
   private Channel adminChannel;
   private AdminGuard adminGuard;
@@ -67,11 +68,29 @@ public final class LiveEmulator implements AutoCloseable {
     this.adminGroup = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
   }
 
+  /**
+   * Refuses, before anything starts, what the scenario asks of the live emulation that it cannot do
+   * at {@code options}' time scale: an alert storm on the timeline above the live alert rate
+   * ({@link LiveAlerts#MAX_REAL_RATE_PER_SEC} per real second).
+   */
+  public static void checkLiveBounds(Scenario scenario, LiveOptions options) {
+    for (io.smsim.model.FaultSpec f : scenario.faults()) {
+      try {
+        LiveAlerts.checkRealRate(f.fault(), options.timeScale());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(scenario.name() + ": faults: " + f.region().key() + " at "
+            + scenario.timebase().instantOf(f.atNanos()) + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
   /** Starts every server; {@code log} receives one line per server event (failover, fault, restart ...). */
   public static LiveEmulator start(Scenario scenario, LiveOptions options, Consumer<String> log)
       throws InterruptedException {
+    checkLiveBounds(scenario, options);
     LiveEmulator e = new LiveEmulator(scenario, options, log);
     try {
+      e.startDelivery();
       e.startGateways();
       e.startDsp();
       e.startAdmin();
@@ -82,12 +101,24 @@ public final class LiveEmulator implements AutoCloseable {
     }
   }
 
+  /** Final responses and alerts to the response URL, each on its own connection pool and within its own bound. */
+  private void startDelivery() {
+    // as many waiting slots as requests may be admitted: a final response never finds the client full;
+    // on the gateways' loops, where CspHop starts each delivery, so its exchange stays on one loop
+    LoopbackHttpClient deliveryClient = client(new LoopbackHttpClient(gatewayGroup, 64, options.maxInFlight(), 2000));
+    LoopbackHttpClient alertClient = client(new LoopbackHttpClient(dspGroup, 16, ResponseDelivery.MAX_PENDING_ALERTS,
+        2000));
+    delivery = new ResponseDelivery(options.responseUrl(), deliveryClient, alertClient, dspGroup, metrics,
+        events::console, options.signatures().signer());
+    alerts = new LiveAlerts(scenario.devices(), delivery, metrics, dspGroup, Clock.systemUTC());
+  }
+
   private void startGateways() throws InterruptedException {
     LoopbackHttpClient probes = client(new LoopbackHttpClient(gatewayGroup, 2, 4, 1000));
     RandomStreams streams = new RandomStreams(options.seed(), 0);
     for (RegionSpec spec : scenario.regions().values()) {
       LiveCluster c = new LiveCluster(spec, streams, gatewayGroup.next(), LOOPBACK, clock, probes,
-          events, metrics);
+          events, metrics, alerts, scenario.devices().count(spec.region()));
       clusters[spec.region().ordinal()] = c;
       c.start(scenario, faultIds::incrementAndGet);
     }
@@ -96,14 +127,10 @@ public final class LiveEmulator implements AutoCloseable {
   private void startDsp() throws InterruptedException {
     // the hop and the delivery start on a region's loop (CspHop): their exchanges stay on it
     LoopbackHttpClient hopClient = client(new LoopbackHttpClient(gatewayGroup, 2048, 4096, 1000));
-    // as many waiting slots as requests may be admitted: a final response never finds the client full
-    LoopbackHttpClient deliveryClient = client(new LoopbackHttpClient(gatewayGroup, 64, options.maxInFlight(), 2000));
     DuisRequestParser parser = DuisRequestParser.create(SrvCatalogue.standard(), options.maxBodyBytes(),
         DuisRequestParser.DEFAULT_MAX_DEPTH);
     dsp = new DspService(parser, scenario.devices(), scenario.regions().keySet(), options.maxInFlight(),
         Clock.systemUTC(), options.signatures().verifier(), metrics);
-    delivery = new ResponseDelivery(options.responseUrl(), deliveryClient, dspGroup, metrics, events::console,
-        options.signatures().signer());
     CspHop hop = new CspHop(clusters, hopClient, dsp, delivery, metrics);
     DspHandler.Shared shared = new DspHandler.Shared(dsp, hop, metrics);
     dspChannel = bind(dspGroup, new DspInitializer(options, new ConnectionLimit(options.maxConnections(), metrics), shared),
@@ -147,6 +174,11 @@ public final class LiveEmulator implements AutoCloseable {
   /** The loopback port of a region's gateway server. */
   public int gatewayPort(Region region, ServerRole role) {
     return clusters[region.ordinal()].server(role).port();
+  }
+
+  /** The devices the emulation knows. */
+  io.smsim.model.DeviceRegistry devices() {
+    return scenario.devices();
   }
 
   public VirtualClock clock() {

@@ -78,6 +78,15 @@ final class LiveMetrics {
       .labelNames("reason").register(registry);
   private final Counter signedResponses = Counter.builder().name("smsim_signed_responses_total")
       .help("Final responses signed with the DSP's key (--sign-key)").register(registry);
+  private final Counter alerts = Counter.builder().name("smsim_alerts_total")
+      .help("Alerts raised by region, type (power-outage, supply-restored ...), DUIS code (AD1, 8F35 ...), source "
+          + "(workload or storm) and outcome at the region's gateway (success: sent to the response URL; "
+          + "shed-live-rate: above the live alert rate, never raised)")
+      .labelNames("region", "type", "code", "source", "outcome").register(registry);
+  private final Counter alertDeliveries = Counter.builder().name("smsim_alert_deliveries_total")
+      .help("Alerts POSTed to the response URL: delivered, retried (one per retry), failed after retries, dropped "
+          + "(the alerts' own delivery backlog full), disabled (no response URL)")
+      .labelNames("result").register(registry);
   private final Gauge inFlight = Gauge.builder().name("smsim_dsp_in_flight_requests")
       .help("Acknowledged requests without a final outcome yet").register(registry);
 
@@ -145,6 +154,14 @@ final class LiveMetrics {
 
   void delivery(String result) {
     deliveries.labelValues(result).inc();
+  }
+
+  void alert(Region region, io.smsim.model.AlertType type, String source, String outcome) {
+    alerts.labelValues(region.key(), type.key(), type.code(), source, outcome).inc();
+  }
+
+  void alertDelivery(String result) {
+    alertDeliveries.labelValues(result).inc();
   }
 
   /** The text exposition, after setting the gauges from {@code regions}. */

@@ -20,6 +20,12 @@ import java.util.function.Consumer;
  * on the console, at most one line a second. Without a response URL responses are only counted.
  * With a signer (the DSP's key, {@code --sign-key}) every response is signed once, before its first
  * attempt.
+ *
+ * <p>Alerts ({@link #deliverAlert}) go to the same URL, signed the same way, with the same retries,
+ * but on a connection pool of their own and within a backlog of their own (at most
+ * {@link #MAX_PENDING_ALERTS} alerts in flight or waiting for a retry; beyond that an alert is
+ * dropped and counted, and so is one that stays undeliverable): an alert storm never takes a slot
+ * or a connection from a final response.
  */
 final class ResponseDelivery {
 
@@ -40,10 +46,16 @@ final class ResponseDelivery {
   private final Consumer<String> console;
   private final DuisSigner signer;
   private volatile String lastFailure = "";
+  private final LoopbackHttpClient alertClient;
+  private final AtomicInteger pendingAlerts = new AtomicInteger();
 
-  ResponseDelivery(URI url, LoopbackHttpClient client, EventLoopGroup timers, LiveMetrics metrics,
-      Consumer<String> console, DuisSigner signer) {
+  /** Most alerts in flight or waiting for a retry at once. */
+  static final int MAX_PENDING_ALERTS = 2_000;
+
+  ResponseDelivery(URI url, LoopbackHttpClient client, LoopbackHttpClient alertClient, EventLoopGroup timers,
+      LiveMetrics metrics, Consumer<String> console, DuisSigner signer) {
     this.url = url;
+    this.alertClient = alertClient;
     this.signer = signer;
     this.client = client;
     this.timers = timers;
@@ -94,6 +106,41 @@ final class ResponseDelivery {
             FIRST_BACKOFF_MILLIS << (2 * (attempt - 1)), TimeUnit.MILLISECONDS);
       } else {
         giveUp(requestId, r.describe(), done);
+      }
+    });
+  }
+
+  /** Delivers an alert ({@code DeviceAlertMessage} or {@code DCCAlertMessage}) within the alerts' own backlog. */
+  void deliverAlert(byte[] xml) {
+    if (url == null) {
+      metrics.alertDelivery("disabled");
+      return;
+    }
+    if (pendingAlerts.incrementAndGet() > MAX_PENDING_ALERTS) {
+      pendingAlerts.decrementAndGet();
+      metrics.alertDelivery("dropped");
+      return;
+    }
+    byte[] body = xml;
+    if (signer != null) {
+      body = signer.sign(xml);
+      metrics.signedResponse();
+    }
+    alertAttempt(body, 1);
+  }
+
+  private void alertAttempt(byte[] xml, int attempt) {
+    alertClient.send(to, LoopbackHttpClient.post(to, path, xml, HttpResponses.XML), TIMEOUT_NANOS).thenAccept(r -> {
+      if (r.ok()) {
+        pendingAlerts.decrementAndGet();
+        metrics.alertDelivery("delivered");
+      } else if (attempt < ATTEMPTS) {
+        metrics.alertDelivery("retried");
+        timers.schedule(() -> alertAttempt(xml, attempt + 1), FIRST_BACKOFF_MILLIS << (2 * (attempt - 1)),
+            TimeUnit.MILLISECONDS);
+      } else {
+        pendingAlerts.decrementAndGet();
+        metrics.alertDelivery("undeliverable");
       }
     });
   }

@@ -111,6 +111,10 @@ public final class CallbackReceiver implements AutoCloseable {
       a.stats().callbackAcknowledgements.incrementAndGet();
       return;
     }
+    if (r.isAlert()) {
+      a.stats().alertCallbacks.incrementAndGet();
+      return;
+    }
     if (r.requestId() == null || r.requestId().originator() != a.options().originator()) {
       a.stats().unknownCallbacks.incrementAndGet();
       return;

@@ -27,9 +27,9 @@ public final class LoadConsole {
         Format.count(o.timeoutsAcknowledged()), Format.count(o.timeoutsUnacknowledged()),
         Format.seconds(s.responseTimeoutSeconds()));
     LoadResult.Accounting a = r.accounting();
-    out.printf(Locale.ROOT, "answers   lost %s · duplicated %s · late %s · unknown %s · unparsable %s%n",
+    out.printf(Locale.ROOT, "answers   lost %s · duplicated %s · late %s · unknown %s · unparsable %s%s%n",
         Format.count(a.lost()), Format.count(a.duplicated()), Format.count(a.lateAnswers()), Format.count(a.unknown()),
-        Format.count(a.unparsable()));
+        Format.count(a.unparsable()), a.alerts() == 0 ? "" : " · alerts " + Format.count(a.alerts()));
     LoadResult.Sends d = r.sends();
     out.printf(Locale.ROOT, "sends     on the wire %s · %s/s · late %s (max lateness %s, threshold %s) · blocked %s%s%n",
         Format.count(d.onWire()), Format.number(Math.round(d.achievedPerSecond() * 10) / 10.0), Format.count(d.late()),

@@ -59,9 +59,10 @@ public record LoadResult(Setup setup, Outcomes outcomes, Accounting accounting, 
    * @param unknown final responses for RequestIDs this run never sent
    * @param unparsable callback bodies that were not a DUIS response
    * @param callbackAcknowledgements I99 responses POSTed to the callback URL (ignored)
+   * @param alerts device and DCC alerts POSTed to the callback URL (counted, not requests' answers)
    */
   public record Accounting(long lost, List<String> lostIds, long lateAnswers, long duplicated,
-      List<String> duplicatedIds, long unknown, long unparsable, long callbackAcknowledgements) {
+      List<String> duplicatedIds, long unknown, long unparsable, long callbackAcknowledgements, long alerts) {
   }
 
   /**

@@ -58,7 +58,8 @@ final class LoadResults {
     LoadResult.Outcomes outcomes = new LoadResult.Outcomes(issued, byCode[Codes.OK], errors(names, byCode),
         byCode[Codes.TIMEOUT], byCode[Codes.TIMEOUT_NO_ACK], inFlight);
     LoadResult.Accounting accounting = new LoadResult.Accounting(lost.size(), List.copyOf(lost), lateAnswers,
-        duplicated, List.copyOf(dups), unknown, stats.unparsableCallbacks.get(), stats.callbackAcknowledgements.get());
+        duplicated, List.copyOf(dups), unknown, stats.unparsableCallbacks.get(), stats.callbackAcknowledgements.get(),
+        stats.alertCallbacks.get());
     LoadResult.Sends sends = new LoadResult.Sends(onWire, late, maxLateness / 1e6, byCode[Codes.OVERLOAD],
         maxAwaiting, onWire / duration, transformed, PreCommandSigner.keySource(o));
     LoadResult.Latency latency = new LoadResult.Latency(sampler.totalAck(), sampler.totalE2e(),

@@ -29,6 +29,8 @@ final class LoadStats {
   final AtomicLong unknownCallbacks = new AtomicLong();
   final AtomicLong unparsableCallbacks = new AtomicLong();
   final AtomicLong callbackAcknowledgements = new AtomicLong();
+  /** Alerts POSTed to the callback URL. */
+  final AtomicLong alertCallbacks = new AtomicLong();
 
   LoadStats(Codes codes) {
     this.codes = codes;

@@ -70,6 +70,7 @@ public final class LoadSummaryJson {
     g.writeNumberField("unknown", a.unknown());
     g.writeNumberField("unparsableCallbacks", a.unparsable());
     g.writeNumberField("callbackAcknowledgements", a.callbackAcknowledgements());
+    g.writeNumberField("alerts", a.alerts());
     LoadResult.Sends s = r.sends();
     g.writeObjectFieldStart("sends");
     g.writeNumberField("onWire", s.onWire());

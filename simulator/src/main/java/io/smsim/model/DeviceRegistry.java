@@ -152,4 +152,25 @@ public record DeviceRegistry(long dccEui64, Region nonDeviceRegion, List<Range> 
     }
     return n;
   }
+
+  /**
+   * Device {@code index} of {@code region} (0-based, in range order; taken modulo the region's
+   * count, so any index names a device), or -1 when the region has none.
+   */
+  public long deviceAt(Region region, long index) {
+    long n = count(region);
+    if (n == 0) {
+      return -1;
+    }
+    long i = Math.floorMod(index, n);
+    for (Range r : ranges) {
+      if (r.region() == region) {
+        if (i < r.size()) {
+          return r.first() + i;
+        }
+        i -= r.size();
+      }
+    }
+    throw new IllegalStateException("unreachable: index within count");
+  }
 }

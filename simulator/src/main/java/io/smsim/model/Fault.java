@@ -6,7 +6,7 @@ package io.smsim.model;
  */
 public sealed interface Fault
     permits Fault.Leak, Fault.HardwareFailure, Fault.GrayFailure, Fault.BrokerRtt, Fault.WanOutage,
-    Fault.ReaperOutage {
+    Fault.ReaperOutage, Fault.AlertStorm {
 
   /** Stable name used in scenarios. */
   String key();
@@ -113,6 +113,45 @@ public sealed interface Fault
     @Override
     public String key() {
       return "reaper-outage";
+    }
+
+    @Override
+    public boolean serverFault() {
+      return false;
+    }
+  }
+
+  /**
+   * An alert storm: the region's devices raise alerts of one type at {@code ratePerSec} (a Poisson
+   * stream, virtual time) on top of the ordinary alert workload, each from one of the region's
+   * first {@code devices} devices, drawn uniformly. Every alert is one more message through the
+   * region's gateway ({@link Category#ALERT}), so a storm competes with service requests for the
+   * gateway's processes; live, each alert that gets through goes to the response URL.
+   *
+   * <p>Bounds: at most {@link #MAX_RATE_PER_SEC} alerts per virtual second (the live emulation
+   * also bounds the real rate, rate times time scale) and at most {@link #MAX_DEVICES} devices.
+   */
+  record AlertStorm(double ratePerSec, int devices, AlertType alert) implements Fault {
+
+    /** Most alerts per virtual second a storm may raise. */
+    public static final double MAX_RATE_PER_SEC = 10_000;
+    /** Most devices a storm may name. */
+    public static final int MAX_DEVICES = 10_000_000;
+
+    public AlertStorm {
+      java.util.Objects.requireNonNull(alert, "alert");
+      if (!(ratePerSec > 0 && ratePerSec <= MAX_RATE_PER_SEC)) {
+        throw new IllegalArgumentException("rate must be in (0, " + (long) MAX_RATE_PER_SEC + "] alerts/s: "
+            + ratePerSec);
+      }
+      if (devices < 1 || devices > MAX_DEVICES) {
+        throw new IllegalArgumentException("devices must be in [1, " + MAX_DEVICES + "]: " + devices);
+      }
+    }
+
+    @Override
+    public String key() {
+      return "alert-storm";
     }
 
     @Override

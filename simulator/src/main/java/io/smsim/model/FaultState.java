@@ -15,6 +15,8 @@ import java.util.function.ToDoubleFunction;
  *       round trip among the broker faults in force. A weaker fault started later does not override
  *       a stronger one; when the strongest ends, the strongest of those still in force applies, and
  *       when the last ends the parameter is healthy again.</li>
+ *   <li>Alert storms do not add up: the one with the highest rate is in force (with its devices and
+ *       alert type).</li>
  *   <li>Faults without parameters (hardware failure, WAN outage, reaper outage) hold while at least
  *       one of their kind is in force.</li>
  * </ul>
@@ -42,6 +44,7 @@ public final class FaultState {
   private long brokerAddNanos;
   private boolean wanDown;
   private boolean reaperDown;
+  private Fault.AlertStorm alertStorm;
 
   /** Adds a fault in force. */
   public void add(Active a) {
@@ -133,6 +136,11 @@ public final class FaultState {
     return reaperDown;
   }
 
+  /** The alert storm in force: the one with the highest rate (ties: the earliest), or {@code null}. */
+  public Fault.AlertStorm alertStorm() {
+    return alertStorm;
+  }
+
   /**
    * Whether {@code a} governs now: it supplies at least one parameter on one of its servers (ties go
    * to the earliest started), or it is a fault without parameters.
@@ -150,6 +158,14 @@ public final class FaultState {
     if (f instanceof Fault.BrokerRtt) {
       for (Active x : active) {
         if (x.fault() instanceof Fault.BrokerRtt rtt && rtt.addNanos() == brokerAddNanos) {
+          return x == a;
+        }
+      }
+      return false;
+    }
+    if (f instanceof Fault.AlertStorm) {
+      for (Active x : active) {
+        if (x.fault() == alertStorm) {
           return x == a;
         }
       }
@@ -184,7 +200,11 @@ public final class FaultState {
     long add = 0;
     boolean wan = false;
     boolean reaper = false;
+    Fault.AlertStorm storm = null;
     for (Active a : active) {
+      if (a.fault() instanceof Fault.AlertStorm s && (storm == null || s.ratePerSec() > storm.ratePerSec())) {
+        storm = s;
+      }
       if (a.fault() instanceof Fault.BrokerRtt rtt) {
         add = Math.max(add, rtt.addNanos());
       } else if (a.fault() instanceof Fault.WanOutage) {
@@ -196,5 +216,6 @@ public final class FaultState {
     brokerAddNanos = add;
     wanDown = wan;
     reaperDown = reaper;
+    alertStorm = storm;
   }
 }

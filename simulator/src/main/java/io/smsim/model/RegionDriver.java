@@ -43,4 +43,11 @@ public interface RegionDriver {
 
   /** The reaper killed {@code n} leaked children of the server now (counters only; the event is separate). */
   void reaped(ServerRole role, int n);
+
+  /**
+   * A device raised an alert now (an alert storm's): send it through the region's gateway as one
+   * {@link Category#ALERT} message. {@code deviceIndex} is the device's index among the region's
+   * devices (0-based, within the storm's {@code devices}).
+   */
+  void deviceAlert(AlertType type, long deviceIndex);
 }

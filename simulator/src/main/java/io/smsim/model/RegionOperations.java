@@ -37,6 +37,7 @@ public final class RegionOperations {
   private static final int FAULT_END = 5;
   private static final int OPERATION = 6;
   private static final int POLICY_RESTART = 7;
+  private static final int ALERT_STORM = 8;
   private static final long PAYLOAD = (1L << 56) - 1;
   private static final ServerRole[] ROLES = ServerRole.values();
 
@@ -48,6 +49,7 @@ public final class RegionOperations {
   private final FailoverController failover;
   private final AlertRule alert;
   private final RandomStream brokerRandom;
+  private final RandomStream stormRandom;
   private final FaultState faults = new FaultState();
   private final boolean[] atLimit = new boolean[2];
   private final ArrayDeque<Long> pendingRestartEvidence = new ArrayDeque<>();
@@ -56,6 +58,8 @@ public final class RegionOperations {
   private List<OperationSpec> operations = List.of();
   private ReaperSpec reaper;
   private int reaperGeneration;
+  private int stormGeneration;
+  private Fault.AlertStorm storm;
   private int failovers;
   private ServerRole lastFailoverFrom;
   private long lastFailoverAtNanos = Long.MIN_VALUE;
@@ -76,6 +80,7 @@ public final class RegionOperations {
     this.failover = new FailoverController(spec.failover());
     this.alert = new AlertRule(spec.monitoring());
     this.brokerRandom = streams.stream(region.key() + ".broker");
+    this.stormRandom = streams.stream(region.key() + ".alertStorm");
     this.reaper = spec.reaper();
   }
 
@@ -127,6 +132,7 @@ public final class RegionOperations {
       case FAULT_END -> clear(timelineIds[(int) payload]);
       case OPERATION -> operation(operations.get((int) payload));
       case POLICY_RESTART -> policyRestart();
+      case ALERT_STORM -> stormAlert((int) payload);
       default -> throw new IllegalStateException("unknown timer " + Long.toHexString(timer));
     }
   }
@@ -362,6 +368,9 @@ public final class RegionOperations {
     }
     event(EventKind.FAULT_START, RegionEvent.where(mask), lost, fault.key(),
         "#" + id + " (" + source + (faults.inForce(a) ? "" : "; a stronger one is in force") + ")");
+    if (fault instanceof Fault.AlertStorm) {
+      stormChanged();
+    }
   }
 
   /** Ends fault {@code id}; false when no such fault is in force. */
@@ -375,6 +384,9 @@ public final class RegionOperations {
       if (a.on(role)) {
         applyFaults(role);
       }
+    }
+    if (a.fault() instanceof Fault.AlertStorm) {
+      stormChanged();
     }
     return true;
   }
@@ -409,6 +421,44 @@ public final class RegionOperations {
       event(EventKind.BACK_UP, role.key(), 0, "hardware repaired", "");
     }
     return 0;
+  }
+
+  // ---- alert storms ---------------------------------------------------------------------------
+
+  /**
+   * The storm in force changed (one started or ended): the old storm's next alert is dropped and the
+   * new one's first is drawn from now. Alerts form a Poisson stream: exponential gaps of mean
+   * {@code 1 / ratePerSec} (memoryless, so restarting the draw on a change does not bias it).
+   */
+  private void stormChanged() {
+    stormGeneration++;
+    storm = faults.alertStorm();
+    if (storm != null) {
+      scheduleStormAlert();
+    }
+  }
+
+  private void scheduleStormAlert() {
+    double u = stormRandom.nextDouble();
+    long gapNanos = Math.max(1, (long) (-Math.log1p(-u) / storm.ratePerSec() * 1e9));
+    long at = driver.nowNanos() + gapNanos;
+    if (at <= horizonNanos) {
+      driver.schedule(at, timer(ALERT_STORM, stormGeneration));
+    }
+  }
+
+  private void stormAlert(int generation) {
+    if (generation != stormGeneration || storm == null) {
+      return; // a storm that ended or was overridden
+    }
+    long device = (long) (stormRandom.nextDouble() * storm.devices());
+    driver.deviceAlert(storm.alert(), Math.min(device, storm.devices() - 1L));
+    scheduleStormAlert();
+  }
+
+  /** The alert storm in force, or {@code null}. */
+  public Fault.AlertStorm alertStorm() {
+    return storm;
   }
 
   // ---- reaper ---------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.smsim.scenario;
 
+import io.smsim.model.AlertType;
 import io.smsim.model.Fault;
 import io.smsim.model.FaultSpec;
 import io.smsim.model.OperationSpec;
@@ -20,7 +21,8 @@ final class TimelineBinder {
 
   private static final Map<String, ServerTarget> TARGETS = targets();
   private static final List<String> FAULT_KINDS =
-      List.of("leak", "hardware-failure", "gray-failure", "broker-rtt", "wan-outage", "reaper-outage");
+      List.of("leak", "hardware-failure", "gray-failure", "broker-rtt", "wan-outage", "reaper-outage",
+          "alert-storm");
   private static final Shape.Type REGION = Shape.Type.choice(
       java.util.Arrays.stream(Region.values()).map(Region::key).toList());
   private static final Shape.Type SERVER = Shape.Type.choice(List.copyOf(TARGETS.keySet()));
@@ -43,7 +45,15 @@ final class TimelineBinder {
           "Chance a request fails while alive (gray failure).")
       .keyWhen(List.of("gray-failure"), "slowdown", Shape.Type.number(1, 1e6, "factor"), "1",
           "Service times multiplied by this (gray failure).")
-      .keyWhen(List.of("broker-rtt"), "add", Shape.Type.DURATION, "500ms", "Added broker round-trip time.");
+      .keyWhen(List.of("broker-rtt"), "add", Shape.Type.DURATION, "500ms", "Added broker round-trip time.")
+      .keyWhen(List.of("alert-storm"), "rate", Shape.Type.number(0, Fault.AlertStorm.MAX_RATE_PER_SEC, "alerts/s"),
+          "100", "Alerts per second of virtual time, a Poisson stream (alert storm).")
+      .keyWhen(List.of("alert-storm"), "devices", Shape.Type.integer(1, Fault.AlertStorm.MAX_DEVICES, "devices"),
+          "1000", "How many of the region's devices raise them, each alert from one drawn uniformly (alert storm).")
+      .keyWhen(List.of("alert-storm"), "alert",
+          Shape.Type.choice(java.util.Arrays.stream(AlertType.values()).map(AlertType::key).toList()),
+          "power-outage", "What they raise: the DCC alert power-outage (AD1) or a device alert with its GBCS "
+              + "code (alert storm).");
 
   static final Shape OPERATION = Shape.of("operation", "An operator action at a fixed time.")
       .required("action", Shape.Type.choice("restart", "failover", "set-reaper"), "What the operator does.")
@@ -77,7 +87,7 @@ final class TimelineBinder {
       String kind = f.choice("kind", "", kinds);
       if (!f.has("kind")) {
         problems.add(item.location(), f.child("kind"),
-            "is required (leak, hardware-failure, gray-failure, broker-rtt, wan-outage, reaper-outage)");
+            "is required (" + String.join(", ", FAULT_KINDS) + ")");
       }
       Region region = region(f, regions, problems);
       ServerTarget target = f.choice("server", kind.equals("leak") ? ServerTarget.BOTH : ServerTarget.PRIMARY, TARGETS);
@@ -93,6 +103,7 @@ final class TimelineBinder {
         case "broker-rtt" -> new Fault.BrokerRtt(f.duration("add", 500_000_000L));
         case "wan-outage" -> new Fault.WanOutage();
         case "reaper-outage" -> new Fault.ReaperOutage();
+        case "alert-storm" -> alertStorm(f);
         default -> null;
       };
       if (fault != null && !fault.serverFault() && f.has("server")) {
@@ -104,6 +115,21 @@ final class TimelineBinder {
       }
     }
     return faults;
+  }
+
+  private static Fault alertStorm(Fields f) {
+    double rate = f.number("rate", 100, 0, Fault.AlertStorm.MAX_RATE_PER_SEC);
+    int devices = f.integer("devices", 1000, 1, Fault.AlertStorm.MAX_DEVICES);
+    Map<String, AlertType> types = new LinkedHashMap<>();
+    for (AlertType t : AlertType.values()) {
+      types.put(t.key(), t);
+    }
+    AlertType alert = f.choice("alert", AlertType.POWER_OUTAGE, types);
+    if (!(rate > 0)) {
+      f.problems().add(f.node("rate").get(), "must be above 0 alerts/s: " + rate);
+      return null;
+    }
+    return new Fault.AlertStorm(rate, devices, alert);
   }
 
   static List<OperationSpec> operations(Optional<YamlNode> node, Timebase tb, Instant end, Set<Region> regions,

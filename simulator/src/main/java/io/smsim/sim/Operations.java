@@ -4,6 +4,7 @@ import io.smsim.engine.RandomStreams;
 import io.smsim.metrics.Failover;
 import io.smsim.metrics.Recorder;
 import io.smsim.metrics.ReportingSpec;
+import io.smsim.model.AlertType;
 import io.smsim.model.FailoverPolicy;
 import io.smsim.model.GatewayScheduler;
 import io.smsim.model.RegionDriver;
@@ -132,6 +133,11 @@ final class Operations {
     @Override
     public void reaped(ServerRole role, int n) {
       rec.reaped(index * 2 + role.ordinal(), n);
+    }
+
+    @Override
+    public void deviceAlert(AlertType type, long deviceIndex) {
+      m.deviceAlert(index);
     }
   }
 

@@ -71,6 +71,7 @@ final class ReplayModel implements EventHandler {
     int index = spec.region().ordinal();
     ops.add(spec, streams);
     clusters = ops.regions;
+    retries[index * CATS + Category.ALERT.ordinal()] = RetrySpec.NONE; // a storm's alerts, unless the workload says
     for (CategoryLoad load : spec.workload().values()) {
       retries[index * CATS + load.category().ordinal()] = load.retries();
       addGenerator(index, load, streams, catalogue);
@@ -160,6 +161,11 @@ final class ReplayModel implements EventHandler {
       int srv = genSrvs[g][genLoad[g].mix().pickPosition(genMixRandom[g].nextDouble())];
       send(newRequest(region, genCategory[g], srv, -1));
     }
+  }
+
+  /** An alert storm's alert at region {@code region}: one more device alert through its gateway. */
+  void deviceAlert(int region) {
+    send(newRequest(region, Category.ALERT.ordinal(), -1, -1));
   }
 
   private int newRequest(int region, int category, int srv, int journey) {

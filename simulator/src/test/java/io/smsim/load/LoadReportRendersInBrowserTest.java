@@ -125,7 +125,7 @@ class LoadReportRendersInBrowserTest {
         new LoadResult.Setup("http://127.0.0.1:8080", "constant 110/s", "north.onDemand 91%", 17, 8, 1, 100, 5, 1,
             10, false, "http://127.0.0.1:9000/responses", 1, Instant.EPOCH, 21),
         new LoadResult.Outcomes(2200, ok, Map.of("E20", failed), 0, 0, 0),
-        new LoadResult.Accounting(0, List.of(), 0, 0, List.of(), 0, 0, 0),
+        new LoadResult.Accounting(0, List.of(), 0, 0, List.of(), 0, 0, 0, 0),
         new LoadResult.Sends(2200, 0, 0.3, 0, 4, 110, 0, LoadResult.PreCommandKey.RUN_KEY),
         new LoadResult.Latency(ack, e2e, new Histogram[] {e2e, e2e, e2e, e2e}),
         new LoadResult.Series(codes, s, rows, used));
