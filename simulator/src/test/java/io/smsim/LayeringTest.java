@@ -47,7 +47,7 @@ class LayeringTest {
       List.of("sim", "live"),
       List.of("analysis"),
       List.of("report", "spark"),
-      List.of("load"),
+      List.of("load", "calibrate"),
       List.of("cli"));
 
   /** What each package (below {@code io.smsim}) may import of smsim's. */
@@ -66,7 +66,8 @@ class LayeringTest {
       "report", "analysis sim scenario workload metrics duis model engine output",
       "spark", "analysis sim scenario workload metrics duis model engine output",
       "load", "live report analysis scenario workload metrics duis.xmldsig duis model engine output",
-      "cli", "load report spark analysis sim live scenario workload metrics duis.xmldsig duis model engine output");
+      "calibrate", "report analysis sim scenario metrics model",
+      "cli", "load calibrate report spark analysis sim live scenario workload metrics duis.xmldsig duis model engine output");
 
   private static final String ROOT = "io.smsim.";
   private static final JavaClasses CLASSES = new ClassFileImporter()

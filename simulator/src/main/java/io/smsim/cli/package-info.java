@@ -4,7 +4,7 @@
  * error lines that start with {@code smsim: }. Commands parse, check the output directory before
  * work starts, call the packages below and write through {@link io.smsim.cli.CommandOutput}.
  *
- * <p>Layer 8 (the top; nothing imports it). May import: {@code load}, {@code report},
+ * <p>Layer 8 (the top; nothing imports it). May import: {@code load}, {@code calibrate}, {@code report},
  * {@code spark}, {@code analysis}, {@code sim}, {@code live}, {@code scenario}, {@code workload}, {@code metrics},
  * {@code duis.xmldsig}, {@code duis}, {@code model}, {@code engine}, {@code output}.
  */
