@@ -66,6 +66,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Accepted requests without a final response before shedding (default ${DEFAULT-VALUE}).")
   int maxInFlight = 20_000;
 
+  @Option(names = "--server-name", paramLabel = "NAME",
+      description = "Name this instance in an " + LiveOptions.SERVER_HEADER + " header on every DUIS answer "
+          + "(for a load balancer's failover: smsim failover-bench --server-header).")
+  String serverName;
+
   @Option(names = "--for", paramLabel = "DURATION",
       description = "Stop after this much real time (ISO-8601 or e.g. 90s, 5m); default: until interrupted.")
   String runFor;
@@ -129,7 +134,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     try {
       return LiveOptions.defaults(seed == null ? scenario.seed() : seed).withHost(bind).withPorts(port, adminPort)
-          .withResponseUrl(url).withTimeScale(timeScale).withLimits(maxBody, 10_000, 60_000, maxInFlight);
+          .withResponseUrl(url).withTimeScale(timeScale).withLimits(maxBody, 10_000, 60_000, maxInFlight)
+          .withServerName(serverName);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -164,6 +170,9 @@ final class ServeCommand implements Callable<Integer> {
     out.printf("  DUIS     http://%s:%d/api/v1/serviceS | serviceD | serviceT%n", host, e.dspPort());
     out.printf("  admin    http://%s:%d/admin/status · /admin/faults · /admin/restart · /metrics%n", host,
         e.adminPort());
+    if (options.serverName() != null) {
+      out.printf("  name     %s: %s on every answer%n", options.serverName(), LiveOptions.SERVER_HEADER);
+    }
     out.printf("  responses %s%n", options.responseUrl() == null ? "not delivered (no --response-url)"
         : "POSTed to " + options.responseUrl());
     for (Region r : scenario.regions().keySet()) {

@@ -30,6 +30,7 @@ final class Ledger {
   private final PendingRing ring = new PendingRing(1024);
   private final Unanswered unanswered = new Unanswered();
   private final SecondSeries series = new SecondSeries();
+  private final AnswerSeries answers = new AnswerSeries();
   private final long[] byCode = new long[Codes.MAX];
   private final List<String> duplicatedIds = new ArrayList<>();
   private long t0;
@@ -101,16 +102,19 @@ final class Ledger {
   }
 
   /**
-   * The synchronous answer to {@code seq} ({@code status} 0: malformed HTTP): I99 acknowledges,
-   * I0 succeeds, anything else is an error. False when the answer belongs to no request on the wire.
+   * The synchronous answer to {@code seq} ({@code status} 0: malformed HTTP) from {@code server}
+   * (a {@link ServerNames} slot): I99 acknowledges, I0 succeeds, anything else is an error. False
+   * when the answer belongs to no request on the wire.
    */
-  boolean answered(long seq, int status, String code, long now) {
+  boolean answered(long seq, int status, String code, int server, long now) {
     if (seq < 0 || !ring.has(seq)) {
       return false;
     }
     int s = ring.slot(seq);
     ring.clear(s, PendingRing.ON_WIRE);
     stats.recordAck(now - ring.intended(s));
+    ring.server(s, server);
+    answers.answered(ring.intended(s) - t0, server, status == 200 && ("I99".equals(code) || "I0".equals(code)));
     if (ring.state(s) != PendingRing.SENT) {
       return true; // its outcome came first: a timeout, or a final response before the acknowledgement
     }
@@ -174,6 +178,7 @@ final class Ledger {
       lateAnswers++;
     } else {
       duplicated++;
+      answers.duplicated(System.nanoTime() - t0);
       if (duplicatedIds.size() < MAX_LISTED_DUPLICATES) {
         duplicatedIds.add(r.requestId().format());
       }
@@ -190,8 +195,11 @@ final class Ledger {
     long offset = ring.intended(s) - t0;
     series.region(offset, ring.region(s), code == Codes.OK ? SecondSeries.OK : SecondSeries.FAILED);
     byCode[code]++;
+    answers.outcome(offset, code == Codes.OK ? AnswerSeries.OK : Codes.isTimeout(code) ? AnswerSeries.TIMEOUT
+        : AnswerSeries.ERROR);
     if (code == Codes.OK) {
       stats.ok.increment();
+      answers.okArrived(now - t0);
     } else {
       series.failedAt(offset, ring.region(s));
       (Codes.isTimeout(code) ? stats.timeouts : stats.errors).increment();
@@ -211,7 +219,7 @@ final class Ledger {
       ring.set(s, PendingRing.NEVER_SENT);
     } else {
       ring.set(s, PendingRing.ENDED_UNANSWERED);
-      unanswered.add(seq, ring.target(s), acknowledged);
+      unanswered.add(seq, ring.target(s), acknowledged, ring.intended(s) - t0, ring.server(s));
     }
     finish(s, code, now);
   }
@@ -257,7 +265,12 @@ final class Ledger {
 
   /** The book's totals at the end of a run. */
   record Totals(long issued, long[] byCode, long inFlight, int maxAwaiting, long lateAnswers, long duplicated,
-      List<String> duplicatedIds, long unknown, List<String> lostIds, SecondSeries series) {
+      List<String> duplicatedIds, long unknown, List<String> lostIds, List<Lost> lost, SecondSeries series,
+      AnswerSeries answers) {
+  }
+
+  /** A lost request: its RequestID, intended send time (ns after the start) and the server that acknowledged it. */
+  record Lost(String requestId, long counter, long intendedOffset, int server) {
   }
 
   Totals totals() {
@@ -265,18 +278,20 @@ final class Ledger {
     for (long q = ring.base(); q < ring.next(); q++) {
       inFlight += ring.state(ring.slot(q)) == PendingRing.DONE ? 0 : 1;
     }
-    List<long[]> lost = new ArrayList<>();
-    unanswered.forEach((seq, target, flags) -> {
+    List<Lost> lost = new ArrayList<>();
+    unanswered.forEach((seq, target, flags, intendedOffset, server) -> {
       if ((flags & Unanswered.ACKNOWLEDGED) != 0 && (flags & Unanswered.ANSWERED_LATE) == 0) {
-        lost.add(new long[] {counter(seq), target});
+        long counter = counter(seq);
+        lost.add(new Lost(new RequestId(options.originator(), target, counter).format(), counter, intendedOffset,
+            server));
       }
     });
-    lost.sort((a, b) -> Long.compare(a[0], b[0]));
+    lost.sort((a, b) -> Long.compare(a.counter(), b.counter()));
     List<String> lostIds = new ArrayList<>(lost.size());
-    for (long[] l : lost) {
-      lostIds.add(new RequestId(options.originator(), l[1], l[0]).format());
+    for (Lost l : lost) {
+      lostIds.add(l.requestId());
     }
     return new Totals(issued, byCode.clone(), inFlight, maxAwaiting, lateAnswers, duplicated,
-        List.copyOf(duplicatedIds), unknown, lostIds, series.copy());
+        List.copyOf(duplicatedIds), unknown, lostIds, List.copyOf(lost), series.copy(), answers.copy());
   }
 }

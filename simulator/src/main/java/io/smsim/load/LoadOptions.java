@@ -26,10 +26,12 @@ import java.util.concurrent.TimeUnit;
  * @param originator the Service User's EUI-64 in every RequestID
  * @param counterBase RequestID counters start above this (distinguishes runs against one target)
  * @param seed random seed (arrivals, SRVs, devices)
+ * @param serverHeader the response header that names the server that answered (the failover bench's
+ *     {@code --server-header}), or {@code null}
  */
 public record LoadOptions(URI target, Pacing pacing, long durationNanos, int connections, int threads, int maxInFlight,
     long responseTimeoutNanos, long graceNanos, long lateThresholdNanos, boolean ackOnly, String callbackBind,
-    int callbackPort, long originator, long counterBase, long seed) {
+    int callbackPort, long originator, long counterBase, long seed, String serverHeader) {
 
   /** DCC Boxed's sample Service User: the originator of the public DUIS samples. */
   public static final long DEFAULT_ORIGINATOR = 0x90B3_D51F_3001_0000L;
@@ -63,48 +65,65 @@ public record LoadOptions(URI target, Pacing pacing, long durationNanos, int con
     if (counterBase < 0 || counterBase > Long.MAX_VALUE / 2) {
       throw new IllegalArgumentException("counter base must be in [0, 2^62]: " + counterBase);
     }
+    if (serverHeader != null && !serverHeader.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}")) {
+      throw new IllegalArgumentException("--server-header must be an HTTP header name (RFC 9110 token): "
+          + serverHeader);
+    }
   }
 
   /** Defaults for a target and pacing: 30 s, 64 connections, 2 threads, 30 s response timeout, 5 s grace. */
   public static LoadOptions defaults(URI target, Pacing pacing) {
     return new LoadOptions(target, pacing, TimeUnit.SECONDS.toNanos(30), 64, 2, 10_000,
         TimeUnit.SECONDS.toNanos(30), TimeUnit.SECONDS.toNanos(5), TimeUnit.MILLISECONDS.toNanos(10), false,
-        "127.0.0.1", 0, DEFAULT_ORIGINATOR, (System.currentTimeMillis() % 100_000_000L) * 1_000_000_000L, 1);
+        "127.0.0.1", 0, DEFAULT_ORIGINATOR, (System.currentTimeMillis() % 100_000_000L) * 1_000_000_000L, 1, null);
   }
 
   public LoadOptions withDuration(long nanos) {
     return new LoadOptions(target, pacing, nanos, connections, threads, maxInFlight, responseTimeoutNanos, graceNanos,
-        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed);
+        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed,
+        serverHeader);
   }
 
   public LoadOptions withConnections(int n, int nThreads) {
     return new LoadOptions(target, pacing, durationNanos, n, nThreads, maxInFlight, responseTimeoutNanos, graceNanos,
-        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed);
+        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed,
+        serverHeader);
   }
 
   public LoadOptions withTimeouts(long responseTimeout, long grace) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeout, grace,
-        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed);
+        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed,
+        serverHeader);
   }
 
   public LoadOptions withAckOnly(boolean only) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
-        graceNanos, lateThresholdNanos, only, callbackBind, callbackPort, originator, counterBase, seed);
+        graceNanos, lateThresholdNanos, only, callbackBind, callbackPort, originator, counterBase, seed,
+        serverHeader);
   }
 
   public LoadOptions withLimits(int inFlight, long lateThreshold) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, inFlight, responseTimeoutNanos,
-        graceNanos, lateThreshold, ackOnly, callbackBind, callbackPort, originator, counterBase, seed);
+        graceNanos, lateThreshold, ackOnly, callbackBind, callbackPort, originator, counterBase, seed,
+        serverHeader);
   }
 
   public LoadOptions withCallback(String bind, int port) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
-        graceNanos, lateThresholdNanos, ackOnly, bind, port, originator, counterBase, seed);
+        graceNanos, lateThresholdNanos, ackOnly, bind, port, originator, counterBase, seed,
+        serverHeader);
   }
 
   public LoadOptions withIdentity(long originatorEui64, long base, long randomSeed) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
-        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originatorEui64, base, randomSeed);
+        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originatorEui64, base, randomSeed,
+        serverHeader);
+  }
+
+  /** Reads which server answered from the response header {@code name} ({@code null}: not at all). */
+  public LoadOptions withServerHeader(String name) {
+    return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
+        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed, name);
   }
 
   /** The target's port (80 when the URL has none). */

@@ -10,6 +10,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
@@ -312,16 +313,24 @@ final class LoadWorker {
 
   // ---- answers --------------------------------------------------------------------------------
 
-  /** The synchronous answer on {@code c} ({@code status} 0: malformed HTTP), its body in {@code body[0, length)}. */
-  void onAnswer(TargetConnection c, int status, byte[] body, int length) {
+  /**
+   * The synchronous answer on {@code c} ({@code status} 0: malformed HTTP), its body in
+   * {@code body[0, length)}, from {@code server} (a {@link ServerNames} slot).
+   */
+  void onAnswer(TargetConnection c, int status, byte[] body, int length, int server) {
     long seq = c.seq;
     c.seq = -1;
     long now = System.nanoTime();
-    if (!ledger.answered(seq, status, status == 0 ? null : SyncAnswer.code(body, length), now)) {
+    if (!ledger.answered(seq, status, status == 0 ? null : SyncAnswer.code(body, length), server, now)) {
       c.channel.close(); // an answer nobody asked for: the connection is out of step
       return;
     }
     next(c, now);
+  }
+
+  /** The {@link ServerNames} slot of the server named in {@code headers} ({@code --server-header}), or none. */
+  int serverSlot(HttpHeaders headers) {
+    return options.serverHeader() == null ? ServerNames.NONE : stats.servers.slot(headers.get(options.serverHeader()));
   }
 
   /** A final response for this worker's request {@code seq}, received at {@code now}. */
