@@ -4,6 +4,7 @@ import io.smsim.load.BenchFault;
 import io.smsim.load.BenchOutputs;
 import io.smsim.load.Durations;
 import io.smsim.load.FailoverBench;
+import io.smsim.load.RecoveryCriteria;
 import io.smsim.scenario.Scenario;
 import io.smsim.scenario.ScenarioLoader;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,10 +32,15 @@ final class FailoverBenchCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file (its own faults are left out).")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+      description = "Scenario YAML file (its own faults are left out); with --target optional: its devices and SRV mix.")
   Path scenarioFile;
 
-  @Option(names = "--rates", paramLabel = "R,...", split = ",", description = "Load levels, requests per second (default 400).")
+  @Mixin
+  ExternalBenchOptions external = new ExternalBenchOptions();
+
+  @Option(names = {"--rates", "--rate"}, paramLabel = "R,...", split = ",",
+      description = "Load levels, requests per second (default 400).")
   List<Double> rates = new ArrayList<>(List.of(400.0));
 
   @Option(names = "--policies", paramLabel = "P,...", split = ",",
@@ -96,6 +103,14 @@ final class FailoverBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException, IOException {
+    if (external.requested()) {
+      refuseInProcessOptions();
+      return external.run(this, scenarioFile == null ? null : ScenarioLoader.load(scenarioFile, overrides));
+    }
+    if (scenarioFile == null) {
+      throw new BadInputException("give a SCENARIO to benchmark the emulation in-process, or --target URL and "
+          + "--fault-cmd CMD to benchmark your own system");
+    }
     Scenario scenario = ScenarioLoader.load(scenarioFile, overrides);
     FailoverBench.Plan plan = plan(scenario);
     PrintWriter err = spec.commandLine().getErr();
@@ -110,6 +125,24 @@ final class FailoverBenchCommand implements Callable<Integer> {
         + out);
     w.flush();
     return outcomes.stream().allMatch(o -> o.load().outcomes().balanced()) ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
+  }
+
+  /** The options that only the in-process bench takes. */
+  private void refuseInProcessOptions() {
+    for (String name : List.of("--policies", "--fault", "--time-scale", "--warmup", "--restart-after")) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+        throw new BadInputException(name + " belongs to the in-process bench; against --target the fault is "
+            + "--fault-cmd at --fault-at (the warm-up is the time before it), the repair --restore-cmd at --restore-at");
+      }
+    }
+  }
+
+  RecoveryCriteria recovery() {
+    try {
+      return new RecoveryCriteria(recoverySuccess, recoveryP99, recoverySeconds);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
   }
 
   private FailoverBench.Plan plan(Scenario scenario) {

@@ -62,7 +62,7 @@ final class Measure {
     int failovers = (int) events.stream().filter(e -> e.kind().equals("failover") && e.t() >= faultAt).count();
     int n = (int) Math.ceil(result.setup().durationSeconds());
     Outage.Result o = Outage.of(Outage.region(result.series().perSecond(), slot), e2eBySecond, faultAt, n,
-        new Outage.Criteria(plan.recoverySuccessRatio(), plan.recoveryP99Factor(), plan.recoverySeconds()));
+        new RecoveryCriteria(plan.recoverySuccessRatio(), plan.recoveryP99Factor(), plan.recoverySeconds()));
     double onset = o.onset();
     double recovery = o.recovery();
     double k = plan.timeScale() * 1e9;

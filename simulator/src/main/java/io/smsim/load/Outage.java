@@ -14,24 +14,16 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
  * response timeout), so neither the first failure nor one bad second marks the event. The onset is
  * found in the first second after the fault whose failures are too many for the pre-fault failure
  * rate (binomial upper tail below {@value #ONSET_P}), at its first tenth of a second that is so
- * alone; recovery is the first window of {@link Criteria#seconds()} seconds after the onset whose
- * requests, pooled, succeed at least {@link Criteria#successRatio()} × the pre-fault success ratio
- * and whose merged e2e p99 is at most {@link Criteria#p99Factor()} × the pre-fault p99, refined to
+ * alone; recovery is the first window of {@link RecoveryCriteria#seconds()} seconds after the onset
+ * whose requests, pooled, succeed at least {@link RecoveryCriteria#successRatio()} × the pre-fault
+ * success ratio and whose merged e2e p99 is at most {@link RecoveryCriteria#p99Factor()} × the
+ * pre-fault p99, refined to
  * just after the intended send time of the last failed request before that window. The baseline is
  * the time before the fault without its first second.
  */
 final class Outage {
 
   static final double ONSET_P = 1e-3;
-
-  /** What "recovered" means. */
-  record Criteria(double successRatio, double p99Factor, int seconds) {
-    Criteria {
-      if (!(successRatio > 0 && successRatio <= 1) || !(p99Factor >= 1) || seconds < 1) {
-        throw new IllegalArgumentException("recovery criteria: success ratio in (0,1], p99 factor >= 1, seconds >= 1");
-      }
-    }
-  }
 
   /**
    * The outage, times in seconds after the fault (NaN: not within the run).
@@ -117,9 +109,9 @@ final class Outage {
 
   private final View view;
   private final Map<Integer, Histogram> e2eBySecond;
-  private final Criteria criteria;
+  private final RecoveryCriteria criteria;
 
-  private Outage(View view, Map<Integer, Histogram> e2eBySecond, Criteria criteria) {
+  private Outage(View view, Map<Integer, Histogram> e2eBySecond, RecoveryCriteria criteria) {
     this.view = view;
     this.e2eBySecond = e2eBySecond;
     this.criteria = criteria;
@@ -129,7 +121,8 @@ final class Outage {
    * Measures the outage of a run of {@code seconds} seconds with a fault {@code faultAt} seconds
    * after its start.
    */
-  static Result of(View view, Map<Integer, Histogram> e2eBySecond, double faultAt, int seconds, Criteria criteria) {
+  static Result of(View view, Map<Integer, Histogram> e2eBySecond, double faultAt, int seconds,
+      RecoveryCriteria criteria) {
     return new Outage(view, e2eBySecond, criteria).measure(faultAt, seconds);
   }
 
