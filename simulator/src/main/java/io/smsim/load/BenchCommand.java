@@ -125,9 +125,10 @@ public record BenchCommand(Role role, String text, List<String> argv, boolean sh
       return timedOut ? "timed out after " + took + " (killed)" : "exit " + exitCode + " after " + took;
     }
 
-    /** {@code fault   at 3.000 s: kill -9 1234 -> exit 0 after 0.004 s}. */
+    /** {@code fault   at 3.000 s: kill -9 1234 -> exit 0 after 0.004 s} (a long command cut to 100 characters). */
     public String line() {
-      return String.format(Locale.ROOT, "%-7s at %.3f s: %s -> %s", role.label(), startSeconds, text, verdict());
+      String shown = text.length() <= 100 ? text : text.substring(0, 60) + " ... " + text.substring(text.length() - 35);
+      return String.format(Locale.ROOT, "%-7s at %.3f s: %s -> %s", role.label(), startSeconds, shown, verdict());
     }
   }
 
