@@ -18,7 +18,8 @@ import org.HdrHistogram.Histogram;
  *   <li>with a server header: the {@code oldServer} (the one that accepted most requests before the
  *       fault); {@code detection}: fault → the intended send time of the last request the old server
  *       answered (any answer that names it, errors included) before the first one another server
- *       accepted, 0 when it answered none sent after the fault; {@code switchover}: from there → the
+ *       accepted, 0 when it answered none sent after the fault, NaN when no other server took over;
+ *       {@code switchover}: from there → the
  *       intended send time of the first request another server ({@code newServer}) accepted;
  *       {@code failback}: the restore command (else the fault) → the first request the old server
  *       accepted after the switch and the restore;</li>
@@ -94,10 +95,11 @@ public record ExternalMeasures(double faultAtSeconds, double restoreAtSeconds, d
     AnswerSeries a = r.servers().answers();
     double end = r.setup().durationSeconds();
     double recoveryAt = Double.isNaN(o.recovery()) ? end : faultAt + o.recovery();
+    boolean recovered = recoveryAt < end;
     List<Phase> phases = List.of(
-        phase("before", 0, faultAt, r, a, ack, e2e),
-        phase("during", faultAt, recoveryAt, r, a, ack, e2e),
-        phase("after", recoveryAt, Double.POSITIVE_INFINITY, r, a, ack, e2e));
+        phase("before", 0, faultAt, false, r, a, ack, e2e),
+        phase("during", faultAt, recoveryAt, !recovered, r, a, ack, e2e),
+        phase("after", recoveryAt, end, recovered, r, a, ack, e2e));
     double[] gap = longestGap(a, end);
     Switch s = Switch.of(r, faultAt, restoreAt);
     return new ExternalMeasures(faultAt, restoreAt, o.onset(), o.recovery(), o.failed(), gap[0], gap[1], s.old,
@@ -105,12 +107,16 @@ public record ExternalMeasures(double faultAtSeconds, double restoreAtSeconds, d
         o.baselineP99Ms());
   }
 
-  private static Phase phase(String name, double from, double to, LoadResult r, AnswerSeries a,
+  /**
+   * The phase [from, to) of intended send times; {@code last}: it ends the run, and also holds the
+   * answers and duplicates that arrive after the last send.
+   */
+  private static Phase phase(String name, double from, double to, boolean last, LoadResult r, AnswerSeries a,
       Map<Integer, Histogram> ack, Map<Integer, Histogram> e2e) {
     long[] k = new long[3];
     long dup = 0;
     int fromTenth = (int) Math.floor(from * SecondSeries.TENTHS);
-    int toTenth = Double.isInfinite(to) ? a.tenths() : (int) Math.floor(to * SecondSeries.TENTHS);
+    int toTenth = last ? Math.max(a.tenths(), fromTenth) : (int) Math.floor(to * SecondSeries.TENTHS);
     for (int t = fromTenth; t < toTenth; t++) {
       for (int x = 0; x < 3; x++) {
         k[x] += a.outcomes(t, x);
@@ -123,10 +129,10 @@ public record ExternalMeasures(double faultAtSeconds, double restoreAtSeconds, d
       lost += t >= fromTenth && t < toTenth ? 1 : 0;
     }
     int fromSecond = fromTenth / SecondSeries.TENTHS;
-    int toSecond = Double.isInfinite(to) ? Integer.MAX_VALUE : toTenth / SecondSeries.TENTHS;
-    double[] ackP = percentiles(ack, fromSecond, toSecond);
-    double[] e2eP = percentiles(e2e, fromSecond, toSecond);
-    return new Phase(name, from, Double.isInfinite(to) ? r.setup().durationSeconds() : to,
+    int toSecond = last ? Integer.MAX_VALUE : toTenth / SecondSeries.TENTHS;
+    double[] ackP = fromTenth == toTenth ? new double[] {Double.NaN, Double.NaN} : percentiles(ack, fromSecond, toSecond);
+    double[] e2eP = fromTenth == toTenth ? new double[] {Double.NaN, Double.NaN} : percentiles(e2e, fromSecond, toSecond);
+    return new Phase(name, from, to,
         k[0] + k[1] + k[2], k[AnswerSeries.OK], k[AnswerSeries.ERROR], k[AnswerSeries.TIMEOUT] - lost, lost, dup,
         ackP[0], ackP[1], e2eP[0], e2eP[1]);
   }
@@ -238,11 +244,11 @@ public record ExternalMeasures(double faultAtSeconds, double restoreAtSeconds, d
           lastOld = Math.max(lastOld, l);
         }
       }
+      if (firstNew < 0) {
+        return s; // no other server took over: no switch to time
+      }
       long detected = Math.max(fault, lastOld);
       s.detection = (detected - fault) / 1e9;
-      if (firstNew < 0) {
-        return s;
-      }
       s.next = names.get(newSlot);
       s.switchover = (firstNew - detected) / 1e9;
       long from = Math.max(firstNew + 1, Double.isNaN(restoreAt) ? 0 : (long) (restoreAt * 1e9));

@@ -63,9 +63,14 @@ public final class ExternalOutputs {
         parts.add(s.name() + " " + Format.count(s.answered()) + " (accepted " + Format.count(s.accepted()) + ")");
       }
       out.println("  answered by (" + plan.serverHeader() + "): " + (parts.isEmpty() ? "none" : String.join(" · ", parts)));
-      out.printf(Locale.ROOT, "  detection %s (fault -> last answer from %s) · switchover %s (-> first accepted by %s)"
+      if (m.newServer() == null) {
+        out.println("  no switch: no server but " + name(m.oldServer()) + " accepted a request sent after the fault");
+      } else {
+        out.printf(Locale.ROOT, "  detection %s (fault -> last answer from %s) · switchover %s (-> first accepted by %s)"
           + " · fail-back %s%n", time(m.detection()), name(m.oldServer()), time(m.switchover()), name(m.newServer()),
-          time(m.failback()) + (Double.isNaN(m.restoreAtSeconds()) ? " after the fault" : " after the restore"));
+          Double.isNaN(m.failback()) ? "-" : time(m.failback()) + (Double.isNaN(m.restoreAtSeconds())
+              ? " after the fault" : " after the restore"));
+      }
       List<LoadResult.Lost> withOld = m.lostWithOldServer();
       if (!withOld.isEmpty()) {
         out.println("  lost with " + m.oldServer() + "'s pending final responses: " + withOld.size() + ": "

@@ -98,6 +98,10 @@ class HaproxyFailoverTest {
 
         ExternalBench.Outcome o = outcomes.get(0);
         ExternalMeasures m = o.measures();
+        ExternalMeasures.Phase before = m.phases().get(0);
+        assumeThat(before.ok()).as("the experiment needs a pair that serves before the fault; on this machine only "
+            + before.ok() + " of " + before.requests() + " succeeded (too loaded to measure a failover)")
+            .isGreaterThanOrEqualTo(before.requests() * 9 / 10);
         assertThat(o.commands()).as("both commands ran and exited 0").allMatch(BenchCommand.Run::ok).hasSize(2);
         assertThat(m.exact(o.load())).as("every request ok, failed, timed out or lost, in every phase").isTrue();
         assertThat(o.load().outcomes().inFlight()).isZero();
