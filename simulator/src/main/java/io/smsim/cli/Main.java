@@ -68,6 +68,13 @@ public final class Main {
       }
       return EXIT_BAD_INPUT;
     }
+    if (ex instanceof io.smsim.workload.TraceException te) {
+      err.println(te.getMessage()); // a trace that changed after it was checked: file:line:column: reason
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      return EXIT_BAD_INPUT;
+    }
     if (ex instanceof BadInputException) {
       err.println("smsim: " + ex.getMessage());
       if (debug) {

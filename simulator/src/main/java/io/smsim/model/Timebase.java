@@ -1,7 +1,10 @@
 package io.smsim.model;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +19,21 @@ public record Timebase(Instant start, ZoneId zone) {
   public Timebase {
     java.util.Objects.requireNonNull(start, "start");
     java.util.Objects.requireNonNull(zone, "zone");
+  }
+
+  /**
+   * An ISO-8601 time, the one grammar of scenario times and trace timestamps: with an offset or
+   * {@code Z} it is absolute ({@code 2019-04-02T10:48:00Z}); without one ({@code 2019-04-02T10:48})
+   * it is local time in {@code zone}. The form is decided from the text, not by trying one parser
+   * after the other, so a long trace of local times parses without an exception per row.
+   *
+   * @throws DateTimeException when the text is neither form
+   */
+  public static Instant parseInstant(String text, ZoneId zone) {
+    String s = text.trim();
+    int t = s.indexOf('T');
+    boolean offset = t >= 0 && (s.endsWith("Z") || s.endsWith("z") || s.indexOf('+', t) >= 0 || s.indexOf('-', t) >= 0);
+    return offset ? OffsetDateTime.parse(s).toInstant() : LocalDateTime.parse(s).atZone(zone).toInstant();
   }
 
   public Instant instantOf(long nanos) {

@@ -22,7 +22,7 @@ final class RegionBinder {
   }
 
   static RegionSpec bind(Region region, YamlNode node, Map<String, RateProfile> profiles, double scale,
-      Problems problems) {
+      TraceBinder.Context ctx, Problems problems) {
     Fields f = Fields.of(node, problems);
     GatewaySpec gateway = f.node("gateway").map(n -> gateway(n, problems)).orElseGet(() -> gateway(null, problems));
     FailoverPolicy failover = f.node("failover").map(n -> failover(n, problems)).orElse(defaultFailover());
@@ -36,7 +36,7 @@ final class RegionBinder {
           .orElse(rtt);
       b.finish();
     }
-    var workload = WorkloadBinder.workload(f.node("workload"), profiles, scale, problems);
+    var workload = WorkloadBinder.workload(f.node("workload"), profiles, scale, ctx, problems);
     f.finish();
     return new RegionSpec(region, gateway, failover, reaper, monitoring, operator, rtt, workload);
   }

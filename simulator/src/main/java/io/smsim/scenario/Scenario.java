@@ -65,6 +65,20 @@ public record Scenario(String name, String description, String source, long seed
         faults, operations, devices, name);
   }
 
+  /** The files a run of this scenario reads besides the scenario itself (traces), in region and category order. */
+  public List<InputFile> inputFiles() {
+    List<InputFile> files = new java.util.ArrayList<>();
+    for (RegionSpec r : regions.values()) {
+      for (io.smsim.workload.CategoryLoad load : r.workload().values()) {
+        if (load.trace() != null) {
+          files.add(new InputFile("regions." + r.region().key() + ".workload." + load.category().key() + ".trace.file",
+              load.trace().written(), load.trace().file().toAbsolutePath()));
+        }
+      }
+    }
+    return List.copyOf(files);
+  }
+
   public Timebase timebase() {
     return new Timebase(start, zone);
   }

@@ -103,6 +103,23 @@ public final class ScenarioFile {
         root.location()));
   }
 
+  /**
+   * Every file outside this one that the scenario as written or any of its variants reads
+   * (traces), each once by resolved path: what a tool shipping the scenario elsewhere must carry.
+   */
+  public List<InputFile> inputFiles() {
+    Map<java.nio.file.Path, InputFile> files = new LinkedHashMap<>();
+    for (InputFile f : scenario.inputFiles()) {
+      files.putIfAbsent(f.path(), f);
+    }
+    for (Variant v : variants) {
+      for (InputFile f : v.scenario().inputFiles()) {
+        files.putIfAbsent(f.path(), f);
+      }
+    }
+    return List.copyOf(files.values());
+  }
+
   /** The checks of the top-level {@code expect:}, about the scenario as written. */
   public List<Expectation> expectations() {
     return expectations;

@@ -76,7 +76,8 @@ public final class ScenarioLoader {
     ReportingSpec reporting = reporting(f.node("reporting"), problems);
     Map<String, RateProfile> profiles = WorkloadBinder.profiles(f.node("profiles"), problems);
     Optional<YamlNode> defaults = f.node("defaults");
-    Map<Region, RegionSpec> regions = regions(f, defaults, profiles, scale, problems);
+    Map<Region, RegionSpec> regions = regions(f, defaults, profiles, scale,
+        new TraceBinder.Context(TraceBinder.baseDir(source), zone, start, end, null), problems);
     List<FaultSpec> faults = List.of();
     List<OperationSpec> operations = List.of();
     if (start != null && end != null) {
@@ -96,7 +97,7 @@ public final class ScenarioLoader {
   }
 
   private static Map<Region, RegionSpec> regions(Fields f, Optional<YamlNode> defaults,
-      Map<String, RateProfile> profiles, double scale, Problems problems) {
+      Map<String, RateProfile> profiles, double scale, TraceBinder.Context ctx, Problems problems) {
     Map<Region, RegionSpec> regions = new EnumMap<>(Region.class);
     Optional<YamlNode> node = f.node("regions");
     if (node.isEmpty()) {
@@ -114,7 +115,8 @@ public final class ScenarioLoader {
       if (defaults.isPresent()) {
         merged = YamlMerge.merge(defaults.get(), merged);
       }
-      regions.put(region, RegionBinder.bind(region, merged, profiles, scale, problems));
+      TraceBinder.Context here = new TraceBinder.Context(ctx.baseDir(), ctx.zone(), ctx.start(), ctx.end(), region);
+      regions.put(region, RegionBinder.bind(region, merged, profiles, scale, here, problems));
     }
     r.finish();
     if (regions.isEmpty() && problems.isEmpty()) {

@@ -3,8 +3,6 @@ package io.smsim.scenario;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -97,16 +95,11 @@ final class Values {
    * ({@code 2019-04-02T10:48}) it is local time in the scenario's zone.
    */
   static Instant time(String text, ZoneId zone) {
-    String s = text.trim();
     try {
-      return OffsetDateTime.parse(s).toInstant();
+      return io.smsim.model.Timebase.parseInstant(text, zone);
     } catch (DateTimeException e) {
-      try {
-        return LocalDateTime.parse(s).atZone(zone).toInstant();
-      } catch (DateTimeException e2) {
-        throw new IllegalArgumentException(
-            "not an ISO-8601 time (e.g. 2019-04-02T10:48:00Z or 2019-04-02T10:48 in the scenario's zone): " + text);
-      }
+      throw new IllegalArgumentException(
+          "not an ISO-8601 time (e.g. 2019-04-02T10:48:00Z or 2019-04-02T10:48 in the scenario's zone): " + text);
     }
   }
 

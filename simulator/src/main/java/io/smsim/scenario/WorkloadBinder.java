@@ -8,6 +8,7 @@ import io.smsim.workload.CategoryLoad;
 import io.smsim.workload.RateProfile;
 import io.smsim.workload.RetrySpec;
 import io.smsim.workload.SrvMix;
+import io.smsim.workload.TraceSpec;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ final class WorkloadBinder {
   }
 
   static Map<Category, CategoryLoad> workload(Optional<YamlNode> node, Map<String, RateProfile> profiles,
-      double scale, Problems problems) {
+      double scale, TraceBinder.Context ctx, Problems problems) {
     Map<Category, CategoryLoad> loads = new EnumMap<>(Category.class);
     if (node.isEmpty()) {
       return loads;
@@ -85,7 +86,7 @@ final class WorkloadBinder {
       // devices do not retry alerts unless the alerts block says so
       RetrySpec inherited = c.isServiceRequest() ? defaultRetries : RetrySpec.NONE;
       f.node(c.key()).ifPresent(n -> {
-        CategoryLoad load = category(c, n, profiles, scale, inherited, problems);
+        CategoryLoad load = category(c, n, profiles, scale, inherited, ctx, problems);
         if (load != null) {
           loads.put(c, load);
         }
@@ -96,21 +97,27 @@ final class WorkloadBinder {
   }
 
   private static CategoryLoad category(Category c, YamlNode node, Map<String, RateProfile> profiles,
-      double scale, RetrySpec defaultRetries, Problems problems) {
+      double scale, RetrySpec defaultRetries, TraceBinder.Context ctx, Problems problems) {
     Fields f = Fields.of(node, problems);
-    double perDay;
-    if (f.has("perDay") && f.has("perHour")) {
+    Optional<YamlNode> traceNode = f.node("trace");
+    double perDay = 0;
+    if (traceNode.isPresent()) {
+      for (String volume : List.of("perDay", "perHour", "profile")) {
+        f.node(volume).ifPresent(n -> problems.add(n, "a trace gives the " + (volume.equals("profile") ? "times" : "volume")
+            + "; " + volume + " does not apply (trace.scale changes the volume)"));
+      }
+    } else if (f.has("perDay") && f.has("perHour")) {
       problems.add(node, "give perDay or perHour, not both");
     }
-    if (f.has("perHour")) {
+    if (traceNode.isEmpty() && f.has("perHour")) {
       perDay = 24 * f.number("perHour", 0, 0, 1e12);
-    } else {
+    } else if (traceNode.isEmpty()) {
       if (!f.has("perDay")) {
-        problems.add(node.location(), f.child("perDay"), "is required (arrivals per day, or perHour)");
+        problems.add(node.location(), f.child("perDay"), "is required (arrivals per day, or perHour, or a trace)");
       }
       perDay = f.number("perDay", 0, 0, 1e12);
     }
-    String profileName = f.string("profile", "flat");
+    String profileName = traceNode.isPresent() ? "flat" : f.string("profile", "flat");
     RateProfile profile = profiles.get(profileName);
     if (profile == null) {
       problems.add(f.node("profile").orElse(node), "unknown profile; defined: "
@@ -129,22 +136,34 @@ final class WorkloadBinder {
         n.ifPresent(x -> problems.add(x, "does not apply to alerts (they come from devices, not SRVs)"));
       }
       f.finish();
+      TraceSpec trace = traceNode.map(t -> TraceBinder.bind(t, c, ctx, List.of(), false, scale, problems)).orElse(null);
+      if (traceNode.isPresent()) {
+        return trace == null ? null : new CategoryLoad(c, trace.perDay(), profile, null, null, null, retries, trace);
+      }
       return new CategoryLoad(c, perDay * scale, profile, null, null, null, retries);
     }
-    if (journeyNode.isPresent() == mixNode.isPresent()) {
-      problems.add(node, c.key() + " needs exactly one of journey (a list of SRVs) or mix (SRV: weight)");
+    TraceSpec trace = traceNode.map(t -> TraceBinder.bind(t, c, ctx, journey, mix != null, scale, problems))
+        .orElse(null);
+    if (traceNode.isPresent() && trace == null) {
+      f.finish();
+      return null;
+    }
+    if (journeyNode.isPresent() && mixNode.isPresent()
+        || journeyNode.isEmpty() && mixNode.isEmpty() && (trace == null || trace.srvs().isEmpty())) {
+      problems.add(node, c.key() + " needs exactly one of journey (a list of SRVs) or mix (SRV: weight)"
+          + (trace == null ? "" : ", or a trace whose rows name their SRVs"));
     } else if (journeyNode.isPresent() && think == null) {
       problems.add(node.location(), f.child("thinkTime"), "is required with a journey");
     } else if (mixNode.isPresent() && think != null) {
       problems.add(f.node("thinkTime").orElseThrow(), "only applies to a journey");
     }
     f.finish();
-    if ((journey.isEmpty() && mix == null) || (!journey.isEmpty() && think == null)) {
+    if ((journey.isEmpty() && mix == null && trace == null) || (!journey.isEmpty() && think == null)) {
       return null;
     }
     try {
-      return new CategoryLoad(c, perDay * scale, profile, journey.isEmpty() ? mix : null,
-          journey.isEmpty() ? null : journey, think, retries);
+      return new CategoryLoad(c, trace != null ? trace.perDay() : perDay * scale, profile, journey.isEmpty() ? mix : null,
+          journey.isEmpty() ? null : journey, think, retries, trace);
     } catch (IllegalArgumentException e) {
       problems.add(node, e.getMessage());
       return null;

@@ -13,7 +13,7 @@ import io.smsim.model.Srv;
 import io.smsim.model.SrvCatalogue;
 import io.smsim.scenario.RegionSpec;
 import io.smsim.scenario.Scenario;
-import io.smsim.workload.ArrivalProcess;
+import io.smsim.workload.Arrivals;
 import io.smsim.workload.CategoryLoad;
 import io.smsim.workload.RetrySpec;
 import java.util.ArrayList;
@@ -45,7 +45,9 @@ final class ReplayModel implements EventHandler {
   private final CategoryLoad[] journeyLoad = new CategoryLoad[Recorder.REGIONS];
 
   // arrival generators
-  private final List<ArrivalProcess> arrivals = new ArrayList<>();
+  private final List<Arrivals> arrivals = new ArrayList<>();
+  /** Per generator, the SRV of its scheduled arrival as its source named it (or draw from the mix). */
+  private int[] genNextSrv = new int[0];
   private int[] genRegion = new int[0];
   private int[] genCategory = new int[0];
   private int[][] genSrvs = new int[0][];
@@ -73,8 +75,8 @@ final class ReplayModel implements EventHandler {
   private void addGenerator(int region, CategoryLoad load, RandomStreams streams, SrvCatalogue catalogue) {
     String prefix = Region.of(region).key() + "." + load.category().key();
     int g = arrivals.size();
-    arrivals.add(ArrivalProcess.poisson(streams.stream(prefix + ".arrivals"), load.profile(), load.perDay(),
-        scenario.timebase()));
+    arrivals.add(load.arrivals(Region.of(region), scenario.timebase(), streams.stream(prefix + ".arrivals")));
+    genNextSrv = java.util.Arrays.copyOf(genNextSrv, g + 1);
     genRegion = java.util.Arrays.copyOf(genRegion, g + 1);
     genCategory = java.util.Arrays.copyOf(genCategory, g + 1);
     genSrvs = java.util.Arrays.copyOf(genSrvs, g + 1);
@@ -84,7 +86,7 @@ final class ReplayModel implements EventHandler {
     genCategory[g] = load.category().ordinal();
     genLoad[g] = load;
     genMixRandom[g] = streams.stream(prefix + ".mix");
-    List<Srv> srvs = load.srvs();
+    List<Srv> srvs = load.isJourney() ? load.journey() : load.mix() == null ? List.of() : load.mix().srvs();
     genSrvs[g] = srvs.stream().mapToInt(s -> catalogue.indexOf(s.variant())).toArray();
     if (load.isJourney()) {
       journeySteps[region] = genSrvs[g];
@@ -93,16 +95,28 @@ final class ReplayModel implements EventHandler {
     }
   }
 
-  /** Schedules the first arrivals, then runs the whole scenario. */
+  /** Schedules the first arrivals, then runs the whole scenario; closes the arrival sources (traces) after. */
   void run(Simulation.ProgressListener progress) {
-    for (int g = 0; g < arrivals.size(); g++) {
-      long t = arrivals.get(g).next(-1);
-      if (t <= endNanos) {
-        sim.scheduleAt(t, EventType.ARRIVAL, g, 0);
+    try {
+      for (int g = 0; g < arrivals.size(); g++) {
+        scheduleNextArrival(g, -1);
+      }
+      ops.scheduleTimeline();
+      sim.run(endNanos, progress, 1 << 20);
+    } finally {
+      for (Arrivals a : arrivals) {
+        a.close();
       }
     }
-    ops.scheduleTimeline();
-    sim.run(endNanos, progress, 1 << 20);
+  }
+
+  private void scheduleNextArrival(int g, long nowNanos) {
+    Arrivals a = arrivals.get(g);
+    long t = a.next(nowNanos);
+    if (t <= endNanos) {
+      genNextSrv[g] = a.srvIndex();
+      sim.scheduleAt(t, EventType.ARRIVAL, g, 0);
+    }
   }
 
   @Override
@@ -117,17 +131,17 @@ final class ReplayModel implements EventHandler {
   }
 
   private void arrival(int g) {
-    long next = arrivals.get(g).next(sim.nowNanos());
-    if (next <= endNanos) {
-      sim.scheduleAt(next, EventType.ARRIVAL, g, 0);
-    }
+    int named = genNextSrv[g];
+    scheduleNextArrival(g, sim.nowNanos());
     int region = genRegion[g];
     if (genLoad[g].isJourney()) {
       int j = journeys.allocate(region);
       recorder.journeyStarted(region);
       startStep(j);
-    } else if (genSrvs[g].length == 0) {
+    } else if (genCategory[g] == Category.ALERT.ordinal()) {
       send(newRequest(region, genCategory[g], -1, -1)); // a device alert
+    } else if (named != Arrivals.DRAW_FROM_MIX) {
+      send(newRequest(region, genCategory[g], named, -1));
     } else {
       int srv = genSrvs[g][genLoad[g].mix().pickPosition(genMixRandom[g].nextDouble())];
       send(newRequest(region, genCategory[g], srv, -1));

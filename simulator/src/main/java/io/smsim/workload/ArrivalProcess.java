@@ -9,7 +9,7 @@ import io.smsim.model.Timebase;
  * boundary, move to the boundary and draw again (valid by memorylessness; see Lewis &amp; Shedler,
  * "Simulation of nonhomogeneous Poisson processes", 1979, for the piecewise-constant case).
  */
-public final class ArrivalProcess {
+public final class ArrivalProcess implements Arrivals {
 
   private final RandomStream random;
   private final RateProfile profile;
@@ -31,6 +31,7 @@ public final class ArrivalProcess {
   }
 
   /** The next arrival strictly after {@code nowNanos}, or {@link Long#MAX_VALUE} if none will come. */
+  @Override
   public long next(long nowNanos) {
     if (perDay <= 0) {
       return Long.MAX_VALUE;
