@@ -204,7 +204,7 @@ public record ExternalMeasures(double faultAtSeconds, double restoreAtSeconds, d
   }
 
   /** Which server served before the fault, and when the answers moved away and back. */
-  private static final class Switch {
+  static final class Switch {
     String old;
     String next;
     double detection = Double.NaN;
