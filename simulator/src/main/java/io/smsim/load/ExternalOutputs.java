@@ -53,6 +53,11 @@ public final class ExternalOutputs {
     out.printf(Locale.ROOT, "  requests %s = ok %s + failed %s + timed out %s + lost %s   (%s)%n", Format.count(r.total()),
         Format.count(r.ok()), Format.count(r.errorCount()), Format.count(r.timeouts() - lost), Format.count(lost),
         m.exact(o.load()) ? "every request accounted for" : "DOES NOT ADD UP");
+    if (!r.errors().isEmpty()) {
+      List<String> codes = new ArrayList<>();
+      r.errors().forEach((code, n) -> codes.add(code + " " + Format.count(n)));
+      out.println("  failed by code: " + String.join(" · ", codes));
+    }
     table(phaseRows(m), PHASE_HEAD, out);
     out.printf(Locale.ROOT, "  onset %s · recovery %s · failed in the outage %s · longest gap without a success %s"
         + " (from %s)%n", time(m.onset()), time(m.recovery()), Format.count(m.failedInEvent()), time(m.gap()),

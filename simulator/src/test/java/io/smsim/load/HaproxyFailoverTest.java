@@ -66,12 +66,14 @@ class HaproxyFailoverTest {
     List<Long> pids = new ArrayList<>();
     Path restoredPid = dir.resolve("primary-restored.pid");
     try (CallbackReceiver receiver = CallbackReceiver.bind("127.0.0.1", 0)) {
-      ServeLauncher.Started primary = ServeLauncher.start(dir.resolve("primary.log"),
+      ServeLauncher.Launched starting = ServeLauncher.launch(dir.resolve("primary.log"),
           serveArgs(scenarioFile, 0, "primary", receiver.url()));
-      pids.add(primary.pid());
-      ServeLauncher.Started backup = ServeLauncher.start(dir.resolve("backup.log"),
+      pids.add(starting.process().pid());
+      ServeLauncher.Launched backupStarting = ServeLauncher.launch(dir.resolve("backup.log"),
           serveArgs(scenarioFile, 0, "backup", receiver.url()));
-      pids.add(backup.pid());
+      pids.add(backupStarting.process().pid());
+      ServeLauncher.Started primary = starting.await();
+      ServeLauncher.Started backup = backupStarting.await();
       try (Haproxy haproxy = Haproxy.start(dir, primary.port(), backup.port(), INTER_MS, FALL, RISE)) {
         // The restore starts the primary again on its port, in the background, and returns once it listens
         // (as systemctl start would): a shell command, so that it can leave the server running.

@@ -37,10 +37,27 @@ final class ServeLauncher {
 
   /** Starts serve with {@code serveArgs} (after {@code serve}), output to {@code log}; returns once it listens. */
   static Started start(Path log, List<String> serveArgs) throws IOException, InterruptedException {
+    return launch(log, serveArgs).await();
+  }
+
+  /** A serve process on its way up. */
+  record Launched(Process process, Path log) {
+    /** Waits until it listens (at most a minute). */
+    Started await() throws IOException, InterruptedException {
+      return listening(process, log);
+    }
+  }
+
+  /** Starts serve with {@code serveArgs}, output to {@code log}, without waiting for it. */
+  static Launched launch(Path log, List<String> serveArgs) throws IOException {
     List<String> cmd = new ArrayList<>(javaCommand());
     cmd.addAll(serveArgs);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    return new Launched(p, log);
+  }
+
+  private static Started listening(Process p, Path log) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
     while (System.nanoTime() < deadline) {
       Matcher m = DUIS_PORT.matcher(Files.readString(log, StandardCharsets.UTF_8));
