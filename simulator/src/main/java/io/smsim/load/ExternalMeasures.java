@@ -85,7 +85,10 @@ public record ExternalMeasures(double faultAtSeconds, double restoreAtSeconds, d
     return l;
   }
 
-  /** Measures a run whose fault command started {@code faultAt} and restore command {@code restoreAt} (or NaN) s after its start. */
+  /**
+   * Measures a run whose fault command started {@code faultAt} and restore command
+   * {@code restoreAt} (or NaN) seconds after its start.
+   */
   static ExternalMeasures of(LoadResult r, double faultAt, double restoreAt, RecoveryCriteria criteria, Path hlog) {
     long wallStart = r.setup().wallStart().toEpochMilli();
     Map<Integer, Histogram> e2e = Measure.histograms(hlog, "e2e", wallStart);

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Checks the failover bench's objectives ({@link Slo#parseFailover}) against one run: the event's
  * times from {@link ExternalMeasures} (seconds after the fault; {@code gap} is the longest stretch
- * without a success; {@code recovery} is 0 when the fault had no impact), {@code failed} (the requests sent during the outage that failed), and every
+ * without a success; {@code recovery} is 0 when the fault had no impact), {@code failed} (the
+ * requests sent during the outage that failed), and every
  * load metric as {@code smsim load} checks it.
  */
 final class ExternalSlo {

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * loopback, and a backend of a primary and a {@code backup} server with active HTTP health checks
  * ({@code GET /health} every {@code inter}, {@code fall} failures to mark a server down, {@code rise}
  * successes to mark it up; a check may take up to 2 s, so that a server slowed by a loaded machine
- * is not taken for a dead one, while a killed one refuses the connection at once). HAProxy cannot bind port 0, so the frontend port is drawn at random
+ * is not taken for a dead one, while a killed one refuses the connection at once). HAProxy cannot
+ * bind port 0, so the frontend port is drawn at random
  * below Linux's ephemeral range (32768-60999, where the kernel hands out port 0 binds and client
  * ports) and another is drawn when HAProxy reports the port taken. The runtime API listens on a
  * Unix socket in the test's directory.
