@@ -1,12 +1,12 @@
 package io.smsim.analysis;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import io.smsim.output.OutputFiles;
 import io.smsim.scenario.MetricPath;
 import io.smsim.scenario.Variant;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,7 +23,8 @@ public final class CompareFiles {
   }
 
   public static void writeCsv(Comparison c, Path file) {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    OutputFiles.write(file, out -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       w.write(CSV_HEADER);
       w.write('\n');
       for (int v = 0; v < c.variants().size(); v++) {
@@ -39,9 +40,8 @@ public final class CompareFiles {
           w.write('\n');
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+      w.flush();
+    });
   }
 
   public static void writeJson(Comparison c, Path file) {

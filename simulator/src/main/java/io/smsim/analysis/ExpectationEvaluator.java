@@ -1,6 +1,6 @@
 package io.smsim.analysis;
 
-import io.smsim.report.Times;
+import io.smsim.model.Times;
 import io.smsim.scenario.Expectation;
 import io.smsim.scenario.Expectation.Bound;
 import io.smsim.scenario.MetricPath;

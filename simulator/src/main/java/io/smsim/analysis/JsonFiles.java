@@ -1,11 +1,9 @@
 package io.smsim.analysis;
 
+import io.smsim.output.OutputFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -27,14 +25,12 @@ final class JsonFiles {
   }
 
   static void write(Path file, Body body) {
-    try (OutputStream out = Files.newOutputStream(file)) {
+    OutputFiles.write(file, out -> {
       JsonGenerator g = FACTORY.createGenerator(out);
       g.useDefaultPrettyPrinter();
       body.write(g);
       g.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    });
   }
 
   static void number(JsonGenerator g, String name, double v) throws IOException {

@@ -1,13 +1,13 @@
 package io.smsim.analysis;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import io.smsim.output.OutputFiles;
 import io.smsim.model.Region;
 import io.smsim.scenario.MetricPath;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,8 @@ public final class ReplicationsFiles {
   }
 
   public static void writeCsv(Replications reps, Path file) {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    OutputFiles.write(file, out -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       w.write("region,metric,n,mean,sd,ci_low,ci_high\n");
       for (int m = 0; m < reps.metrics().size(); m++) {
         MetricPath metric = reps.metrics().get(m);
@@ -34,9 +35,8 @@ public final class ReplicationsFiles {
             Numbers.plain(s.sd()), Numbers.plain(s.ciLow()), Numbers.plain(s.ciHigh())));
         w.write('\n');
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+      w.flush();
+    });
   }
 
   public static void writeJson(Replications reps, Path file) {

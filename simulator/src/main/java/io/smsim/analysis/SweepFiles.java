@@ -1,11 +1,11 @@
 package io.smsim.analysis;
 
-import io.smsim.scenario.MetricPath;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import io.smsim.output.OutputFiles;
+import io.smsim.scenario.MetricPath;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,8 @@ public final class SweepFiles {
   }
 
   public static void writeCsv(Sweep s, Path file) {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    OutputFiles.write(file, out -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       List<String> header = new ArrayList<>();
       header.add("point");
       for (SweepParam p : s.params()) {
@@ -47,9 +48,8 @@ public final class SweepFiles {
           w.write('\n');
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+      w.flush();
+    });
   }
 
   public static void writeJson(Sweep s, Path file) {

@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.output.OutputFiles;
 import io.smsim.analysis.CompareFiles;
 import io.smsim.analysis.CompareTable;
 import io.smsim.analysis.Comparison;
@@ -59,11 +60,12 @@ final class CompareCommand implements Callable<Integer> {
     List<Variant> variants = select(file);
     int baseline = baseline(variants);
     int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
+    Path dir = OutputFiles.prepareDirectory(options.outDir(file, "compare"));
     RunsProgress progress = new RunsProgress("compare", options.quiet);
     Comparison c = Comparison.run(file.scenario().name(), file.source(), variants, baseline, options.seed(file),
         replications, options.threads(), progress);
     progress.done();
-    write(c, options.outDir(file, "compare"));
+    write(c, dir);
     return Main.EXIT_OK;
   }
 
@@ -99,7 +101,6 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private void write(Comparison c, Path dir) throws IOException {
-    Files.createDirectories(dir);
     Path csv = dir.resolve("compare.csv");
     Path json = dir.resolve("compare.json");
     CompareFiles.writeCsv(c, csv);

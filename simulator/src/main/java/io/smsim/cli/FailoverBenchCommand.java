@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.output.OutputFiles;
 import io.smsim.load.BenchFault;
 import io.smsim.load.BenchOutputs;
 import io.smsim.load.Durations;
@@ -113,6 +114,7 @@ final class FailoverBenchCommand implements Callable<Integer> {
     }
     Scenario scenario = ScenarioLoader.load(scenarioFile, overrides);
     FailoverBench.Plan plan = plan(scenario);
+    OutputFiles.prepareDirectory(out);
     PrintWriter err = spec.commandLine().getErr();
     List<FailoverBench.Outcome> outcomes = FailoverBench.run(plan, out, line -> {
       err.println(line);

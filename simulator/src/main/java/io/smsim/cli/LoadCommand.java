@@ -17,6 +17,7 @@ import io.smsim.model.Region;
 import io.smsim.scenario.Scenario;
 import io.smsim.scenario.ScenarioLoader;
 import io.smsim.workload.SrvMix;
+import io.smsim.output.OutputFiles;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -301,11 +302,7 @@ final class LoadCommand implements Callable<Integer> {
   }
 
   private Path hlog() {
-    try {
-      java.nio.file.Files.createDirectories(out);
-    } catch (java.io.IOException e) {
-      throw new BadInputException("cannot create --out directory " + out + ": " + e.getMessage());
-    }
+    OutputFiles.prepareDirectory(out);
     return out.resolve(LoadOutputs.HLOG);
   }
 

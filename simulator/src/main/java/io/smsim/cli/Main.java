@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.output.OutputException;
 import io.smsim.scenario.Problem;
 import io.smsim.scenario.ScenarioException;
 import java.io.PrintWriter;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code smsim} command line. Exit status: 0 ok, 1 an expectation or SLO failed, 2 bad input
- * (one line per problem, no stack trace unless {@code --debug}), 70 an internal error.
+ * (one line per problem, no stack trace unless {@code --debug}; an unusable output directory too, found before
+ * any work), 70 an internal error, 74 an output file could not be written (nothing half-written is left).
  */
 @Command(name = "smsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Smart-meter communications simulator: replay outages in virtual time, ask what-if, serve them "
@@ -22,6 +24,8 @@ public final class Main {
   public static final int EXIT_CHECK_FAILED = 1;
   public static final int EXIT_BAD_INPUT = 2;
   public static final int EXIT_INTERNAL = 70;
+  /** An output file could not be written (a full disk): sysexits' EX_IOERR. Nothing half-written is left. */
+  public static final int EXIT_IO = 74;
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -67,6 +71,13 @@ public final class Main {
         ex.printStackTrace(err);
       }
       return EXIT_BAD_INPUT;
+    }
+    if (ex instanceof OutputException oe) {
+      err.println("smsim: " + oe.getMessage());
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      return oe.stage() == OutputException.Stage.CHECK ? EXIT_BAD_INPUT : EXIT_IO;
     }
     if (ex instanceof io.smsim.workload.TraceException te) {
       err.println(te.getMessage()); // a trace that changed after it was checked: file:line:column: reason

@@ -1,7 +1,7 @@
 package io.smsim.cli;
 
 import io.smsim.engine.Simulation;
-import io.smsim.report.Times;
+import io.smsim.model.Times;
 import io.smsim.scenario.Scenario;
 import java.io.PrintStream;
 import java.util.Locale;

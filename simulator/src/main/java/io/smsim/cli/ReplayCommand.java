@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.output.OutputFiles;
 import io.smsim.analysis.Replications;
 import io.smsim.metrics.RunResult;
 import io.smsim.report.ConsoleSummary;
@@ -58,7 +59,8 @@ final class ReplayCommand implements Callable<Integer> {
           + "DIR/replications.csv and .json (mean, 95% CI); summary.json stays replication 0.")
   int replications;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads for --replications (default: all cores).")
+  @Option(names = "--threads", paramLabel = "N", description = "Threads: replications in parallel with "
+      + "--replications, else regions in parallel (default: all cores). Results do not depend on it.")
   Integer threads;
 
   @Option(names = "--quiet", description = "Print only the output paths.")
@@ -71,7 +73,8 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Scenario scenario = ReplicationsReplay.scenario(scenarioFile, overrides, variant);
     long runSeed = seed == null ? scenario.seed() : seed;
-    Path dir = out != null ? out : Path.of("out", variant == null ? scenario.name() : scenario.name() + "-" + variant);
+    Path dir = OutputFiles.prepareDirectory(out != null ? out
+        : Path.of("out", OutputFiles.segment(variant == null ? scenario.name() : scenario.name() + "-" + variant)));
     if (replications != 1) {
       ReplicationsReplay reps = new ReplicationsReplay(scenario, runSeed, replications, threads, quiet);
       write(scenario, reps.first(), reps.replications(), dir);
@@ -86,7 +89,11 @@ final class ReplayCommand implements Callable<Integer> {
   private RunResult simulate(Scenario scenario, long runSeed) {
     Progress progress = new Progress(scenario, quiet ? null : System.err);
     long t0 = System.nanoTime();
-    RunResult result = Replay.run(scenario, runSeed, 0, progress);
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1) {
+      throw new BadInputException("--threads must be at least 1: " + n);
+    }
+    RunResult result = Replay.run(scenario, runSeed, 0, progress, n);
     double wall = (System.nanoTime() - t0) / 1e9;
     progress.done();
     return result.withWallSeconds(wall);
@@ -94,7 +101,6 @@ final class ReplayCommand implements Callable<Integer> {
 
   /** Writes replication 0's files and, unless --no-report, the reports (with the statistics of all, if any). */
   private void write(Scenario scenario, RunResult result, Replications reps, Path dir) throws IOException {
-    Files.createDirectories(dir);
     Path summary = dir.resolve("summary.json");
     Path timeline = dir.resolve("timeline.csv");
     SummaryJson.write(result, summary);

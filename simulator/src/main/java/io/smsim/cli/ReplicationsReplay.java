@@ -60,7 +60,6 @@ final class ReplicationsReplay {
   }
 
   void write(Path dir, PrintWriter w) throws IOException {
-    Files.createDirectories(dir);
     Path csv = dir.resolve("replications.csv");
     Path json = dir.resolve("replications.json");
     ReplicationsFiles.writeCsv(reps, csv);

@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.output.OutputFiles;
 import io.smsim.analysis.ReplicationRunner;
 import io.smsim.scenario.ScenarioFile;
 import java.nio.file.Path;
@@ -58,8 +59,11 @@ final class RunOptions {
     return n;
   }
 
-  /** {@code --out}, or {@code out/<scenario name>-<command>} so that no command overwrites another's files. */
+  /**
+   * {@code --out}, or {@code out/<scenario name>-<command>} so that no command overwrites another's files (the name
+   * made one safe path segment).
+   */
   Path outDir(ScenarioFile file, String command) {
-    return out == null ? Path.of("out", file.scenario().name() + "-" + command) : out;
+    return out == null ? Path.of("out", OutputFiles.segment(file.scenario().name()) + "-" + command) : out;
   }
 }

@@ -5,6 +5,7 @@ import io.smsim.live.LiveOptions;
 import io.smsim.model.Region;
 import io.smsim.model.ServerRole;
 import io.smsim.scenario.Scenario;
+import io.smsim.scenario.ScenarioFile;
 import io.smsim.scenario.ScenarioLoader;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -31,10 +32,14 @@ import picocli.CommandLine.Spec;
         + "regional primary/secondary gateways that leak, exhaust, fail over and take faults on command.")
 final class ServeCommand implements Callable<Integer> {
 
+  private static final String BUILT_IN_NAME = "dcc-boxed-default";
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+      description = "Scenario YAML file (default: the built-in healthy network of three regions, with DCC Boxed's "
+          + "reference devices, as DCC Boxed simply runs).")
   Path scenarioFile;
 
   @Option(names = "--port", paramLabel = "P", description = "DUIS port (default ${DEFAULT-VALUE}; 0 = any free port).")
@@ -83,7 +88,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Scenario scenario = ScenarioLoader.load(scenarioFile, overrides);
+    Scenario scenario = scenarioFile == null ? ScenarioFile.builtInDefault(overrides).scenario()
+        : ScenarioLoader.load(scenarioFile, overrides);
     LiveOptions options = options(scenario);
     long runNanos = runFor == null ? -1 : duration(runFor);
     PrintWriter out = spec.commandLine().getOut();
@@ -165,7 +171,8 @@ final class ServeCommand implements Callable<Integer> {
 
   private static void printBanner(PrintWriter out, Scenario scenario, LiveOptions options, LiveEmulator e) {
     String host = options.host();
-    out.printf("smsim serve %s · seed %d · time scale %s (1 real second = %s virtual)%n", scenario.name(),
+    out.printf("smsim serve %s%s · seed %d · time scale %s (1 real second = %s virtual)%n", scenario.name(),
+        scenario.name().equals(BUILT_IN_NAME) ? " (built-in network)" : "",
         options.seed(), fmt(options.timeScale()), Duration.ofMillis((long) (1000 * options.timeScale())));
     out.printf("  DUIS     http://%s:%d/api/v1/serviceS | serviceD | serviceT%n", host, e.dspPort());
     out.printf("  admin    http://%s:%d/admin/status · /admin/faults · /admin/restart · /metrics%n", host,

@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.output.OutputFiles;
 import io.smsim.analysis.Sweep;
 import io.smsim.analysis.SweepFiles;
 import io.smsim.analysis.SweepParam;
@@ -60,10 +61,11 @@ final class SweepCommand implements Callable<Integer> {
     Variant variant = variantName == null ? null : file.variant(variantName).orElseThrow(() ->
         new BadInputException("no variant " + variantName + " in " + scenarioFile));
     int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
+    Path dir = OutputFiles.prepareDirectory(options.outDir(file, "sweep"));
     RunsProgress progress = new RunsProgress("sweep", options.quiet);
     Sweep sweep = Sweep.run(file, variant, params, options.seed(file), replications, options.threads(), progress);
     progress.done();
-    write(sweep, options.outDir(file, "sweep"));
+    write(sweep, dir);
     return Main.EXIT_OK;
   }
 
@@ -86,7 +88,6 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   private void write(Sweep s, Path dir) throws IOException {
-    Files.createDirectories(dir);
     Path csv = dir.resolve("sweep.csv");
     Path json = dir.resolve("sweep.json");
     SweepFiles.writeCsv(s, csv);

@@ -13,9 +13,20 @@ import java.util.Objects;
  * @param serviceReference the {@code sr:ServiceReference}, e.g. {@code "8.1"}
  * @param serviceReferenceVariant the {@code sr:ServiceReferenceVariant} (SRV), e.g. {@code "8.1.1"}
  * @param bodyElement the local name of the first element in {@code sr:Body}, e.g. {@code "ReadFirmwareVersion"}
+ * @param signedPreCommand the base64 text of {@code sr:SignedPreCommand/sr:GBCSPayload} when the body is a
+ *     signed pre-command (command variants 5 to 7), else {@code null}
  */
 public record DuisRequest(String schemaVersion, RequestId requestId, int commandVariant, String serviceReference,
-    String serviceReferenceVariant, String bodyElement) {
+    String serviceReferenceVariant, String bodyElement, String signedPreCommand) {
+
+  /** The body element of a signed pre-command (DUIS XSD {@code sr:SignedPreCommand}). */
+  public static final String SIGNED_PRE_COMMAND = "SignedPreCommand";
+
+  /** A request whose body is not a signed pre-command. */
+  public DuisRequest(String schemaVersion, RequestId requestId, int commandVariant, String serviceReference,
+      String serviceReferenceVariant, String bodyElement) {
+    this(schemaVersion, requestId, commandVariant, serviceReference, serviceReferenceVariant, bodyElement, null);
+  }
 
   public DuisRequest {
     Objects.requireNonNull(schemaVersion, "schemaVersion");

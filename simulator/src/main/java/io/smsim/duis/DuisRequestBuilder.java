@@ -97,6 +97,28 @@ public final class DuisRequestBuilder {
     return out.append(XmlText.SIGNATURE_PLACEHOLDER).append("</sr:Request>");
   }
 
+  /**
+   * A signed pre-command for {@code srv} (command variant 5, 6 or 7): body {@code sr:SignedPreCommand}
+   * with {@code sr:GBCSPayload}, the user's signed GBCS pre-command in base64, as UTF-8 bytes.
+   */
+  public byte[] buildSignedPreCommand(Srv srv, RequestId requestId, int commandVariant, String gbcsPayloadBase64) {
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(gbcsPayloadBase64, "gbcsPayloadBase64");
+    if (commandVariant < 5 || commandVariant > 7 || !srv.allowsCommandVariant(commandVariant)) {
+      throw new IllegalArgumentException("a signed pre-command needs command variant 5, 6 or 7 of a critical SRV: "
+          + commandVariant + " for " + srv.variant());
+    }
+    StringBuilder out = new StringBuilder(1024 + gbcsPayloadBase64.length()).append(rootStart);
+    requestId.appendTo(out).append("</sr:RequestID><sr:CommandVariant>").append(commandVariant)
+        .append("</sr:CommandVariant>");
+    XmlText.element(out, "ServiceReference", srv.reference());
+    XmlText.element(out, "ServiceReferenceVariant", srv.variant());
+    out.append("</sr:Header><sr:Body><sr:SignedPreCommand>");
+    XmlText.element(out, "GBCSPayload", gbcsPayloadBase64);
+    out.append("</sr:SignedPreCommand></sr:Body>").append(XmlText.SIGNATURE_PLACEHOLDER).append("</sr:Request>");
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   /** The body element smsim writes for {@code srv}, e.g. {@code ReadFirmwareVersion} for 11.2. */
   public static String bodyElementFor(Srv srv) {
     String fromSamples = BODY_ELEMENT_FROM_SAMPLES.get(srv.variant());

@@ -21,9 +21,18 @@ import java.util.Optional;
  * @param responseDateTime the {@code sr:ResponseDateTime} as written, e.g. {@code 2022-08-12T06:43:49.844Z}
  * @param serviceReference the {@code sr:ResponseMessage/sr:ServiceReference}, or {@code null}
  * @param serviceReferenceVariant the {@code sr:ResponseMessage/sr:ServiceReferenceVariant}, or {@code null}
+ * @param preCommand the base64 {@code sr:ResponseMessage/sr:PreCommand/sr:GBCSPayload} of a Transform Service
+ *     answer, or {@code null}
  */
 public record DuisResponse(String schemaVersion, RequestId requestId, RequestId responseId, String responseCode,
-    String responseDateTime, String serviceReference, String serviceReferenceVariant) {
+    String responseDateTime, String serviceReference, String serviceReferenceVariant, String preCommand) {
+
+  /** A response without a pre-command. */
+  public DuisResponse(String schemaVersion, RequestId requestId, RequestId responseId, String responseCode,
+      String responseDateTime, String serviceReference, String serviceReferenceVariant) {
+    this(schemaVersion, requestId, responseId, responseCode, responseDateTime, serviceReference,
+        serviceReferenceVariant, null);
+  }
 
   public DuisResponse {
     Objects.requireNonNull(schemaVersion, "schemaVersion");

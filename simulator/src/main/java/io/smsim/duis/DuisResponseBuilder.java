@@ -85,6 +85,27 @@ public final class DuisResponseBuilder {
   }
 
   /**
+   * The Transform Service's synchronous answer to a critical request (command variant 4): I0 with
+   * {@code ResponseMessage/PreCommand} holding the GBCS version and the pre-command for the user to
+   * sign (DUIS XSD {@code sr:PreCommand}: GBCSVersion, GBCSPayload), as DCC Boxed answers.
+   */
+  public byte[] preCommand(DuisRequest request, String gbcsVersion, String gbcsPayloadBase64,
+      Instant responseDateTime) {
+    Objects.requireNonNull(gbcsVersion, "gbcsVersion");
+    Objects.requireNonNull(gbcsPayloadBase64, "gbcsPayloadBase64");
+    StringBuilder out = new StringBuilder(768 + gbcsPayloadBase64.length()).append(rootStart);
+    request.requestId().appendTo(out.append("<sr:RequestID>")).append("</sr:RequestID>");
+    header(out, ResponseCode.I0, responseDateTime);
+    out.append("<sr:Body><sr:ResponseMessage>");
+    references(out, request.serviceReference(), request.serviceReferenceVariant());
+    out.append("<sr:PreCommand>");
+    XmlText.element(out, "GBCSVersion", gbcsVersion);
+    XmlText.element(out, "GBCSPayload", gbcsPayloadBase64);
+    out.append("</sr:PreCommand></sr:ResponseMessage></sr:Body></sr:Response>");
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
    * The final asynchronous response: {@code code} is I0 or an error code (E20 when the CSP could not
    * take the request on, see {@link ResponseCode#CSP_UNAVAILABLE}); {@code gbcsPayloadBase64} is
    * the device's answer for I0, or {@code null}.

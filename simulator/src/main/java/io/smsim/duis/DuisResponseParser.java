@@ -70,6 +70,7 @@ public final class DuisResponseParser {
     private String responseDateTime;
     private String serviceReference;
     private String serviceReferenceVariant;
+    private String preCommand;
 
     Reader(XmlCursor cursor) {
       this.cursor = cursor;
@@ -113,7 +114,7 @@ public final class DuisResponseParser {
       }
       cursor.expectEndOfDocument();
       return new DuisResponse(schemaVersion, requestId, responseId, responseCode, responseDateTime,
-          serviceReference, serviceReferenceVariant);
+          serviceReference, serviceReferenceVariant, preCommand);
     }
 
     private void readHeader() throws DuisRejectedException {
@@ -148,10 +149,26 @@ public final class DuisResponseParser {
             serviceReference = DuisSyntax.checkReference("ServiceReference", cursor.elementText());
           } else if (serviceReferenceVariant == null && cursor.is(SR_NS, "ServiceReferenceVariant")) {
             serviceReferenceVariant = DuisSyntax.checkReference("ServiceReferenceVariant", cursor.elementText());
+          } else if (preCommand == null && cursor.is(SR_NS, "PreCommand")) {
+            readPreCommand();
           } else {
             cursor.skipElement(); // GBCSPayload and the like
           }
         }
+      }
+    }
+
+    /** {@code sr:PreCommand}: GBCSVersion, then GBCSPayload (kept). */
+    private void readPreCommand() throws DuisRejectedException {
+      while (cursor.nextTag() == XMLStreamConstants.START_ELEMENT) {
+        if (preCommand == null && cursor.is(SR_NS, "GBCSPayload")) {
+          preCommand = cursor.elementText();
+        } else {
+          cursor.skipElement();
+        }
+      }
+      if (preCommand == null) {
+        throw new DuisRejectedException(RejectReason.MISSING_FIELD, "sr:PreCommand/sr:GBCSPayload");
       }
     }
 

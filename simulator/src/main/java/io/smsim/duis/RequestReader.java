@@ -23,6 +23,7 @@ final class RequestReader {
   private String serviceReference;
   private String serviceReferenceVariant;
   private String bodyElement;
+  private String signedPreCommand;
 
   private RequestReader(XmlCursor cursor) {
     this.cursor = cursor;
@@ -59,7 +60,7 @@ final class RequestReader {
     cursor.expectEndOfDocument();
     int commandVariant = parseCommandVariant(commandVariantText);
     return new DuisRequest(schemaVersion, requestId, commandVariant, serviceReference, serviceReferenceVariant,
-        bodyElement);
+        bodyElement, signedPreCommand);
   }
 
   private void readChildrenOfRoot() throws DuisRejectedException {
@@ -133,10 +134,27 @@ final class RequestReader {
           + " in namespace " + SafeText.quote(cursor.namespace()));
     }
     bodyElement = cursor.localName();
-    cursor.skipElement();
+    if (DuisRequest.SIGNED_PRE_COMMAND.equals(bodyElement)) {
+      readSignedPreCommand();
+    } else {
+      cursor.skipElement();
+    }
     if (cursor.nextTag() != XMLStreamConstants.END_ELEMENT) {
       throw unexpected("after " + SafeText.quote(bodyElement) + ": sr:Body holds one element");
     }
+  }
+
+  /** {@code sr:SignedPreCommand}: an optional execution date-time, then {@code sr:GBCSPayload} (DUIS XSD). */
+  private void readSignedPreCommand() throws DuisRejectedException {
+    while (cursor.nextTag() == XMLStreamConstants.START_ELEMENT) {
+      if (cursor.is(SR_NS, "GBCSPayload")) {
+        once(signedPreCommand == null);
+        signedPreCommand = cursor.elementText();
+      } else {
+        cursor.skipElement();
+      }
+    }
+    missing(signedPreCommand == null, "sr:SignedPreCommand/sr:GBCSPayload");
   }
 
   private void once(boolean first) throws DuisRejectedException {

@@ -60,6 +60,20 @@ public enum ResponseCode {
    */
   public static final ResponseCode CSP_UNAVAILABLE = E20;
 
+  /**
+   * The code smsim answers a command variant 5 (signed pre-command) with when there is no pre-command
+   * behind it: no earlier transform of the same RequestID and SRV, or a signed pre-command whose
+   * pre-command part differs in any byte from the one the Transform Service returned (the grouping
+   * header or the content was altered): {@link #E12}, sent synchronously, with no callback.
+   *
+   * <p>Reasoning: command variant 5 applies only to a request the Transform Service has turned into
+   * a pre-command; a signed pre-command that is not one of those is not the request type the variant
+   * is for, which is E12's confirmed meaning ("Command Variant not applicable to the Request type").
+   * DUIS has further validation codes (E40 and up in the XSD) whose meanings could not be confirmed
+   * from public material; a signature that does not verify is the signature check's business.
+   */
+  public static final ResponseCode PRE_COMMAND_REFUSED = E12;
+
   /** Families of codes, as in the DUIS table's headings. */
   public enum Category { SUCCESS, ACKNOWLEDGEMENT, AUTHORISATION, VALIDATION, COMMUNICATIONS, TIMEOUT, UNCLASSIFIED }
 

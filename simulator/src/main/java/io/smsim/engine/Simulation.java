@@ -53,6 +53,12 @@ public final class Simulation {
    *
    * @return a handle for {@link #cancel(long)}
    */
+  /**
+   * The longest delay {@link #scheduleIn} keeps: 2^62 ns, about 146 years, beyond the longest run
+   * a scenario may span (100 years), so that now + delay stays below 2^63.
+   */
+  public static final long HORIZON_NANOS = 1L << 62;
+
   public long scheduleAt(long timeNanos, int type, int entity, long arg) {
     if (timeNanos < nowNanos) {
       throw new IllegalArgumentException(
@@ -74,12 +80,17 @@ public final class Simulation {
     return queue.add(timeNanos, type, entity, arg, true);
   }
 
-  /** Schedules an event {@code delayNanos} (≥ 0) from now. */
+  /**
+   * Schedules an event {@code delayNanos} (≥ 0) from now. A delay beyond {@link #HORIZON_NANOS}
+   * (a sample from a distribution's far tail, a slowdown of a long service time) is held there: it
+   * lies past the end of any run the scenario bounds allow, so the event never fires, and
+   * {@code now + delay} cannot overflow.
+   */
   public long scheduleIn(long delayNanos, int type, int entity, long arg) {
     if (delayNanos < 0) {
       throw new IllegalArgumentException("delayNanos must be >= 0: " + delayNanos);
     }
-    return queue.add(nowNanos + delayNanos, type, entity, arg, false);
+    return queue.add(nowNanos + Math.min(delayNanos, HORIZON_NANOS), type, entity, arg, false);
   }
 
   /** Cancels a pending event; false if it already fired or was cancelled. */

@@ -84,7 +84,7 @@ final class AdminCommands {
       List<CompletableFuture<Integer>> parts = new ArrayList<>();
       for (LiveCluster c : clusters) {
         if (c != null) {
-          parts.add(onLoop(c, c.faults::clearAll));
+          parts.add(onLoop(c, c.ops::clearAll));
         }
       }
       return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(v ->
@@ -95,7 +95,7 @@ final class AdminCommands {
       List<CompletableFuture<Boolean>> parts = new ArrayList<>();
       for (LiveCluster c : clusters) {
         if (c != null) {
-          parts.add(onLoop(c, () -> c.faults.clear(id)));
+          parts.add(onLoop(c, () -> c.ops.clear(id)));
         }
       }
       return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
@@ -108,7 +108,7 @@ final class AdminCommands {
     LiveCluster c = cluster(cmd.region());
     int id = faultIds.incrementAndGet();
     return onLoop(c, () -> {
-      c.faults.inject(id, cmd.fault(), cmd.target(), "admin");
+      c.ops.inject(id, cmd.fault(), cmd.target(), "admin");
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", id);
       m.put("kind", cmd.fault().key());
@@ -123,8 +123,8 @@ final class AdminCommands {
     LiveCluster c = cluster(cmd.region());
     return onLoop(c, () -> {
       List<String> restarted = new ArrayList<>();
-      for (ServerRole role : c.faults.roles(cmd.target())) {
-        c.restart(role, "admin API");
+      for (ServerRole role : c.ops.roles(cmd.target())) {
+        c.ops.restart(role, "admin API");
         restarted.add(role.key());
       }
       return Map.of("region", c.region.key(), "restarted", restarted);
@@ -134,7 +134,7 @@ final class AdminCommands {
   CompletableFuture<Map<String, Object>> failoverCommand(byte[] body) {
     AdminRequests.ServerCommand cmd = adminRequests.server(body);
     LiveCluster c = cluster(cmd.region());
-    return onLoop(c, () -> Map.of("region", c.region.key(), "started", c.manualFailover()));
+    return onLoop(c, () -> Map.of("region", c.region.key(), "started", c.ops.manualFailover()));
   }
 
   private LiveCluster cluster(Region region) {

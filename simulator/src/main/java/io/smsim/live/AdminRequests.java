@@ -51,7 +51,7 @@ final class AdminRequests {
     String kind = text(n, "kind", null);
     if (kind == null) {
       throw new IllegalArgumentException("kind is required (leak, hardware-failure, gray-failure, broker-rtt, "
-          + "wan-outage), or clear: ID|\"all\"");
+          + "wan-outage, reaper-outage), or clear: ID|\"all\"");
     }
     Region region = region(n);
     Fault fault = switch (kind) {
@@ -60,8 +60,9 @@ final class AdminRequests {
       case "gray-failure" -> new Fault.GrayFailure(number(n, "failureProbability", 0.5), number(n, "slowdown", 1));
       case "broker-rtt" -> new Fault.BrokerRtt((long) (number(n, "addMs", 500) * 1e6));
       case "wan-outage" -> new Fault.WanOutage();
+      case "reaper-outage" -> new Fault.ReaperOutage();
       default -> throw new IllegalArgumentException("kind must be one of leak, hardware-failure, gray-failure, "
-          + "broker-rtt, wan-outage: " + kind);
+          + "broker-rtt, wan-outage, reaper-outage: " + kind);
     };
     if (!fault.serverFault() && n.has("server")) {
       throw new IllegalArgumentException(kind + " affects the whole region; server does not apply");

@@ -70,7 +70,7 @@ final class CspHop {
   void forward(DspService.Accepted a) {
     LiveCluster c = clusters[a.region().ordinal()];
     c.loop.execute(() -> {
-      long rttNanos = c.brokerRttNanos();
+      long rttNanos = c.ops.brokerRttNanos();
       c.loop.schedule(() -> send(c, a), c.clock().realNanos(rttNanos), TimeUnit.NANOSECONDS);
     });
   }
@@ -84,7 +84,7 @@ final class CspHop {
     String uri = "/csp/v1/requests?srv=" + srv.variant() + "&category=" + category.key();
     long deadline = c.clock().realNanos(2 * c.spec.gateway().responseTimeoutNanos() + 60_000_000_000L);
     client.send(to, LoopbackHttpClient.post(to, uri, NO_BODY, HttpResponses.TEXT), deadline)
-        .thenAccept(r -> finish(c, role, a, outcome(r)));
+        .thenAccept(r -> finish(c, role, category, a, outcome(r)));
   }
 
   static Outcome outcome(HttpResult r) {
@@ -106,8 +106,9 @@ final class CspHop {
     return Outcome.GATEWAY_ERROR;
   }
 
-  private void finish(LiveCluster c, ServerRole role, DspService.Accepted a, Outcome outcome) {
+  private void finish(LiveCluster c, ServerRole role, Category category, DspService.Accepted a, Outcome outcome) {
     dsp.ended();
+    c.attemptEnded(category, outcome);
     long virtualNanos = c.clock().virtualNanos(System.nanoTime() - a.acceptedNanos());
     metrics.outcome(c.region, role, a.srv().variant(), outcome, virtualNanos);
     ResponseCode code = ResponseCode.find(outcome.duisCode()).orElse(ResponseCode.CSP_UNAVAILABLE);

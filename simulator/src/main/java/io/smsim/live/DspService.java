@@ -13,6 +13,7 @@ import io.smsim.model.Srv;
 import io.smsim.model.SrvCatalogue;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,6 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * SRV and the endpoint), check that the target device exists and find its region, admit it within
  * the bound on requests in flight, and say what to answer. Thread-safe; allocation is the parse
  * and the answer.
+ *
+ * <p>Critical requests take DUIS's two steps ({@link TransformService}): a command variant 4 sent to
+ * the Transform Service is answered at once with I0 and the GBCS pre-command to sign, and goes no
+ * further; the signed pre-command (command variant 5, 6 or 7) is then acknowledged and routed like
+ * any device command, provided it is the pre-command issued for its RequestID and SRV, byte for byte,
+ * with a signature appended; otherwise it is refused with {@link ResponseCode#PRE_COMMAND_REFUSED}.
  *
  * <p>Answers: I99 with HTTP 200 for an accepted request; a DUIS error response for a rejected one,
  * with HTTP 400 for schema-level faults (not XML, not DUIS, unknown SRV: E11, see
@@ -46,6 +53,7 @@ final class DspService {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final int maxInFlight;
   private final Clock wallClock;
+  private final TransformService transforms;
 
   DspService(DuisRequestParser parser, DeviceRegistry devices, Iterable<Region> regions, int maxInFlight,
       Clock wallClock) {
@@ -56,6 +64,7 @@ final class DspService {
     }
     this.maxInFlight = maxInFlight;
     this.wallClock = wallClock;
+    this.transforms = TransformService.withDefaults();
   }
 
   Answer answer(Endpoint endpoint, ByteBuffer body) {
@@ -73,13 +82,45 @@ final class DspService {
       return new Answer(HttpResponseStatus.OK, responses.error(request, ResponseCode.E19, wallClock.instant()),
           ResponseCode.E19.code(), null);
     }
+    if (request.commandVariant() == 4) {
+      return transform(request, srv);
+    }
     if (inFlight.incrementAndGet() > maxInFlight) {
       inFlight.decrementAndGet();
-      return new Answer(HttpResponseStatus.SERVICE_UNAVAILABLE,
-          responses.error(request, ResponseCode.CSP_UNAVAILABLE, wallClock.instant()), "shed", null);
+      return shed(request);
+    }
+    if (request.signedPreCommand() != null) { // admitted first, so that a shed one keeps its pre-command
+      Answer refused = redeem(request);
+      if (refused != null) {
+        inFlight.decrementAndGet();
+        return refused;
+      }
     }
     return new Answer(HttpResponseStatus.OK, responses.acknowledgement(request, wallClock.instant()),
         ResponseCode.I99.code(), new Accepted(request, srv, region, System.nanoTime()));
+  }
+
+  private Answer shed(DuisRequest request) {
+    return new Answer(HttpResponseStatus.SERVICE_UNAVAILABLE,
+        responses.error(request, ResponseCode.CSP_UNAVAILABLE, wallClock.instant()), "shed", null);
+  }
+
+  /** The Transform Service: I0 with the pre-command, nothing routed. */
+  private Answer transform(DuisRequest request, Srv srv) {
+    Instant now = wallClock.instant();
+    return transforms.transform(request, srv, now)
+        .map(payload -> new Answer(HttpResponseStatus.OK,
+            responses.preCommand(request, TransformService.GBCS_VERSION, payload, now), ResponseCode.I0.code(), null))
+        .orElseGet(() -> shed(request));
+  }
+
+  /** {@code null} when the signed pre-command is the one issued for the request, else the refusal. */
+  private Answer redeem(DuisRequest request) {
+    if (transforms.redeem(request).isEmpty()) {
+      return null;
+    }
+    ResponseCode code = ResponseCode.PRE_COMMAND_REFUSED;
+    return new Answer(HttpResponseStatus.OK, responses.error(request, code, wallClock.instant()), code.code(), null);
   }
 
   /**

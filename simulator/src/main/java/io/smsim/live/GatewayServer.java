@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.smsim.model.Category;
+import io.smsim.model.EventKind;
 import io.smsim.model.FailoverPolicy;
 import io.smsim.model.GatewayScheduler;
 import io.smsim.model.Outcome;
@@ -104,7 +105,7 @@ final class GatewayServer {
       HttpResponses.text(ctx, HttpResponseStatus.BAD_REQUEST, "srv and category required", keepAlive);
       return;
     }
-    if (!cluster.serves(role)) {
+    if (!cluster.ops.serves(role)) {
       answer(ctx, keepAlive, Outcome.UNAVAILABLE);
       return;
     }
@@ -120,19 +121,19 @@ final class GatewayServer {
         inFlight.put(handle, new Work(ctx, keepAlive, srvIndex, category));
       }
       case SPAWN_FAILED -> {
-        cluster.limitReached(this);
+        cluster.ops.limitReached(role.ordinal());
         answer(ctx, keepAlive, Outcome.SPAWN_FAILED);
       }
       case QUEUE_FULL -> answer(ctx, keepAlive, Outcome.QUEUE_FULL);
       case UNAVAILABLE -> answer(ctx, keepAlive, Outcome.UNAVAILABLE);
       default -> throw new IllegalStateException();
     }
-    cluster.checkReaperThreshold(this);
+    cluster.ops.checkReaperThreshold(role.ordinal());
   }
 
   private void startWork(int handle) {
     Work w = inFlight.get(handle);
-    long lifetimeNanos = model.planWork(w.category, w.srvIndex, cluster.wanDown());
+    long lifetimeNanos = model.planWork(w.category, w.srvIndex, cluster.ops.wanDown());
     w.outcome = model.plannedOutcome();
     w.timer = loop.schedule(() -> workDone(handle), cluster.clock().realNanos(lifetimeNanos), TimeUnit.NANOSECONDS);
   }
@@ -197,7 +198,7 @@ final class GatewayServer {
           if (f.isSuccess()) {
             listener = ((io.netty.channel.ChannelFuture) f).channel();
           } else {
-            cluster.event("rebind-failed", role.key(), String.valueOf(f.cause()));
+            cluster.event(EventKind.REBIND_FAILED, role.key(), String.valueOf(f.cause()));
           }
         });
   }

@@ -1,33 +1,41 @@
 package io.smsim.live;
 
 import io.netty.channel.EventLoop;
-import io.smsim.engine.RandomStream;
 import io.smsim.engine.RandomStreams;
-import io.smsim.model.FailoverController;
+import io.smsim.metrics.ReportingSpec;
+import io.smsim.model.Category;
+import io.smsim.model.EventKind;
 import io.smsim.model.FailoverPolicy;
+import io.smsim.model.FaultState;
 import io.smsim.model.GatewayScheduler;
 import io.smsim.model.Outcome;
-import io.smsim.model.ReaperSpec;
 import io.smsim.model.Region;
+import io.smsim.model.RegionDriver;
+import io.smsim.model.RegionEvent;
+import io.smsim.model.RegionOperations;
 import io.smsim.model.ServerRole;
 import io.smsim.scenario.RegionSpec;
+import io.smsim.scenario.Scenario;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 
 /**
- * One region's CSP live: a primary and a secondary {@link GatewayServer}, the region's
- * {@link FailoverController} fed by real HTTP health probes, the reaper, the broker and the WAN.
- * The semantics mirror the simulator's {@code sim.Operations} event for event (failover decision
- * and switchover, restarts and repairs, cron and threshold reaping), with durations waited out on
- * the region's event loop through the {@link VirtualClock}. Every method runs on that loop; other
- * threads read only {@link #routedPort()}.
+ * One region's CSP live: a primary and a secondary {@link GatewayServer} on ports of their own,
+ * run by the same region model as the replay ({@link RegionOperations}: faults and the overlap rule,
+ * failover, restarts, reaper, alert rule, operator actions), driven in real time on the region's
+ * event loop through {@link LiveTimers} and the {@link VirtualClock}. Probes are real HTTP requests
+ * to the active server's port; a hardware failure closes that port. Every method runs on the loop;
+ * other threads call only {@link #routedPort()} and {@link #attemptEnded}.
  */
 final class LiveCluster {
 
+  private static final long MINUTE = ReportingSpec.MINUTE_NANOS;
   private static final java.time.format.DateTimeFormatter LOCAL =
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
@@ -35,21 +43,16 @@ final class LiveCluster {
   final RegionSpec spec;
   final EventLoop loop;
   final GatewayServer[] servers = new GatewayServer[2];
-  final FailoverController failover;
+  final RegionOperations ops;
   private final VirtualClock clock;
+  private final LiveTimers timers;
   private final LoopbackHttpClient probes;
   private final LiveEvents events;
   private final LiveMetrics metrics;
-  private final RandomStream brokerRandom;
-  private final int[] hardwareFaults = new int[2];
-  private final boolean[] atLimit = new boolean[2];
-  final ClusterFaults faults;
-  long brokerAddNanos;
-  int wanOutages;
-  private ReaperSpec reaper;
-  private int reaperGeneration;
-  private int failovers;
-  private boolean probeInFlight;
+  private final LongAdder attempts = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+  private final LongAdder failedInstalls = new LongAdder();
+  private final long[] minuteStart = new long[3];
   private volatile int routedPort;
 
   LiveCluster(RegionSpec spec, RandomStreams streams, EventLoop loop, String host, VirtualClock clock,
@@ -61,26 +64,26 @@ final class LiveCluster {
     this.probes = probes;
     this.events = events;
     this.metrics = metrics;
+    this.timers = new LiveTimers(loop, clock);
+    this.ops = new RegionOperations(spec, streams, clock.timebase(), Long.MAX_VALUE, new Driver());
     for (ServerRole role : ServerRole.values()) {
-      GatewayScheduler model = new GatewayScheduler(region.key() + "." + role.key(), spec.gateway(), streams);
-      servers[role.ordinal()] = new GatewayServer(this, role, model, loop, host);
+      servers[role.ordinal()] = new GatewayServer(this, role, ops.server(role), loop, host);
     }
-    this.failover = new FailoverController(spec.failover());
-    this.brokerRandom = streams.stream(region.key() + ".broker");
-    this.reaper = spec.reaper();
-    this.faults = new ClusterFaults(this);
   }
 
-  /** Binds both servers' ports (blocking, at startup), then starts probes and the reaper on the loop. */
-  void start() throws InterruptedException {
+  /**
+   * Binds both servers' ports (blocking, at startup), then on the loop schedules the scenario's
+   * timeline of this region, the probes, the reaper and the minute ticks of the alert rule.
+   */
+  void start(Scenario scenario, IntSupplier faultIds) throws InterruptedException {
     for (GatewayServer s : servers) {
       s.bind();
     }
     publishRoute();
     loop.execute(() -> {
-      long interval = clock.realNanos(spec.failover().intervalNanos());
-      loop.scheduleAtFixedRate(this::probe, interval, interval, TimeUnit.NANOSECONDS);
-      scheduleReapers();
+      ops.scheduleTimeline(scenario.faults(), scenario.operations(), faultIds);
+      ops.start();
+      timers.schedule(MINUTE, true, this::minute);
     });
   }
 
@@ -98,190 +101,110 @@ final class LiveCluster {
   }
 
   private void publishRoute() {
-    ServerRole role = failover.switching() ? failover.standby() : failover.active();
-    routedPort = server(role).port();
+    routedPort = server(ops.routedRole()).port();
   }
 
-  /** Whether {@code role} takes requests now: it is active, up, and no switchover is running. */
-  boolean serves(ServerRole role) {
-    return !failover.switching() && failover.active() == role
-        && server(role).model.state() == GatewayScheduler.State.UP;
-  }
-
-  boolean wanDown() {
-    return wanOutages > 0;
-  }
-
-  /** DSP↔CSP broker round trip for one request, virtual nanoseconds. */
-  long brokerRttNanos() {
-    return (long) spec.brokerRtt().sample(brokerRandom) + brokerAddNanos;
-  }
-
-  void event(String kind, String server, String detail) {
-    long now = clock.nowVirtualNanos();
-    events.add(new LiveEvents.Event(clock.timebase().instantOf(now).toString(), LOCAL.format(clock.timebase().localOf(now)),
-        region.key(), kind, server, detail));
-  }
-
-  // ---- failover -------------------------------------------------------------------------------
-
-  /** A real HTTP probe of the active server; the answer feeds the failover controller. */
-  private void probe() {
-    if (probeInFlight || failover.switching()) {
-      return;
-    }
-    probeInFlight = true;
-    ServerRole probed = failover.active();
-    FailoverPolicy.ProbeKind kind = spec.failover().probe();
-    InetSocketAddress to = new InetSocketAddress(LiveEmulator.LOOPBACK, server(probed).port());
-    // A refused connection (hardware failure) fails at once; only a slow answer waits this long, and an
-    // emulator busy under load must not read as a lost heartbeat: at least 2 s real.
-    long timeout = Math.max(clock.realNanos(spec.failover().intervalNanos()), TimeUnit.SECONDS.toNanos(2));
-    probes.send(to, LoopbackHttpClient.get(to, "/probe/" + kind.name().toLowerCase(java.util.Locale.ROOT)), timeout)
-        .thenAccept(r -> loop.execute(() -> probed(probed, r.ok())));
-  }
-
-  private void probed(ServerRole probed, boolean ok) {
-    probeInFlight = false;
-    if (failover.switching() || failover.active() != probed) {
-      return;
-    }
-    boolean standbyUp = server(failover.standby()).model.state() == GatewayScheduler.State.UP;
-    if (failover.onProbe(ok, standbyUp)) {
-      beginFailover(spec.failover().probe() == FailoverPolicy.ProbeKind.HEARTBEAT
-          ? "heartbeat-lost" : "health-check-failed");
-    }
-  }
-
-  /** Operator's manual failover; false when a switchover is already running. */
-  boolean manualFailover() {
-    if (!failover.beginManualSwitchover()) {
-      return false;
-    }
-    beginFailover("operator");
-    return true;
-  }
-
-  private void beginFailover(String reason) {
-    ServerRole from = failover.active();
-    GatewayServer old = server(from);
-    int lost = 0;
-    if (old.model.state() == GatewayScheduler.State.UP) {
-      old.model.stop(GatewayScheduler.State.RESTARTING);
-      lost = old.loseInFlight();
-      atLimit[from.ordinal()] = false;
-      scheduleServerUp(from, spec.operator().repairNanos());
-    }
-    failovers++;
-    metrics.failover(region);
-    publishRoute();
-    event("failover", from.key(), reason + " -> " + from.other().key() + ", lost " + lost);
-    loop.schedule(this::switchoverDone, clock.realNanos(spec.failover().switchoverNanos()), TimeUnit.NANOSECONDS);
-  }
-
-  private void switchoverDone() {
-    failover.completeSwitchover();
-    publishRoute();
-    event("switchover-complete", failover.active().key(), "");
-  }
-
-  int failovers() {
-    return failovers;
-  }
-
-  // ---- restarts and repairs -------------------------------------------------------------------
-
-  void restart(ServerRole role, String why) {
-    GatewayServer s = server(role);
-    if (s.model.state() == GatewayScheduler.State.FAILED) {
-      event("restart-skipped", role.key(), why + " (hardware failed)");
-      return;
-    }
-    s.model.stop(GatewayScheduler.State.RESTARTING);
-    int lost = s.loseInFlight();
-    atLimit[role.ordinal()] = false;
-    event("restart", role.key(), why + ", lost " + lost);
-    scheduleServerUp(role, spec.operator().restartDowntimeNanos());
-  }
-
-  private void scheduleServerUp(ServerRole role, long delayNanos) {
-    loop.schedule(() -> serverUp(role), clock.realNanos(delayNanos), TimeUnit.NANOSECONDS);
-  }
-
-  private void serverUp(ServerRole role) {
-    GatewayServer s = server(role);
-    if (hardwareFaults[role.ordinal()] > 0 || s.model.state() == GatewayScheduler.State.UP) {
-      return;
-    }
-    s.model.start();
-    event("back-up", role.key(), "");
-  }
-
-  int[] hardwareFaults() {
-    return hardwareFaults;
-  }
-
-  /** A hardware failure stopped the server: the port goes dark. */
-  void hardwareStopped(ServerRole role) {
-    int lost = server(role).goDark();
-    atLimit[role.ordinal()] = false;
-    event("hardware-failed", role.key(), "port closed, lost " + lost);
-  }
-
-  /** The last hardware failure ended: the port answers again. */
-  void hardwareRepaired(ServerRole role) {
-    server(role).comeBack();
-    event("back-up", role.key(), "hardware repaired");
-  }
-
-  // ---- reaper ---------------------------------------------------------------------------------
-
-  void setReaper(ReaperSpec newReaper) {
-    reaper = newReaper;
-    reaperGeneration++;
-    event("reaper-set", "", "period " + newReaper.periodNanos() / 60_000_000_000L + "m, threshold "
-        + newReaper.threshold());
-    scheduleReapers();
-  }
-
-  private void scheduleReapers() {
-    if (reaper.periodic()) {
-      for (ServerRole role : ServerRole.values()) {
-        scheduleReaper(role, reaperGeneration);
+  /** An attempt routed to this region ended (any thread): counted for the alert rule's minute buckets. */
+  void attemptEnded(Category category, Outcome outcome) {
+    attempts.increment();
+    if (outcome != Outcome.SUCCESS) {
+      failed.increment();
+      if (category == Category.INSTALL) {
+        failedInstalls.increment(); // live has no journeys: a failed install step is a failed birthing event
       }
     }
   }
 
-  private void scheduleReaper(ServerRole role, int generation) {
-    long next = clock.timebase().nextAligned(clock.nowVirtualNanos(), reaper.periodNanos(), reaper.offsetNanos());
-    loop.schedule(() -> {
-      if (generation == reaperGeneration) {
-        reap(server(role), "cron");
-        scheduleReaper(role, generation);
-      }
-    }, Math.max(1, clock.realNanosUntil(next)), TimeUnit.NANOSECONDS);
+  /** A minute boundary: the minute's attempts feed the region model's alert rule. */
+  private void minute() {
+    long now = timers.nowNanos();
+    long a = attempts.sum();
+    long f = failed.sum();
+    long j = failedInstalls.sum();
+    ops.onMinute(now, a - minuteStart[0], f - minuteStart[1], j - minuteStart[2]);
+    minuteStart[0] = a;
+    minuteStart[1] = f;
+    minuteStart[2] = j;
+    timers.schedule(now + MINUTE, true, this::minute);
   }
 
-  void checkReaperThreshold(GatewayServer s) {
-    int threshold = reaper.threshold();
-    if (threshold > 0 && s.model.liveProcesses() >= threshold && s.model.leaked() > 0) {
-      reap(s, "threshold");
+  void event(EventKind kind, String server, String detail) {
+    record(new RegionEvent(kind, timers.nowNanos(), server, 0, detail, ""));
+  }
+
+  private void record(RegionEvent e) {
+    events.add(new LiveEvents.Event(clock.timebase().instantOf(e.atNanos()).toString(),
+        LOCAL.format(clock.timebase().localOf(e.atNanos())), region.key(), e.kind().key(), e.server(), e.value(),
+        e.detail(), e.note()));
+  }
+
+  /** {@link RegionDriver} on the region's event loop. */
+  private final class Driver implements RegionDriver {
+
+    @Override
+    public long nowNanos() {
+      return timers.nowNanos();
     }
-  }
 
-  private void reap(GatewayServer s, String why) {
-    int n = s.model.reap();
-    if (n > 0) {
-      atLimit[s.role.ordinal()] = false;
-      metrics.reaped(region, s.role, n);
-      event("reaped", s.role.key(), why + ": " + n + " leaked children");
+    @Override
+    public void schedule(long atNanos, long timer) {
+      timers.schedule(atNanos, false, () -> ops.onTimer(timer));
     }
-  }
 
-  void limitReached(GatewayServer s) {
-    if (!atLimit[s.role.ordinal()]) {
-      atLimit[s.role.ordinal()] = true;
-      event("process-limit-reached", s.role.key(), s.model.liveProcesses() + " processes, leaked " + s.model.leaked());
+    /** A real HTTP probe of the server; the region's timers wait for its answer. */
+    @Override
+    public void probe(ServerRole role, FailoverPolicy.ProbeKind kind) {
+      long at = timers.nowNanos();
+      InetSocketAddress to = new InetSocketAddress(LiveEmulator.LOOPBACK, server(role).port());
+      // A refused connection (hardware failure) fails at once; only a slow answer waits this long, and an
+      // emulator busy under load must not read as a lost heartbeat: at least 2 s real.
+      long timeout = Math.max(clock.realNanos(spec.failover().intervalNanos()), TimeUnit.SECONDS.toNanos(2));
+      timers.pause();
+      probes.send(to, LoopbackHttpClient.get(to, "/probe/" + kind.name().toLowerCase(java.util.Locale.ROOT)), timeout)
+          .thenAccept(r -> loop.execute(() -> {
+            timers.runAt(at, () -> ops.probed(role, r.ok()));
+            timers.resume();
+          }));
+    }
+
+    @Override
+    public int processesDied(ServerRole role) {
+      return server(role).loseInFlight();
+    }
+
+    @Override
+    public int hardwareFailed(ServerRole role) {
+      return server(role).goDark();
+    }
+
+    @Override
+    public void hardwareRepaired(ServerRole role) {
+      server(role).comeBack();
+    }
+
+    @Override
+    public void routeChanged() {
+      publishRoute();
+    }
+
+    @Override
+    public void event(RegionEvent e) {
+      record(e);
+    }
+
+    @Override
+    public void failoverStarted(ServerRole from, String reason, int lost) {
+      metrics.failover(region);
+    }
+
+    @Override
+    public void switchoverCompleted() {
+      // the route was published by routeChanged
+    }
+
+    @Override
+    public void reaped(ServerRole role, int n) {
+      metrics.reaped(region, role, n);
     }
   }
 
@@ -295,14 +218,37 @@ final class LiveCluster {
       for (Outcome o : Outcome.values()) {
         outcomes.put(o.label(), s.outcomes(o));
       }
-      list.add(new LiveStatus.Server(s.role.key(), g.state().label(), failover.active() == s.role, s.port(),
+      list.add(new LiveStatus.Server(s.role.key(), g.state().label(), ops.failover().active() == s.role, s.port(),
           g.spec().processLimit(), g.liveProcesses(), g.working(), g.queued(), g.leaked(), g.peakProcesses(),
           g.leakProbability(), g.grayFailing(), g.leakedTotal(), g.reapedTotal(), s.admitted(), s.inFlight(),
           outcomes));
     }
     FailoverPolicy p = spec.failover();
     return new LiveStatus.Region(region.key(), p.key(), p.probe().name().toLowerCase(java.util.Locale.ROOT),
-        failover.active().key(), failover.standby().key(), failover.switching(), failovers,
-        brokerAddNanos / 1_000_000, wanDown(), list, faults.active());
+        ops.failover().active().key(), ops.failover().standby().key(), ops.failover().switching(), ops.failovers(),
+        ops.faults().brokerAddNanos() / 1_000_000, ops.wanDown(), ops.faults().reaperDown(), list, activeFaults());
+  }
+
+  private List<LiveStatus.ActiveFault> activeFaults() {
+    List<LiveStatus.ActiveFault> list = new ArrayList<>();
+    FaultState state = ops.faults();
+    for (FaultState.Active a : state.active()) {
+      list.add(new LiveStatus.ActiveFault(a.id(), a.fault().key(), a.source(), RegionEvent.where(a.serverMask()),
+          clock.timebase().instantOf(a.sinceNanos()).toString(), params(a.fault()), state.inForce(a)));
+    }
+    return list;
+  }
+
+  private static Map<String, Object> params(io.smsim.model.Fault f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (f instanceof io.smsim.model.Fault.Leak leak) {
+      m.put("probability", leak.probability());
+    } else if (f instanceof io.smsim.model.Fault.GrayFailure g) {
+      m.put("failureProbability", g.failureProbability());
+      m.put("slowdown", g.slowdown());
+    } else if (f instanceof io.smsim.model.Fault.BrokerRtt rtt) {
+      m.put("addMs", rtt.addNanos() / 1e6);
+    }
+    return m;
   }
 }

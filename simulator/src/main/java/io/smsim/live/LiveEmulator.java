@@ -89,9 +89,7 @@ public final class LiveEmulator implements AutoCloseable {
       LiveCluster c = new LiveCluster(spec, streams, gatewayGroup.next(), LOOPBACK, clock, probes,
           events, metrics);
       clusters[spec.region().ordinal()] = c;
-      c.start();
-      c.loop.execute(() -> c.faults.scheduleTimeline(scenario.faults(), scenario.operations(),
-          faultIds::incrementAndGet));
+      c.start(scenario, faultIds::incrementAndGet);
     }
   }
 
@@ -145,6 +143,11 @@ public final class LiveEmulator implements AutoCloseable {
 
   public VirtualClock clock() {
     return clock;
+  }
+
+  /** The most recent server events, oldest first. */
+  List<LiveEvents.Event> events() {
+    return events.recent();
   }
 
   // ---- shutdown -------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 package io.smsim.live;
 
+import io.smsim.model.EventKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 
 /**
@@ -11,12 +13,33 @@ import java.util.function.Consumer;
  */
 final class LiveEvents {
 
-  /** One event; {@code at} is the virtual time (ISO-8601 UTC), {@code atLocal} the same in the scenario zone. */
-  record Event(String at, String atLocal, String region, String kind, String server, String detail) {
+  /**
+   * One event of a region's timeline ({@link io.smsim.model.EventKind} keys); {@code at} is the
+   * virtual time (ISO-8601 UTC), {@code atLocal} the same in the scenario zone, {@code value} the
+   * count the kind carries (work lost, children reaped), {@code note} a fault's id and source.
+   */
+  record Event(String at, String atLocal, String region, String kind, String server, long value, String detail,
+      String note) {
     @Override
     public String toString() {
+      StringJoiner words = new StringJoiner(", ");
+      String said = (detail + " " + note).trim();
+      for (String w : new String[] {said, kindValue()}) {
+        if (!w.isEmpty()) {
+          words.add(w);
+        }
+      }
       return atLocal + " " + region + " " + kind + (server.isEmpty() ? "" : " " + server)
-          + (detail.isEmpty() ? "" : " (" + detail + ")");
+          + (words.length() == 0 ? "" : " (" + words + ")");
+    }
+
+    private String kindValue() {
+      for (EventKind k : EventKind.values()) {
+        if (k.key().equals(kind)) {
+          return k.describeValue(value);
+        }
+      }
+      return value == 0 ? "" : String.valueOf(value);
     }
   }
 

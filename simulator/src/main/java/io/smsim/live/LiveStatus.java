@@ -16,7 +16,8 @@ final class LiveStatus {
 
   /** One region's cluster. */
   record Region(String region, String policy, String probe, String active, String standby, boolean switching,
-      int failovers, long brokerAddMs, boolean wanOutage, List<Server> servers, List<ActiveFault> faults) {
+      int failovers, long brokerAddMs, boolean wanOutage, boolean reaperOutage, List<Server> servers,
+      List<ActiveFault> faults) {
   }
 
   /** One gateway server. */
@@ -25,7 +26,11 @@ final class LiveStatus {
       long reapedTotal, long admitted, int inFlight, Map<String, Long> outcomes) {
   }
 
-  /** A fault in force, from the scenario's timeline or injected through the admin API. */
-  record ActiveFault(int id, String kind, String source, String servers, String since, Map<String, Object> params) {
+  /**
+   * A fault in force, from the scenario's timeline or injected through the admin API; {@code inForce}
+   * is false while a stronger fault of its kind governs (the overlap rule of {@code model.FaultState}).
+   */
+  record ActiveFault(int id, String kind, String source, String servers, String since, Map<String, Object> params,
+      boolean inForce) {
   }
 }

@@ -1,13 +1,12 @@
 package io.smsim.load;
 
+import io.smsim.output.OutputFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.smsim.report.Html;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +90,7 @@ public final class BenchOutputs {
   public static List<Path> write(Path dir, FailoverBench.Plan plan, List<FailoverBench.Outcome> outcomes)
       throws IOException {
     Path json = dir.resolve("bench.json");
-    Files.writeString(json, json(plan, outcomes, dir), StandardCharsets.UTF_8);
+    OutputFiles.writeString(json, json(plan, outcomes, dir));
     Path html = dir.resolve("report.html");
     List<LoadReportHtml.Run> runs = new ArrayList<>();
     for (FailoverBench.Outcome o : outcomes) {

@@ -1,5 +1,7 @@
 package io.smsim.load;
 
+import io.smsim.output.AtomicFile;
+import io.smsim.output.OutputException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ final class IntervalSampler implements AutoCloseable {
   private Histogram e2e;
   private final Histogram[] e2eByRegion = new Histogram[Traffic.REGIONS];
   private long lastIssued;
+  private AtomicFile logFile;
 
   IntervalSampler(LoadStats stats, boolean[] regionsUsed, Path hlog, long wallStartMillis, String comment,
       Consumer<String> progress) {
@@ -46,11 +49,8 @@ final class IntervalSampler implements AutoCloseable {
       log = null;
       logStream = null;
     } else {
-      try {
-        logStream = new PrintStream(hlog.toFile(), java.nio.charset.StandardCharsets.UTF_8);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot write " + hlog, e);
-      }
+      logFile = AtomicFile.create(hlog);
+      logStream = new PrintStream(logFile.stream(), false, java.nio.charset.StandardCharsets.UTF_8);
       log = new HistogramLogWriter(logStream);
       log.outputComment(comment);
       log.outputComment("values in microseconds; tags: ack (to the synchronous answer), e2e (to the final response),"
@@ -138,7 +138,12 @@ final class IntervalSampler implements AutoCloseable {
   @Override
   public void close() {
     if (logStream != null) {
-      logStream.close();
+      logStream.flush();
+      if (logStream.checkError()) {
+        logFile.close();
+        throw new OutputException(logFile.target(), "the interval log could not be written");
+      }
+      logFile.commit(); // the log appears whole, or not at all
     }
   }
 }

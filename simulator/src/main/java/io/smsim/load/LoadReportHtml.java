@@ -1,5 +1,6 @@
 package io.smsim.load;
 
+import io.smsim.output.OutputFiles;
 import static io.smsim.report.Html.text;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -9,8 +10,6 @@ import io.smsim.report.Page;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +43,7 @@ public final class LoadReportHtml {
     String html = Page.frame(title, LOAD_STYLE, headerHtml, "<div id=\"runs\"></div>",
         "Written by smsim from the same run as <a href=\"summary.json\">summary.json</a>; latency histograms per"
             + " second in results.hlog.", data(runs), resource("load-report.js"));
-    try {
-      Files.writeString(file, html, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    OutputFiles.writeString(file, html);
   }
 
   /** The header of a single load run: setup, accounting, latency, SLOs. */

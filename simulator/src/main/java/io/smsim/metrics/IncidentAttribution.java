@@ -1,6 +1,7 @@
 package io.smsim.metrics;
 
 import java.time.Duration;
+import io.smsim.model.EventKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +29,14 @@ final class IncidentAttribution {
       for (TimelineEvent e : events) {
         boolean afterStart = !e.at().isBefore(i.start().minus(DETECTION_LEAD));
         boolean beforeEnd = end == null || !e.at().isAfter(end);
-        if (e.kind().equals("alert") && detected == null && afterStart && beforeEnd) {
+        if (e.kind() == EventKind.ALERT && detected == null && afterStart && beforeEnd) {
           detected = e.at();
         }
         if (end != null && !e.at().isBefore(i.start()) && !e.at().isAfter(end.plus(RESOLUTION_LAG))) {
           switch (e.kind()) {
-            case "restart" -> resolved = "restart";
-            case "failover" -> resolved = "failover";
-            case "reaper" -> {
+            case RESTART -> resolved = "restart";
+            case FAILOVER -> resolved = "failover";
+            case REAPER -> {
               if (e.value() > 0) {
                 resolved = "reaper";
               }

@@ -1,11 +1,12 @@
 package io.smsim.metrics;
 
 import io.smsim.model.Category;
+import io.smsim.model.EventKind;
 import io.smsim.model.Outcome;
 import io.smsim.model.Region;
 import io.smsim.model.ServerRole;
 import io.smsim.model.Timebase;
-import io.smsim.scenario.ReportingSpec;
+import io.smsim.metrics.ReportingSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -140,9 +141,9 @@ public final class Recorder {
     interval[server][I_BIRTHS_FAILED]++;
   }
 
-  public void reaped(int server, long count, long nowNanos) {
+  /** The reaper killed {@code count} leaked children at {@code server} (its event is recorded apart). */
+  public void reaped(int server, long count) {
     interval[server][I_REAPED] += count;
-    event(server >> 1, nowNanos, "reaper", roleKey(server), count, "");
   }
 
   /**
@@ -175,7 +176,7 @@ public final class Recorder {
     h.reset();
   }
 
-  public void event(int region, long nowNanos, String kind, String server, long value, String detail) {
+  public void event(int region, long nowNanos, EventKind kind, String server, long value, String detail) {
     events.get(region).add(new TimelineEvent(timebase.instantOf(nowNanos), kind, server, value, detail));
   }
 

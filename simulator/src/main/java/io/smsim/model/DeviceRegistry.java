@@ -15,6 +15,10 @@ import java.util.Set;
  * EUI-64 as target ({@code 90-B3-D5-1F-30-00-00-02} in the public DCC Boxed samples); they go to
  * {@link #nonDeviceRegion()}.
  *
+ * <p>Every registry built from a scenario also knows DCC Boxed's reference devices
+ * ({@link DccBoxedDevices}) in the non-device region, unless the scenario's {@code devices:} turns
+ * them off ({@code dccBoxed: false}) or places them itself ({@link #withDccBoxedDevices}).
+ *
  * <p>EUI-64s are held in a {@code long} and compared unsigned. Lookups are a binary search over the
  * ranges, sorted and checked for overlaps at construction. Immutable and thread-safe.
  *
@@ -79,8 +83,17 @@ public record DeviceRegistry(long dccEui64, Region nonDeviceRegion, List<Range> 
     return new Range(region, generated(region, 0), generated(region, count - 1));
   }
 
-  /** The registry used when a scenario names no devices: {@value #DEFAULT_COUNT_PER_REGION} generated per region. */
+  /**
+   * The registry used when a scenario names no devices: {@value #DEFAULT_COUNT_PER_REGION} generated per
+   * region, and DCC Boxed's reference devices in the first region.
+   */
   public static DeviceRegistry defaults(Set<Region> regions) {
+    DeviceRegistry generated = generatedOnly(regions);
+    return generated.withDccBoxedDevices(generated.nonDeviceRegion());
+  }
+
+  /** {@value #DEFAULT_COUNT_PER_REGION} generated devices per region and nothing else. */
+  public static DeviceRegistry generatedOnly(Set<Region> regions) {
     List<Range> ranges = new ArrayList<>();
     Region first = null;
     for (Region r : Region.values()) {
@@ -90,6 +103,20 @@ public record DeviceRegistry(long dccEui64, Region nonDeviceRegion, List<Range> 
       }
     }
     return new DeviceRegistry(DCC_BOXED_EUI64, first == null ? Region.NORTH : first, ranges);
+  }
+
+  /**
+   * This registry plus DCC Boxed's reference devices ({@link DccBoxedDevices}) in {@code region}; a
+   * reference device already in one of the ranges keeps its place.
+   */
+  public DeviceRegistry withDccBoxedDevices(Region region) {
+    List<Range> all = new ArrayList<>(ranges);
+    for (long eui : DccBoxedDevices.eui64s()) {
+      if (regionOf(eui) == null && eui != dccEui64) {
+        all.add(new Range(region, eui, eui));
+      }
+    }
+    return new DeviceRegistry(dccEui64, nonDeviceRegion, all);
   }
 
   /** The region of device {@code eui64}, or {@code null} when no such device exists. */

@@ -5,6 +5,8 @@ import io.smsim.metrics.Incident;
 import io.smsim.metrics.IntervalRow;
 import io.smsim.metrics.MinuteSeries;
 import io.smsim.metrics.TimelineEvent;
+import io.smsim.model.EventKind;
+import io.smsim.model.Times;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -82,7 +84,7 @@ final class ChartData {
     for (TimelineEvent e : r.result().events()) {
       g.writeStartObject();
       g.writeNumberField("t", millis(e.at()));
-      g.writeStringField("kind", e.kind());
+      g.writeStringField("kind", e.kind().key());
       g.writeStringField("server", e.server());
       g.writeNumberField("value", e.value());
       g.writeStringField("detail", e.detail());
@@ -147,7 +149,7 @@ final class ChartData {
     steps.add(new long[] {0, r.spec().reaper().threshold()});
     boolean any = r.spec().reaper().hasThreshold();
     for (TimelineEvent e : r.result().events()) {
-      if (e.kind().equals("reaper-set")) {
+      if (e.kind() == EventKind.REAPER_SET) {
         steps.add(new long[] {millis(e.at()), e.value()});
         any |= e.value() > 0;
       }

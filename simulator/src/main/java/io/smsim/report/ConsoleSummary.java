@@ -4,6 +4,7 @@ import io.smsim.metrics.Failover;
 import io.smsim.metrics.Incident;
 import io.smsim.metrics.RegionResult;
 import io.smsim.metrics.RunResult;
+import io.smsim.model.Times;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package io.smsim.report;
 
+import io.smsim.model.Times;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -6,6 +6,7 @@ import io.smsim.analysis.Replications;
 import io.smsim.analysis.Summary;
 import io.smsim.metrics.Incident;
 import io.smsim.metrics.RunResult;
+import io.smsim.model.Times;
 import java.nio.file.Path;
 import io.smsim.model.Region;
 import io.smsim.scenario.MetricPath;

@@ -109,10 +109,9 @@ final class ModelledEffects {
   String title(Effect e) {
     String d = e.variant().description().strip().replaceAll("\\s+", " ");
     if (d.isEmpty()) {
-      d = e.variant().set().isEmpty() ? "The scenario as written" : "`" + String.join(" · ", e.variant().overrides())
-          + "`";
+      d = e.variant().set().isEmpty() ? "The scenario as written" : String.join(" · ", e.variant().overrides());
     }
-    return "**" + e.variant().name() + "**: " + d + (d.endsWith(".") ? "" : ".");
+    return "**" + Markdown.text(e.variant().name()) + "**: " + Markdown.text(d) + (d.endsWith(".") ? "" : ".");
   }
 
   /** {@code birthing events impacted 0 vs 36.6 [34.9, 38.2], difference -36.6 [-38.2, -34.9]}. */

@@ -1,9 +1,6 @@
 package io.smsim.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.smsim.output.OutputFiles;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -53,11 +50,7 @@ public final class Page {
   }
 
   static void write(Path file, String html) {
-    try {
-      Files.writeString(file, html, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    OutputFiles.writeString(file, html);
   }
 
   static String resource(String name) {

@@ -130,14 +130,14 @@ final class ReviewEffects {
 
   /** How the review was made: the comparison, and the replay that is its incident. */
   void about(RunResult run) {
-    md.append("Written by `smsim compare ").append(run.source()).append(" --seed ").append(run.seed())
-        .append(" --replications ").append(effects.replications()).append("` (and the same `--variants`, `--baseline`"
-            + " and `--set` options, if any were given). The incident is replication 0 of the baseline `")
-        .append(effects.baseline()).append("`, the same run as `smsim replay ").append(run.source());
-    if (!effects.baseline().equals(Variant.AS_WRITTEN)) {
-      md.append(" --variant ").append(effects.baseline());
-    }
-    md.append(" --seed ").append(run.seed()).append("`, whose summary.json holds its numbers. The modelled effects"
-        + " are the numbers of `compare.json`, `compare.csv`, `report.html` and the console from the same comparison.\n");
+    String compare = "smsim compare " + run.source() + " --seed " + run.seed() + " --replications "
+        + effects.replications();
+    String replay = "smsim replay " + run.source() + (effects.baseline().equals(Variant.AS_WRITTEN) ? ""
+        : " --variant " + effects.baseline()) + " --seed " + run.seed();
+    md.append("Written by ").append(Markdown.code(compare)).append(" (and the same `--variants`, `--baseline`"
+        + " and `--set` options, if any were given). The incident is replication 0 of the baseline ")
+        .append(Markdown.code(effects.baseline())).append(", the same run as ").append(Markdown.code(replay))
+        .append(", whose summary.json holds its numbers. The modelled effects are the numbers of `compare.json`, "
+            + "`compare.csv`, `report.html` and the console from the same comparison.\n");
   }
 }

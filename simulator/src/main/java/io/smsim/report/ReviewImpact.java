@@ -1,6 +1,7 @@
 package io.smsim.report;
 
 import io.smsim.metrics.Incident;
+import io.smsim.model.Times;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;

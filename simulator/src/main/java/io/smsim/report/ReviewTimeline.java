@@ -2,6 +2,7 @@ package io.smsim.report;
 
 import io.smsim.metrics.Incident;
 import io.smsim.metrics.TimelineEvent;
+import io.smsim.model.EventKind;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class ReviewTimeline {
       long quietRuns = 0;
       long quietKilled = 0;
       for (TimelineEvent e : r.result().events()) {
-        if (e.kind().equals("reaper") && !nearIncident(r, e.at())) {
+        if (e.kind() == EventKind.REAPER && !nearIncident(r, e.at())) {
           quietRuns++;
           quietKilled += e.value();
         } else {
@@ -89,19 +90,19 @@ final class ReviewTimeline {
   static String describe(TimelineEvent e) {
     String server = e.server().isEmpty() ? "" : " (" + e.server() + ")";
     return switch (e.kind()) {
-      case "fault-start" -> "fault starts: " + e.detail() + server;
-      case "fault-end" -> "fault ends: " + e.detail() + server;
-      case "process-limit-reached" -> "process table full" + server + ": " + Formats.group(e.value())
+      case FAULT_START -> "fault starts: " + e.detail() + server;
+      case FAULT_END -> "fault ends: " + e.detail() + server;
+      case PROCESS_LIMIT_REACHED -> "process table full" + server + ": " + Formats.group(e.value())
           + " processes" + leaked(e.detail());
-      case "alert" -> "alert fires (" + e.detail().replace('_', ' ') + "): incident opened";
-      case "restart" -> "restart" + server + ": " + e.detail() + "; " + Formats.group(e.value()) + " in flight lost";
-      case "back-up" -> "server back up" + server + (e.detail().isEmpty() ? "" : ": " + e.detail());
-      case "failover" -> "failover" + server + ": " + e.detail() + "; " + Formats.group(e.value()) + " in flight lost";
-      case "switchover-complete" -> "switchover complete: " + e.server() + " serving";
-      case "reaper" -> "reaper run" + server + ": " + Formats.group(e.value()) + " children removed";
-      case "reaper-set" -> "cron job set: " + reaperPeriod(e.detail())
+      case ALERT -> "alert fires (" + e.detail().replace('_', ' ') + "): incident opened";
+      case RESTART -> "restart" + server + ": " + e.detail() + "; " + Formats.group(e.value()) + " in flight lost";
+      case BACK_UP -> "server back up" + server + (e.detail().isEmpty() ? "" : ": " + e.detail());
+      case FAILOVER -> "failover" + server + ": " + e.detail() + "; " + Formats.group(e.value()) + " in flight lost";
+      case SWITCHOVER_COMPLETE -> "switchover complete: " + e.server() + " serving";
+      case REAPER -> "reaper run" + server + ": " + Formats.group(e.value()) + " children removed";
+      case REAPER_SET -> "cron job set: " + reaperPeriod(e.detail())
           + (e.value() > 0 ? ", and at once at " + Formats.group(e.value()) + " processes" : "");
-      default -> e.kind() + server + (e.detail().isEmpty() ? "" : ": " + e.detail());
+      default -> e.kind().key() + server + (e.detail().isEmpty() ? "" : ": " + e.detail());
     };
   }
 

@@ -3,6 +3,7 @@ package io.smsim.report;
 import io.smsim.metrics.Failover;
 import io.smsim.metrics.Incident;
 import io.smsim.metrics.TimelineEvent;
+import io.smsim.model.EventKind;
 import io.smsim.model.Fault;
 import io.smsim.model.FaultSpec;
 import io.smsim.model.FailoverPolicy;
@@ -86,7 +87,7 @@ final class RootCause {
         .append(" stayed in the process table until reaped or until the server restarted (the scenario's `leak`"
             + " fault, with the same software on both servers). Leaked children accumulate in proportion to volume: ")
         .append(Formats.group(r.result().leakedTotal())).append(" leaked over the run.");
-    TimelineEvent full = first(r, "process-limit-reached", i.start().minusSeconds(300),
+    TimelineEvent full = first(r, EventKind.PROCESS_LIMIT_REACHED, i.start().minusSeconds(300),
         i.end() == null ? view.run().virtualEnd() : i.end());
     if (full != null) {
       b.append(" The ").append(full.server()).append(" server's table reached its limit of ")
@@ -146,7 +147,7 @@ final class RootCause {
     Instant to = i.end().plusSeconds(60);
     return switch (i.resolvedBy()) {
       case "restart" -> {
-        TimelineEvent e = last(r, "restart", i.start(), to);
+        TimelineEvent e = last(r, EventKind.RESTART, i.start(), to);
         yield "Resolved by a restart: CSP " + r.name() + " restarted the " + (e == null ? "" : e.server() + " ")
             + "server" + (e == null ? "" : " at " + Formats.clock(e.at(), zone) + " (" + e.detail() + "), losing "
             + Formats.group(e.value()) + " requests in flight") + "; all its processes, leaked ones included, died"
@@ -155,7 +156,7 @@ final class RootCause {
       case "failover" -> "Resolved by the failover: the standby started with an empty process table; service was"
           + " restored at " + Formats.clock(i.end(), zone) + ".";
       case "reaper" -> {
-        TimelineEvent e = last(r, "reaper", i.start(), to);
+        TimelineEvent e = last(r, EventKind.REAPER, i.start(), to);
         yield "Resolved by the reaper" + (e == null ? "" : ", which killed " + Formats.group(e.value())
             + " leaked children at " + Formats.clock(e.at(), zone)) + "; service was restored at "
             + Formats.clock(i.end(), zone) + ".";
@@ -227,7 +228,7 @@ final class RootCause {
     long runs = 0;
     long killed = 0;
     for (TimelineEvent e : r.result().events()) {
-      if (e.kind().equals("reaper") && !e.at().isBefore(from)) {
+      if (e.kind() == EventKind.REAPER && !e.at().isBefore(from)) {
         runs++;
         killed += e.value();
       }
@@ -262,19 +263,19 @@ final class RootCause {
     return view.scenario().timebase().instantOf(nanos);
   }
 
-  private static TimelineEvent first(RegionView r, String kind, Instant from, Instant to) {
+  private static TimelineEvent first(RegionView r, EventKind kind, Instant from, Instant to) {
     for (TimelineEvent e : r.result().events()) {
-      if (e.kind().equals(kind) && !e.at().isBefore(from) && !e.at().isAfter(to)) {
+      if (e.kind() == kind && !e.at().isBefore(from) && !e.at().isAfter(to)) {
         return e;
       }
     }
     return null;
   }
 
-  private static TimelineEvent last(RegionView r, String kind, Instant from, Instant to) {
+  private static TimelineEvent last(RegionView r, EventKind kind, Instant from, Instant to) {
     TimelineEvent found = null;
     for (TimelineEvent e : r.result().events()) {
-      if (e.kind().equals(kind) && !e.at().isBefore(from) && !e.at().isAfter(to)) {
+      if (e.kind() == kind && !e.at().isBefore(from) && !e.at().isAfter(to)) {
         found = e;
       }
     }

@@ -1,5 +1,6 @@
 package io.smsim.report;
 
+import io.smsim.output.OutputFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.smsim.metrics.Counts;
@@ -9,12 +10,11 @@ import io.smsim.metrics.LatencySummary;
 import io.smsim.metrics.RegionResult;
 import io.smsim.metrics.RunResult;
 import io.smsim.metrics.TimelineEvent;
+import io.smsim.model.Times;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
@@ -34,13 +34,11 @@ public final class SummaryJson {
   }
 
   public static void write(RunResult run, Path file) {
-    try (OutputStream out = Files.newOutputStream(file)) {
+    OutputFiles.write(file, out -> {
       JsonGenerator g = FACTORY.createGenerator(out);
       write(run, g);
       g.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    });
   }
 
   public static String toJson(RunResult run) {
@@ -148,7 +146,7 @@ public final class SummaryJson {
     for (TimelineEvent e : r.events()) {
       g.writeStartObject();
       g.writeStringField("at", Times.utc(e.at()));
-      g.writeStringField("kind", e.kind());
+      g.writeStringField("kind", e.kind().key());
       g.writeStringField("server", e.server());
       g.writeNumberField("value", e.value());
       g.writeStringField("detail", e.detail());

@@ -1,12 +1,13 @@
 package io.smsim.report;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import io.smsim.output.OutputFiles;
 import io.smsim.metrics.IntervalRow;
 import io.smsim.metrics.RunResult;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.smsim.model.Times;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -27,16 +28,16 @@ public final class TimelineCsv {
 
   public static void write(RunResult run, Path file) {
     ZoneId zone = ZoneId.of(run.timeZone());
-    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    OutputFiles.write(file, out -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       w.write(HEADER);
       w.write('\n');
       for (IntervalRow r : run.timeline()) {
         w.write(row(r, zone));
         w.write('\n');
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+      w.flush();
+    });
   }
 
   static String row(IntervalRow r, ZoneId zone) {

@@ -4,6 +4,7 @@ import io.smsim.duis.Eui64;
 import io.smsim.model.DeviceRegistry;
 import io.smsim.model.Region;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,15 @@ import java.util.Set;
 /**
  * Binds the {@code devices} section: which devices exist in which region, for the live emulation
  * ({@code smsim serve}). Without the section every region has
- * {@value DeviceRegistry#DEFAULT_COUNT_PER_REGION} generated devices.
+ * {@value DeviceRegistry#DEFAULT_COUNT_PER_REGION} generated devices. Either way DCC Boxed's reference
+ * devices ({@link io.smsim.model.DccBoxedDevices}) are known besides, in the non-device region, unless
+ * {@code dccBoxed: false}; a reference device inside one of the scenario's own ranges stays there.
  *
  * <pre>
  * devices:
  *   dcc: 90-B3-D5-1F-30-00-00-02      # target of non-device requests (default: DCC Boxed's)
  *   nonDeviceRegion: north            # whose gateway serves them (default: the first region)
+ *   dccBoxed: true                    # DCC Boxed's reference devices too (default true)
  *   north:
  *     count: 5000                     # generated 00-DB-FF-01-00-00-00-00 ...
  *     ranges: ["00-DB-12-34-56-78-90-A0..00-DB-12-34-56-78-90-AF", "00-DB-12-34-56-78-90-B7"]
@@ -41,11 +45,13 @@ final class DevicesBinder {
     }
     Region first = regions.stream().findFirst().orElse(Region.NORTH);
     Region nonDevice = f.choice("nonDeviceRegion", first, names);
+    boolean dccBoxed = f.bool("dccBoxed", true);
     if (f.has("nonDeviceRegion") && !regions.contains(nonDevice)) {
       problems.add(f.node("nonDeviceRegion").get(), "region is not defined under regions: " + nonDevice.key());
     }
     List<DeviceRegistry.Range> ranges = new ArrayList<>();
     List<YamlNode> where = new ArrayList<>();
+    boolean named = false;
     for (Region region : Region.values()) {
       Optional<YamlNode> own = f.node(region.key());
       if (own.isEmpty()) {
@@ -56,13 +62,20 @@ final class DevicesBinder {
         continue;
       }
       region(region, own.get(), ranges, where, problems);
+      named = true;
+    }
+    if (!named) {
+      // only dcc, nonDeviceRegion or dccBoxed given: the regions keep their generated devices
+      ranges.addAll(DeviceRegistry.generatedOnly(regions).ranges());
+      where.addAll(Collections.nCopies(ranges.size(), node.get()));
     }
     f.finish();
     checkOverlaps(ranges, where, dcc, problems);
     if (!problems.isEmpty()) {
       return DeviceRegistry.defaults(regions);
     }
-    return new DeviceRegistry(dcc, nonDevice, ranges);
+    DeviceRegistry own = new DeviceRegistry(dcc, nonDevice, ranges);
+    return dccBoxed ? own.withDccBoxedDevices(nonDevice) : own;
   }
 
   private static void region(Region region, YamlNode node, List<DeviceRegistry.Range> ranges, List<YamlNode> where,

@@ -28,7 +28,7 @@ final class Overrides {
     List<Problem> problems = new ArrayList<>();
     for (String o : overrides) {
       int eq = o.indexOf('=');
-      String label = option + " " + o;
+      String label = option + " " + shorten(o);
       if (eq <= 0) {
         problems.add(new Problem(Location.of(label), "", "expected path=value, e.g. regions.north.reaper.period=1h"));
         continue;
@@ -37,9 +37,13 @@ final class Overrides {
       String text = o.substring(eq + 1);
       YamlNode value;
       try {
-        value = YamlReader.read(label, new java.io.StringReader(text.isEmpty() ? "\"\"" : text));
+        value = YamlReader.read(label, text.isEmpty() ? "\"\"" : text);
       } catch (ScenarioException e) {
-        problems.add(new Problem(Location.of(label), path, "value is not valid YAML: " + text));
+        Problem p = e.problems().get(0);
+        String at = p.location().line() > 0 ? " (line " + p.location().line() + ", column " + p.location().column()
+            + " of the value)" : "";
+        problems.add(new Problem(Location.of(label), path, "value is not valid YAML" + at + ": "
+            + p.message().replaceFirst("^invalid YAML: ", "")));
         continue;
       }
       try {
@@ -52,6 +56,11 @@ final class Overrides {
       throw new ScenarioException(problems);
     }
     return result;
+  }
+
+  /** An override as it is echoed in messages: at most 100 characters. */
+  private static String shorten(String override) {
+    return override.length() <= 100 ? override : override.substring(0, 97) + "...";
   }
 
   /**

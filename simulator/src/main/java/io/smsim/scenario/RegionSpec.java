@@ -2,6 +2,7 @@ package io.smsim.scenario;
 
 import io.smsim.engine.Distribution;
 import io.smsim.model.Category;
+import io.smsim.model.ClusterSpec;
 import io.smsim.model.FailoverPolicy;
 import io.smsim.model.GatewaySpec;
 import io.smsim.model.MonitoringSpec;
@@ -23,7 +24,7 @@ import java.util.Objects;
  */
 public record RegionSpec(Region region, GatewaySpec gateway, FailoverPolicy failover, ReaperSpec reaper,
     MonitoringSpec monitoring, OperatorSpec operator, Distribution brokerRtt,
-    Map<Category, CategoryLoad> workload) {
+    Map<Category, CategoryLoad> workload) implements ClusterSpec {
 
   public RegionSpec {
     Objects.requireNonNull(region, "region");

@@ -1,5 +1,6 @@
 package io.smsim.scenario;
 
+import io.smsim.metrics.ReportingSpec;
 import io.smsim.model.DeviceRegistry;
 import io.smsim.model.FaultSpec;
 import io.smsim.model.OperationSpec;

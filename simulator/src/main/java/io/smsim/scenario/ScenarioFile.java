@@ -1,6 +1,5 @@
 package io.smsim.scenario;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +72,27 @@ public final class ScenarioFile {
 
   /** Reads YAML text (tests and embedded scenarios); {@code label} names it in messages. */
   public static ScenarioFile fromString(String label, String yaml, List<String> overrides) {
-    return new ScenarioFile(YamlReader.read(label, new StringReader(yaml)), label, overrides);
+    return new ScenarioFile(YamlReader.read(label, yaml), label, overrides);
+  }
+
+  /** Where the built-in network ({@link #builtInDefault}) is read from, on the class path. */
+  public static final String BUILT_IN_DEFAULT = "default-network.yaml";
+
+  /**
+   * smsim's built-in network, what {@code smsim serve} runs without a scenario: three healthy regions
+   * with DCC Boxed's reference devices known (resource {@value #BUILT_IN_DEFAULT} beside this class),
+   * with {@code overrides} applied as {@code --set}.
+   */
+  public static ScenarioFile builtInDefault(List<String> overrides) {
+    try (var in = ScenarioFile.class.getResourceAsStream(BUILT_IN_DEFAULT)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in scenario missing from the class path: " + BUILT_IN_DEFAULT);
+      }
+      return fromString("(built-in) " + BUILT_IN_DEFAULT, new String(in.readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8), overrides);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The scenario as written, with the command-line overrides. */

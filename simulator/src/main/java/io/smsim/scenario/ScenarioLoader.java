@@ -1,5 +1,6 @@
 package io.smsim.scenario;
 
+import io.smsim.metrics.ReportingSpec;
 import io.smsim.model.DeviceRegistry;
 import io.smsim.model.FaultSpec;
 import io.smsim.model.OperationSpec;
@@ -22,6 +23,9 @@ import java.util.Optional;
  * accepted ones. Each region is {@code defaults} deep-merged with {@code regions.<name>}.
  */
 public final class ScenarioLoader {
+
+  /** Longest scenario name: it heads every report and names the default output directory. */
+  static final int MAX_NAME = 200;
 
   private ScenarioLoader() {
   }
@@ -50,6 +54,12 @@ public final class ScenarioLoader {
     String name = f.string("name", "");
     if (name.isBlank()) {
       problems.add(root.location(), "name", "is required (a short scenario name)");
+    } else if (name.codePoints().anyMatch(Character::isISOControl)) {
+      problems.add(f.node("name").get(), "must be one line without control characters: "
+          + name.codePoints().limit(80).mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c)
+              : Character.toString(c)).collect(java.util.stream.Collectors.joining()));
+    } else if (name.length() > MAX_NAME) {
+      problems.add(f.node("name").get(), "must be at most " + MAX_NAME + " characters: " + name.length());
     }
     String description = f.string("description", "");
     long seed = f.scalar("seed", 1L, Values::integer);
@@ -72,12 +82,20 @@ public final class ScenarioLoader {
       problems.add(f.node("end").get(), "must be after start (" + start + "): " + end);
       end = null;
     }
+    if (start != null && end != null && !RunBounds.span(f.node("end").get(), end.getEpochSecond()
+        - start.getEpochSecond(), problems)) {
+      end = null;
+    }
+    long spanNanos = start != null && end != null ? new Timebase(start, zone).nanosOf(end) : -1;
     double scale = f.number("workloadScale", 1, 0, 1e6);
     ReportingSpec reporting = reporting(f.node("reporting"), problems);
     Map<String, RateProfile> profiles = WorkloadBinder.profiles(f.node("profiles"), problems);
     Optional<YamlNode> defaults = f.node("defaults");
     Map<Region, RegionSpec> regions = regions(f, defaults, profiles, scale,
-        new TraceBinder.Context(TraceBinder.baseDir(source), zone, start, end, null), problems);
+        new TraceBinder.Context(TraceBinder.baseDir(source), zone, start, end, null), spanNanos, problems);
+    if (spanNanos > 0) {
+      RunBounds.volume(regions, f.node("workloadScale").orElse(f.node("regions").orElse(root)), spanNanos, problems);
+    }
     List<FaultSpec> faults = List.of();
     List<OperationSpec> operations = List.of();
     if (start != null && end != null) {
@@ -97,7 +115,8 @@ public final class ScenarioLoader {
   }
 
   private static Map<Region, RegionSpec> regions(Fields f, Optional<YamlNode> defaults,
-      Map<String, RateProfile> profiles, double scale, TraceBinder.Context ctx, Problems problems) {
+      Map<String, RateProfile> profiles, double scale, TraceBinder.Context ctx, long spanNanos,
+      Problems problems) {
     Map<Region, RegionSpec> regions = new EnumMap<>(Region.class);
     Optional<YamlNode> node = f.node("regions");
     if (node.isEmpty()) {
@@ -116,7 +135,11 @@ public final class ScenarioLoader {
         merged = YamlMerge.merge(defaults.get(), merged);
       }
       TraceBinder.Context here = new TraceBinder.Context(ctx.baseDir(), ctx.zone(), ctx.start(), ctx.end(), region);
-      regions.put(region, RegionBinder.bind(region, merged, profiles, scale, here, problems));
+      RegionSpec spec = RegionBinder.bind(region, merged, profiles, scale, here, problems);
+      if (spanNanos > 0) {
+        RunBounds.periodic(spec, merged, spanNanos, problems);
+      }
+      regions.put(region, spec);
     }
     r.finish();
     if (regions.isEmpty() && problems.isEmpty()) {

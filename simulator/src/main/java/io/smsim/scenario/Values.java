@@ -28,11 +28,19 @@ final class Values {
       return 0;
     }
     if (s.startsWith("P") || s.startsWith("p")) {
+      long nanos;
       try {
-        return Duration.parse(s).toNanos();
-      } catch (DateTimeException | ArithmeticException e) {
+        nanos = Duration.parse(s).toNanos();
+      } catch (DateTimeException e) {
         throw new IllegalArgumentException("not an ISO-8601 duration: " + text);
+      } catch (ArithmeticException e) {
+        nanos = Long.MAX_VALUE;
       }
+      if (nanos > RunBounds.MAX_SPAN_NANOS || nanos < 0) {
+        throw new IllegalArgumentException(nanos < 0 ? "must not be negative: " + text : "must be at most "
+            + RunBounds.MAX_SPAN_YEARS + " years (the virtual clock's range): " + text);
+      }
+      return nanos;
     }
     if (s.matches("[-+]?\\d+(\\.\\d+)?")) {
       throw new IllegalArgumentException("a duration needs a unit (ms, s, m, h, d), e.g. 90s: " + text);
@@ -48,10 +56,26 @@ final class Values {
       nanos += v * unitNanos(m.group(2));
       pos = m.end();
     }
-    if (nanos > Long.MAX_VALUE / 2) {
-      throw new IllegalArgumentException("duration too long: " + text);
+    if (nanos > RunBounds.MAX_SPAN_NANOS) {
+      throw new IllegalArgumentException("must be at most " + RunBounds.MAX_SPAN_YEARS + " years (the virtual "
+          + "clock's range): " + text);
     }
     return Math.round(nanos);
+  }
+
+  /** A duration in this grammar, to about three figures: {@code 4d}, {@code 346us}, {@code 1.5h}. */
+  static String describeNanos(long nanos) {
+    String[] units = {"d", "h", "m", "s", "ms", "us", "ns"};
+    double[] sizes = {86400e9, 3600e9, 60e9, 1e9, 1e6, 1e3, 1};
+    for (int i = 0; i < units.length; i++) {
+      if (nanos >= sizes[i] || i == units.length - 1) {
+        double v = nanos / sizes[i];
+        String s = v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : new java.math.BigDecimal(v)
+            .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        return s + units[i];
+      }
+    }
+    throw new AssertionError();
   }
 
   private static double unitNanos(String unit) {

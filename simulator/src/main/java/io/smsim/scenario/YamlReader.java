@@ -1,7 +1,6 @@
 package io.smsim.scenario;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -29,12 +28,13 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * Reads YAML into {@link YamlNode}s with locations, using SnakeYAML Engine's composer (YAML 1.2,
  * no object construction, so no type-instantiation attacks). Jackson's YAML tree would drop the
  * line and column that every scenario error must name; that is why the composer is used here.
- * Limits: 1 MiB of text, 50 aliases, 64 levels of nesting; duplicate keys are errors.
+ * Limits, all checked before the document is composed: 1 MiB of text, 50 aliases, and (by
+ * {@link YamlBounds}) 100,000 nodes and 64 levels of nesting with every alias expanded; duplicate
+ * keys are errors.
  */
 public final class YamlReader {
 
   static final int MAX_CHARS = 1 << 20;
-  private static final int MAX_DEPTH = 64;
 
   private YamlReader() {
   }
@@ -62,16 +62,21 @@ public final class YamlReader {
     } catch (CharacterCodingException e) {
       throw new ScenarioException(new Problem(Location.of(label), "", "not UTF-8 text"));
     }
-    return read(label, new StringReader(text));
+    return read(label, text);
   }
 
   /** Reads YAML text; {@code label} names it in locations. */
-  public static YamlNode read(String label, Reader reader) {
+  public static YamlNode read(String label, String text) {
     LoadSettings settings = LoadSettings.builder().setLabel(label).setAllowDuplicateKeys(false)
         .setAllowRecursiveKeys(false).setMaxAliasesForCollections(50).setCodePointLimit(MAX_CHARS).build();
     Optional<Node> root;
     try {
-      root = new Compose(settings).composeReader(reader);
+      YamlBounds.Breach breach = YamlBounds.check(settings, new StringReader(text));
+      if (breach != null) {
+        Location loc = breach.mark() == null ? Location.of(label) : location(label, breach.mark());
+        throw new ScenarioException(new Problem(loc, "", breach.message()));
+      }
+      root = new Compose(settings).composeReader(new StringReader(text));
     } catch (MarkedYamlEngineException e) {
       Location loc = e.getProblemMark().map(m -> location(label, m)).orElse(Location.of(label));
       String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
@@ -83,19 +88,16 @@ public final class YamlReader {
       throw new ScenarioException(new Problem(Location.of(label), "", "the file is empty"));
     }
     List<Problem> problems = new ArrayList<>();
-    YamlNode node = convert(label, root.get(), "", 0, problems);
+    YamlNode node = convert(label, root.get(), "", problems);
     if (!problems.isEmpty()) {
       throw new ScenarioException(problems);
     }
     return node;
   }
 
-  private static YamlNode convert(String label, Node node, String path, int depth, List<Problem> problems) {
+  /** Converts the composed tree; {@link YamlBounds} has bounded its expanded size and depth. */
+  private static YamlNode convert(String label, Node node, String path, List<Problem> problems) {
     Location loc = node.getStartMark().map(m -> location(label, m)).orElse(Location.of(label));
-    if (depth > MAX_DEPTH) {
-      problems.add(new Problem(loc, path, "nested deeper than " + MAX_DEPTH + " levels"));
-      return new YamlNode.Scalar(loc, path, "", true);
-    }
     if (node instanceof ScalarNode s) {
       boolean isNull = s.getTag().equals(Tag.NULL);
       return new YamlNode.Scalar(loc, path, s.getValue(), isNull);
@@ -104,7 +106,7 @@ public final class YamlReader {
       List<YamlNode> items = new ArrayList<>();
       int i = 0;
       for (Node item : seq.getValue()) {
-        items.add(convert(label, item, path + "[" + i++ + "]", depth + 1, problems));
+        items.add(convert(label, item, path + "[" + i++ + "]", problems));
       }
       return new YamlNode.Sequence(loc, path, items);
     }
@@ -125,7 +127,7 @@ public final class YamlReader {
         continue;
       }
       keyLocations.put(key, keyLoc);
-      entries.put(key, convert(label, t.getValueNode(), childPath, depth + 1, problems));
+      entries.put(key, convert(label, t.getValueNode(), childPath, problems));
     }
     return new YamlNode.Mapping(loc, path, entries, keyLocations);
   }

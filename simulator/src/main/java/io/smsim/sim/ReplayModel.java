@@ -9,6 +9,7 @@ import io.smsim.model.Category;
 import io.smsim.model.GatewayScheduler;
 import io.smsim.model.Outcome;
 import io.smsim.model.Region;
+import io.smsim.model.RegionOperations;
 import io.smsim.model.Srv;
 import io.smsim.model.SrvCatalogue;
 import io.smsim.scenario.RegionSpec;
@@ -20,9 +21,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The DESIGN.md model in virtual time: Service Users' requests flow through each region's active
- * gateway server; attempts fail, retry and finish; journeys advance step by step. Server-side
- * operations (faults, failover, reaper, restarts, ticks) live in {@link Operations}.
+ * The DESIGN.md model of one region in virtual time: Service Users' requests flow through the
+ * region's active gateway server; attempts fail, retry and finish; journeys advance step by step.
+ * Server-side operations (faults, failover, reaper, restarts, alerts) are the shared
+ * {@link RegionOperations}, driven by {@link Operations}, which also ticks the metrics buckets.
+ *
+ * <p>Regions share no state in the model (only reporting joins them), so each has its own event
+ * queue, recorder and pools, and {@link Replay} may run them on separate threads.
  */
 final class ReplayModel implements EventHandler {
 
@@ -32,7 +37,7 @@ final class ReplayModel implements EventHandler {
   final Scenario scenario;
   final Simulation sim = new Simulation();
   final Recorder recorder;
-  final Cluster[] clusters = new Cluster[Recorder.REGIONS];
+  final RegionOperations[] clusters;
   final RequestPool requests = new RequestPool(Recorder.SERVERS);
   final JourneyPool journeys = new JourneyPool(Recorder.REGIONS);
   final Operations ops;
@@ -54,23 +59,26 @@ final class ReplayModel implements EventHandler {
   private CategoryLoad[] genLoad = new CategoryLoad[0];
   private RandomStream[] genMixRandom = new RandomStream[0];
 
-  ReplayModel(Scenario scenario, long seed, int replication) {
+  /** The model of {@code spec}'s region alone. */
+  ReplayModel(Scenario scenario, RegionSpec spec, long seed, int replication) {
     this.scenario = scenario;
     this.endNanos = scenario.durationNanos();
     RandomStreams streams = new RandomStreams(seed, replication);
     this.recorder = new Recorder(scenario.reporting(), scenario.timebase());
     SrvCatalogue catalogue = SrvCatalogue.standard();
-    for (RegionSpec spec : scenario.regions().values()) {
-      Cluster c = new Cluster(spec, streams);
-      clusters[c.index] = c;
-      for (CategoryLoad load : spec.workload().values()) {
-        retries[c.index * CATS + load.category().ordinal()] = load.retries();
-        addGenerator(c.index, load, streams, catalogue);
-      }
-    }
     sim.setHandler(this);
     ops = new Operations(this);
+    int index = spec.region().ordinal();
+    ops.add(spec, streams);
+    clusters = ops.regions;
+    for (CategoryLoad load : spec.workload().values()) {
+      retries[index * CATS + load.category().ordinal()] = load.retries();
+      addGenerator(index, load, streams, catalogue);
+    }
+    region = spec.region();
   }
+
+  final Region region;
 
   private void addGenerator(int region, CategoryLoad load, RandomStreams streams, SrvCatalogue catalogue) {
     String prefix = Region.of(region).key() + "." + load.category().key();
@@ -95,18 +103,23 @@ final class ReplayModel implements EventHandler {
     }
   }
 
-  /** Schedules the first arrivals, then runs the whole scenario; closes the arrival sources (traces) after. */
-  void run(Simulation.ProgressListener progress) {
-    try {
-      for (int g = 0; g < arrivals.size(); g++) {
-        scheduleNextArrival(g, -1);
-      }
-      ops.scheduleTimeline();
-      sim.run(endNanos, progress, 1 << 20);
-    } finally {
-      for (Arrivals a : arrivals) {
-        a.close();
-      }
+  /** Schedules the first arrivals and the region's timeline; then {@link #runUntil} advances it. */
+  void schedule() {
+    for (int g = 0; g < arrivals.size(); g++) {
+      scheduleNextArrival(g, -1);
+    }
+    ops.scheduleTimeline();
+  }
+
+  /** Processes the events up to {@code untilNanos} (capped at the end of the run). */
+  void runUntil(long untilNanos) {
+    sim.run(Math.min(untilNanos, endNanos));
+  }
+
+  /** Closes the arrival sources (traces); call once the run is over or failed. */
+  void close() {
+    for (Arrivals a : arrivals) {
+      a.close();
     }
   }
 
@@ -160,15 +173,17 @@ final class ReplayModel implements EventHandler {
 
   /** Sends the request's next attempt to its region's routed server. */
   void send(int id) {
-    Cluster c = clusters[requests.region[id]];
+    int region = requests.region[id];
+    RegionOperations c = clusters[region];
     requests.attempt[id]++;
     requests.attemptStartNanos[id] = sim.nowNanos();
-    int s = c.routedServer();
+    int role = c.routedRole().ordinal();
+    int s = region * 2 + role;
     if (!c.serving()) {
       attemptEnded(id, s, Outcome.UNAVAILABLE.ordinal());
       return;
     }
-    GatewayScheduler g = c.server(s);
+    GatewayScheduler g = c.server(role);
     switch (g.admit(id)) {
       case STARTED -> {
         requests.link(id, s);
@@ -179,20 +194,20 @@ final class ReplayModel implements EventHandler {
         requests.doneHandle[id] = -1;
       }
       case SPAWN_FAILED -> {
-        ops.limitReached(c, s);
+        c.limitReached(role);
         attemptEnded(id, s, Outcome.SPAWN_FAILED.ordinal());
       }
       case QUEUE_FULL -> attemptEnded(id, s, Outcome.QUEUE_FULL.ordinal());
       case UNAVAILABLE -> attemptEnded(id, s, Outcome.UNAVAILABLE.ordinal());
       default -> throw new IllegalStateException();
     }
-    ops.checkReaperThreshold(c, s);
+    c.checkReaperThreshold(role);
   }
 
   private void startWork(int id, int s) {
-    Cluster c = clusters[s >> 1];
-    GatewayScheduler g = c.server(s);
-    long lifetime = g.planWork(Category.of(requests.category[id]), requests.srv[id], c.wanOutages > 0);
+    RegionOperations c = clusters[s >> 1];
+    GatewayScheduler g = c.server(s & 1);
+    long lifetime = g.planWork(Category.of(requests.category[id]), requests.srv[id], c.wanDown());
     requests.outcome[id] = g.plannedOutcome().ordinal();
     requests.doneHandle[id] = sim.scheduleIn(lifetime, EventType.WORK_DONE, id, 0);
   }
@@ -200,7 +215,7 @@ final class ReplayModel implements EventHandler {
   private void workDone(int id) {
     int s = requests.server[id];
     requests.unlink(id);
-    int started = clusters[s >> 1].server(s).finish();
+    int started = clusters[s >> 1].server(s & 1).finish();
     if (started >= 0) {
       startWork(started, s);
     }
@@ -218,7 +233,7 @@ final class ReplayModel implements EventHandler {
   }
 
   private void attemptEnded(int id, int s, int outcome) {
-    Cluster c = clusters[s >> 1];
+    RegionOperations c = clusters[s >> 1];
     long latency = sim.nowNanos() - requests.attemptStartNanos[id] + c.brokerRttNanos();
     int category = requests.category[id];
     recorder.attempt(s, category, outcome, latency);

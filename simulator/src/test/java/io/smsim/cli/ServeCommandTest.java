@@ -31,6 +31,18 @@ class ServeCommandTest {
   }
 
   @Test
+  void withoutAScenarioItServesTheBuiltInNetworkOfThreeRegionsWithDccBoxedsDevices() {
+    Run r = run("serve", "--port", "0", "--admin-port", "0", "--for", "200ms");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("smsim serve dcc-boxed-default (built-in network)")
+        .containsPattern("north +primary 127\\.0\\.0\\.1:\\d+ · secondary 127\\.0\\.0\\.1:\\d+ · 1007 devices")
+        .containsPattern("central +primary .* · 1000 devices").containsPattern("south +primary .* · 1000 devices");
+    Run set = run("serve", "--set", "regions.north.gateway.processLimit=-5", "--for", "1s");
+    assertThat(set.exit()).as("--set applies to the built-in network").isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(set.err()).contains("--set regions.north.gateway.processLimit=-5").contains("must be positive");
+  }
+
+  @Test
   void aPortInUseIsBadInput() throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       Run r = run("serve", SCENARIO, "--port", String.valueOf(taken.getLocalPort()), "--admin-port", "0", "--for", "1s");

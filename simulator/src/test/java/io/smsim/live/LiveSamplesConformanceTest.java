@@ -3,6 +3,7 @@ package io.smsim.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smsim.duis.DuisRequest;
+import io.smsim.duis.DuisRequestBuilder;
 import io.smsim.duis.DuisRequestParser;
 import io.smsim.duis.DuisResponse;
 import io.smsim.duis.DuisResponseParser;
@@ -15,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Every public DUIS request sample in {@code ../shared/duis-samples}, POSTed to the endpoint of its
  * command variant, is acknowledged (HTTP 200, I99, its RequestID echoed) and its final response (I0,
- * ResponseID = RequestID reversed) reaches the response URL; posted to another endpoint it is
- * refused with E13. Skipped where the samples folder is absent.
+ * ResponseID = RequestID reversed) reaches the response URL; a critical sample (command variant 4)
+ * is answered I0 with a pre-command by the Transform Service and its signed pre-command (command
+ * variant 5) is what is acknowledged and answered. Posted to another endpoint a sample is refused
+ * with E13. Skipped where the samples folder is absent.
  */
 class LiveSamplesConformanceTest {
 
@@ -40,6 +45,8 @@ class LiveSamplesConformanceTest {
         north: {ranges: ["00-DB-12-34-56-78-90-A0..00-DB-12-34-56-78-90-A7"]}
         central: {count: 10}
       """;
+  private static final SrvCatalogue CATALOGUE = SrvCatalogue.standard();
+  private static final DuisRequestBuilder REQUESTS = DuisRequestBuilder.create(CATALOGUE);
   private static Path samples;
 
   @BeforeAll
@@ -49,7 +56,7 @@ class LiveSamplesConformanceTest {
 
   @Test
   void everySampleIsAcknowledgedAtItsEndpointAndItsFinalResponseIsDelivered() throws Exception {
-    DuisRequestParser parser = DuisRequestParser.create(SrvCatalogue.standard());
+    DuisRequestParser parser = DuisRequestParser.create(CATALOGUE);
     DuisResponseParser responses = DuisResponseParser.create();
     List<DuisRequest> sent = new ArrayList<>();
     try (LiveFixture live = LiveFixture.start(SCENARIO, 20)) {
@@ -59,6 +66,17 @@ class LiveSamplesConformanceTest {
         Endpoint endpoint = Endpoint.forCommandVariant(request.commandVariant());
         HttpResponse<String> r = live.post(endpoint, xml);
         assertThat(r.statusCode()).as(file.getFileName().toString()).isEqualTo(200);
+        if (request.commandVariant() == 4) {
+          DuisResponse transformed = responses.parse(r.body().getBytes(StandardCharsets.UTF_8));
+          assertThat(transformed.responseCode()).as(file.getFileName().toString()).isEqualTo("I0");
+          assertThat(transformed.preCommand()).as(file.getFileName().toString()).isNotNull();
+          byte[] pre = Base64.getDecoder().decode(transformed.preCommand());
+          byte[] signed = Arrays.copyOf(pre, pre.length + 65);
+          signed[pre.length] = 64; // a signature's length and 64 bytes: its value is the trust store's business
+          r = live.post(Endpoint.SEND_COMMAND, REQUESTS.buildSignedPreCommand(CATALOGUE.find(
+              request.serviceReferenceVariant()).orElseThrow(), request.requestId(), 5,
+              Base64.getEncoder().encodeToString(signed)));
+        }
         DuisResponse ack = responses.parse(r.body().getBytes(StandardCharsets.UTF_8));
         assertThat(ack.responseCode()).as(file.getFileName().toString()).isEqualTo("I99");
         assertThat(ack.requestId()).isEqualTo(request.requestId());

@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
 /** The Service User's response endpoint in tests: a loopback HTTP server recording every final DUIS response. */
 final class ResponseSink implements AutoCloseable {
 
-  /** A final response and when it arrived. */
-  record Received(long nanos, DuisResponse response) {
+  /** A final response, when it arrived, and its bytes as POSTed. */
+  record Received(long nanos, DuisResponse response, byte[] body) {
   }
 
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -76,7 +76,7 @@ final class ResponseSink implements AutoCloseable {
 
   private synchronized void add(byte[] body) {
     try {
-      received.add(new Received(System.nanoTime(), parser.parse(body)));
+      received.add(new Received(System.nanoTime(), parser.parse(body), body));
     } catch (Exception e) {
       unparsable.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -72,8 +72,10 @@ class TrafficTest {
     Traffic.Pick pick = new Traffic.Pick();
     for (int i = 0; i < 1000; i++) {
       standard.pick(random, -1, pick);
-      assertThat(pick.target).isBetween(DeviceRegistry.generated(Region.CENTRAL, 0),
-          DeviceRegistry.generated(Region.CENTRAL, DeviceRegistry.DEFAULT_COUNT_PER_REGION - 1));
+      if (!io.smsim.model.DccBoxedDevices.contains(pick.target)) { // serve's default knows DCC Boxed's too
+        assertThat(pick.target).isBetween(DeviceRegistry.generated(Region.CENTRAL, 0),
+            DeviceRegistry.generated(Region.CENTRAL, DeviceRegistry.DEFAULT_COUNT_PER_REGION - 1));
+      }
     }
     Traffic ranges = Traffic.devices(List.of(Traffic.parseRange("00-00-00-00-00-00-00-10..00-00-00-00-00-00-00-11"),
         Traffic.parseRange("00-00-00-00-00-00-01-00")), Traffic.parseMix("4.1.1"), DeviceRegistry.DCC_BOXED_EUI64);

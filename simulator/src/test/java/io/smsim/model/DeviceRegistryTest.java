@@ -40,7 +40,10 @@ class DeviceRegistryTest {
   @Test
   void defaultsCoverTheScenariosRegions() {
     DeviceRegistry d = DeviceRegistry.defaults(Set.of(Region.SOUTH));
-    assertThat(d.count(Region.SOUTH)).isEqualTo(DeviceRegistry.DEFAULT_COUNT_PER_REGION);
+    assertThat(d.count(Region.SOUTH)).as("generated, and DCC Boxed's reference devices")
+        .isEqualTo(DeviceRegistry.DEFAULT_COUNT_PER_REGION + DccBoxedDevices.eui64s().length);
+    assertThat(DeviceRegistry.generatedOnly(Set.of(Region.SOUTH)).count(Region.SOUTH))
+        .isEqualTo(DeviceRegistry.DEFAULT_COUNT_PER_REGION);
     assertThat(d.nonDeviceRegion()).isEqualTo(Region.SOUTH);
   }
 }

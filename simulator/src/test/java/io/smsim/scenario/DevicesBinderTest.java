@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.smsim.duis.Eui64;
+import io.smsim.model.DccBoxedDevices;
 import io.smsim.model.DeviceRegistry;
 import io.smsim.model.Region;
 import org.junit.jupiter.api.Test;
@@ -18,15 +19,46 @@ class DevicesBinderTest {
       """;
 
   @Test
-  void withoutTheSectionEveryRegionHasAThousandGeneratedDevices() {
+  void withoutTheSectionEveryRegionHasAThousandGeneratedDevicesAndTheFirstDccBoxedsToo() {
     DeviceRegistry d = ScenarioLoader.fromString("s.yaml", HEAD).devices();
-    assertThat(d.count(Region.NORTH)).isEqualTo(1000);
+    assertThat(d.count(Region.NORTH)).isEqualTo(1000 + DccBoxedDevices.eui64s().length);
     assertThat(d.count(Region.CENTRAL)).isEqualTo(1000);
     assertThat(d.count(Region.SOUTH)).isZero();
     assertThat(d.regionOf(Eui64.parse("00-DB-FF-01-00-00-03-E7"))).isEqualTo(Region.NORTH);
     assertThat(d.regionOf(Eui64.parse("00-DB-FF-01-00-00-03-E8"))).isNull();
     assertThat(d.nonDeviceRegion()).isEqualTo(Region.NORTH);
     assertThat(Eui64.format(d.dccEui64())).isEqualTo("90-B3-D5-1F-30-00-00-02");
+  }
+
+  @Test
+  void everyScenarioKnowsDccBoxedsReferenceDevicesUnlessItSaysOtherwise() {
+    long esme = Eui64.parse("00-DB-12-34-56-78-90-A0");
+    long hcalcs = Eui64.parse("00-DB-12-34-56-78-90-A5");
+    assertThat(DccBoxedDevices.eui64s()).hasSize(7).contains(esme, hcalcs);
+    DeviceRegistry own = ScenarioLoader.fromString("s.yaml", HEAD + """
+        devices:
+          nonDeviceRegion: central
+          north: {count: 3}
+          central: {count: 2}
+        """).devices();
+    for (long eui : DccBoxedDevices.eui64s()) {
+      assertThat(own.regionOf(eui)).as(Eui64.format(eui)).isEqualTo(Region.CENTRAL);
+    }
+    assertThat(own.count(Region.NORTH)).isEqualTo(3);
+    DeviceRegistry placed = ScenarioLoader.fromString("s.yaml", HEAD + """
+        devices:
+          north: {ranges: ["00-DB-12-34-56-78-90-A0..00-DB-12-34-56-78-90-A3"]}
+          central: {count: 2}
+        """).devices();
+    assertThat(placed.regionOf(esme)).as("inside the scenario's own range").isEqualTo(Region.NORTH);
+    assertThat(placed.regionOf(hcalcs)).as("the rest in the non-device region").isEqualTo(Region.NORTH);
+    assertThat(placed.count(Region.NORTH)).isEqualTo(7);
+    DeviceRegistry off = ScenarioLoader.fromString("s.yaml", HEAD + """
+        devices: {dccBoxed: false}
+        """).devices();
+    assertThat(off.regionOf(esme)).isNull();
+    assertThat(off.count(Region.NORTH)).as("no region named: generated devices stay").isEqualTo(1000);
+    assertThat(off.count(Region.CENTRAL)).isEqualTo(1000);
   }
 
   @Test
@@ -41,6 +73,7 @@ class DevicesBinderTest {
           central: {count: 2}
         """).devices();
     assertThat(d.count(Region.NORTH)).isEqualTo(5 + 16 + 1);
+    assertThat(d.count(Region.CENTRAL)).as("2 + DCC Boxed's A0..A6 are in north's own range").isEqualTo(2);
     assertThat(d.regionOf(Eui64.parse("00-DB-12-34-56-78-90-AF"))).isEqualTo(Region.NORTH);
     assertThat(d.regionOf(Eui64.parse("00-DB-12-34-56-78-90-B0"))).isNull();
     assertThat(d.regionOf(Eui64.parse("F0-00-00-00-00-00-00-01"))).as("unsigned order").isEqualTo(Region.NORTH);

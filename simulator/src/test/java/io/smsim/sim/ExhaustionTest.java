@@ -27,7 +27,7 @@ class ExhaustionTest {
         "faults:\n  - {kind: leak, region: north, server: primary, at: 2020-01-06T00:00:00Z, probability: " + LEAK + "}"),
         seed);
     TimelineEvent full = Scenarios.north(r).events().stream()
-        .filter(e -> e.kind().equals("process-limit-reached")).findFirst().orElseThrow();
+        .filter(e -> e.kind().key().equals("process-limit-reached")).findFirst().orElseThrow();
     return Duration.between(Instant.parse("2020-01-06T00:00:00Z"), full.at()).toNanos() / 1e9;
   }
 

@@ -21,7 +21,7 @@ class FailoverTest {
   }
 
   private static Instant limitReached(RegionResult r) {
-    return r.events().stream().filter(e -> e.kind().equals("process-limit-reached")).map(TimelineEvent::at)
+    return r.events().stream().filter(e -> e.kind().key().equals("process-limit-reached")).map(TimelineEvent::at)
         .findFirst().orElseThrow();
   }
 

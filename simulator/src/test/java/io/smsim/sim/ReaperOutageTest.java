@@ -52,7 +52,7 @@ class ReaperOutageTest {
   @Test
   void theReaperResumesWhenTheOutageEnds() {
     RegionResult r = north("{period: 30m}", "- {kind: reaper-outage, region: north, at: 2020-01-06T00:00, until: 2020-01-06T04:00}");
-    assertThat(r.events()).filteredOn(e -> e.kind().equals("reaper"))
+    assertThat(r.events()).filteredOn(e -> e.kind().key().equals("reaper"))
         .isNotEmpty()
         .allSatisfy(e -> assertThat(e.at()).isAfterOrEqualTo(java.time.Instant.parse("2020-01-06T04:00:00Z")));
   }

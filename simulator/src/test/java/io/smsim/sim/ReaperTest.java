@@ -22,7 +22,7 @@ class ReaperTest {
     RegionResult r = run("reaper: {period: 15m}");
     assertThat(r.attemptOutcomes().get("spawn_failed")).isZero();
     assertThat(r.peakProcesses()).isLessThan(1300);
-    List<TimelineEvent> runs = r.events().stream().filter(e -> e.kind().equals("reaper")).toList();
+    List<TimelineEvent> runs = r.events().stream().filter(e -> e.kind().key().equals("reaper")).toList();
     assertThat(runs).hasSize(12); // 00:15 .. 03:00
     assertThat(runs.get(0).at().toString()).isEqualTo("2020-01-06T00:15:00Z");
     long reaped = runs.stream().mapToLong(TimelineEvent::value).sum();
@@ -34,7 +34,7 @@ class ReaperTest {
     RegionResult r = run("reaper: {threshold: 500}");
     assertThat(r.attemptOutcomes().get("spawn_failed")).isZero();
     assertThat(r.peakProcesses()).isEqualTo(500);
-    List<TimelineEvent> runs = r.events().stream().filter(e -> e.kind().equals("reaper")).toList();
+    List<TimelineEvent> runs = r.events().stream().filter(e -> e.kind().key().equals("reaper")).toList();
     // ~10,800 leaks in 3 hours, ~500 at a time
     assertThat(runs.size()).isBetween(19, 23);
     assertThat(runs).allSatisfy(e -> assertThat(e.value()).isBetween(495L, 500L));

@@ -51,12 +51,12 @@ class SeedScenarioTest {
     assertThat(local(i.start())).isBetween(LocalTime.of(10, 21), LocalTime.of(10, 27));
     assertThat(local(i.detectedAt())).isBetween(LocalTime.of(10, 35), LocalTime.of(10, 45));
     assertThat(i.resolvedBy()).isEqualTo("restart");
-    List<TimelineEvent> restarts = north.events().stream().filter(e -> e.kind().equals("restart")).toList();
+    List<TimelineEvent> restarts = north.events().stream().filter(e -> e.kind().key().equals("restart")).toList();
     assertThat(restarts).hasSize(1);
     assertThat(local(restarts.get(0).at())).isBetween(LocalTime.of(10, 43), LocalTime.of(10, 53));
     assertThat(local(i.end())).isBetween(LocalTime.of(10, 43), LocalTime.of(10, 53));
     // the table filled because of leaked children under load: it was full when the outage began
-    TimelineEvent full = north.events().stream().filter(e -> e.kind().equals("process-limit-reached")).findFirst()
+    TimelineEvent full = north.events().stream().filter(e -> e.kind().key().equals("process-limit-reached")).findFirst()
         .orElseThrow();
     assertThat(java.time.Duration.between(full.at(), i.start()).abs()).isLessThan(java.time.Duration.ofMinutes(2));
     assertThat(north.peakProcesses()).isEqualTo(30_000);

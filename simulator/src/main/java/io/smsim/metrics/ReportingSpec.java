@@ -1,4 +1,4 @@
-package io.smsim.scenario;
+package io.smsim.metrics;
 
 /**
  * How results are reported.

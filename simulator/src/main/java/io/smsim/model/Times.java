@@ -1,4 +1,4 @@
-package io.smsim.report;
+package io.smsim.model;
 
 import java.time.Instant;
 import java.time.ZoneId;
