@@ -44,7 +44,8 @@ public final class AnswerSeries {
 
   /** The request intended at {@code intendedOffset} ended {@link #OK}, in an {@link #ERROR} or a {@link #TIMEOUT}. */
   void outcome(long intendedOffset, int kind) {
-    a[at(intendedOffset) + OUTCOMES + kind]++;
+    int i = at(intendedOffset); // before reading the field a: at() may grow the array
+    a[i + OUTCOMES + kind]++;
   }
 
   /** A request's successful outcome arrived at {@code arrivalOffset}. */
@@ -56,7 +57,8 @@ public final class AnswerSeries {
 
   /** A duplicated answer arrived at {@code arrivalOffset}. */
   void duplicated(long arrivalOffset) {
-    a[at(arrivalOffset) + DUPLICATED]++;
+    int i = at(arrivalOffset);
+    a[i + DUPLICATED]++;
   }
 
   private int at(long offsetNanos) {

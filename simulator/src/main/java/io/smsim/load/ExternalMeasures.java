@@ -128,7 +128,7 @@ public record ExternalMeasures(double faultAtSeconds, double restoreAtSeconds, d
     }
     long lost = 0;
     for (LoadResult.Lost l : r.servers().lost()) {
-      int t = (int) (l.intendedSeconds() * SecondSeries.TENTHS);
+      int t = (int) (Math.round(l.intendedSeconds() * 1e9) / 100_000_000L); // the tenth AnswerSeries counted it in
       lost += t >= fromTenth && t < toTenth ? 1 : 0;
     }
     int fromSecond = fromTenth / SecondSeries.TENTHS;
