@@ -3,7 +3,7 @@ package io.smsim.analysis;
 import io.smsim.model.Region;
 import io.smsim.scenario.MetricPath;
 import io.smsim.scenario.Variant;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +18,7 @@ public final class CompareTable {
   private CompareTable() {
   }
 
-  public static void print(Comparison c, PrintStream out) {
+  public static void print(Comparison c, PrintWriter out) {
     out.printf(Locale.ROOT, "%s · seed %d · %d replication%s per variant, common random numbers · mean [95%% CI]%n",
         c.scenario(), c.seed(), c.replications(), c.replications() == 1 ? "" : "s");
     if (c.replications() == 1) {

@@ -33,6 +33,20 @@ final class JsonFiles {
     });
   }
 
+  /** One JSON document as text, exactly as {@link #write} writes it. */
+  static String render(Body body) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      JsonGenerator g = FACTORY.createGenerator(out);
+      g.useDefaultPrettyPrinter();
+      body.write(g);
+      g.close();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot render JSON", e);
+    }
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   static void number(JsonGenerator g, String name, double v) throws IOException {
     g.writeFieldName(name);
     if (Double.isFinite(v)) {

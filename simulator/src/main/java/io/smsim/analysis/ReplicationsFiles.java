@@ -1,12 +1,12 @@
 package io.smsim.analysis;
 
+import io.smsim.model.Region;
+import io.smsim.output.OutputFiles;
+import io.smsim.scenario.MetricPath;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.Writer;
-import io.smsim.output.OutputFiles;
-import io.smsim.model.Region;
-import io.smsim.scenario.MetricPath;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ public final class ReplicationsFiles {
   }
 
   /** Key metrics (rows) by region (columns) as mean [95% CI]. */
-  public static void print(Replications reps, PrintStream out) {
+  public static void print(Replications reps, PrintWriter out) {
     out.printf(Locale.ROOT, "%s · seed %d · %d replications (replication r = substream r) · mean [95%% CI]%n",
         reps.scenario(), reps.seed(), reps.replications());
     TextTable t = new TextTable();

@@ -2,7 +2,7 @@ package io.smsim.analysis;
 
 import io.smsim.model.Region;
 import io.smsim.scenario.MetricPath;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +16,7 @@ public final class SweepTable {
   private SweepTable() {
   }
 
-  public static void print(Sweep s, PrintStream out) {
+  public static void print(Sweep s, PrintWriter out) {
     out.printf(Locale.ROOT, "%s%s · seed %d · %d point%s × %d replication%s, common random numbers · mean [95%% CI]%n",
         s.scenario(), s.variant() == null ? "" : " (variant " + s.variant() + ")", s.seed(), s.points().size(),
         s.points().size() == 1 ? "" : "s", s.replications(), s.replications() == 1 ? "" : "s");

@@ -1,6 +1,6 @@
 package io.smsim.analysis;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +18,7 @@ final class TextTable {
     return rows.size() <= 1;
   }
 
-  void print(PrintStream out) {
+  void print(PrintWriter out) {
     int cols = rows.stream().mapToInt(List::size).max().orElse(0);
     int[] width = new int[cols];
     for (List<String> r : rows) {

@@ -8,10 +8,6 @@ import io.smsim.report.StudyReports;
 import io.smsim.scenario.ScenarioFile;
 import io.smsim.scenario.Variant;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +25,7 @@ import picocli.CommandLine.Spec;
  * (unless {@code --no-report}) report.html and incident-review.md, the baseline's review with each
  * variant's modelled effect.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = {"Run a scenario's variants over the same replications and compare them with the baseline.",
         "Writes DIR/compare.csv (long format), DIR/compare.json, DIR/report.html and DIR/incident-review.md."})
 final class CompareCommand implements Callable<Integer> {
@@ -54,19 +50,27 @@ final class CompareCommand implements Callable<Integer> {
   @Mixin
   RunOptions options;
 
+  @Mixin
+  ScenarioOptions scenarioOptions;
+
+  @Mixin
+  FormatOption format;
+
+  @Mixin
+  CommonOptions common;
+
   @Override
   public Integer call() throws IOException {
-    ScenarioFile file = ScenarioFile.load(scenarioFile, options.overrides);
+    ScenarioFile file = ScenarioFile.load(scenarioFile, scenarioOptions.overrides);
     List<Variant> variants = select(file);
     int baseline = baseline(variants);
     int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
     Path dir = OutputFiles.prepareDirectory(options.outDir(file, "compare"));
-    RunsProgress progress = new RunsProgress("compare", options.quiet);
+    RunsProgress progress = new RunsProgress("compare", common.quiet || format.json(), spec.commandLine().getErr());
     Comparison c = Comparison.run(file.scenario().name(), file.source(), variants, baseline, options.seed(file),
         replications, options.threads(), progress);
     progress.done();
-    write(c, dir);
-    return Main.EXIT_OK;
+    return write(c, dir);
   }
 
   private List<Variant> select(ScenarioFile file) {
@@ -100,25 +104,17 @@ final class CompareCommand implements Callable<Integer> {
         + String.join(", ", variants.stream().map(Variant::name).toList()));
   }
 
-  private void write(Comparison c, Path dir) throws IOException {
-    Path csv = dir.resolve("compare.csv");
-    Path json = dir.resolve("compare.json");
-    CompareFiles.writeCsv(c, csv);
-    CompareFiles.writeJson(c, json);
-    List<Path> written = new ArrayList<>(List.of(csv, json));
-    if (!noReport) {
-      written.addAll(StudyReports.compare(c, dir));
-    }
-    PrintWriter w = spec.commandLine().getOut();
-    if (!options.quiet) {
-      PrintStream ps = new PrintStream(new WriterOutputStream(w), true, StandardCharsets.UTF_8);
-      CompareTable.print(c, ps);
-      ps.println();
-      ps.printf(Locale.ROOT, "%d runs in %.1f s on %d thread%s%n", c.variants().size() * c.replications(),
-          c.wallSeconds(), c.wallThreads(), c.wallThreads() == 1 ? "" : "s");
-      ps.flush();
-    }
-    w.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
-    w.flush();
+  private int write(Comparison c, Path dir) throws IOException {
+    return CommandOutput.in(dir)
+        .add("compare.csv", p -> CompareFiles.writeCsv(c, p))
+        .add("compare.json", p -> CompareFiles.writeJson(c, p))
+        .json("compare.json")
+        .addIf(!noReport, d -> StudyReports.compare(c, d))
+        .writeThenPrint(spec.commandLine().getOut(), spec.commandLine().getErr(), common, format, w -> {
+          CompareTable.print(c, w);
+          w.println();
+          w.printf(Locale.ROOT, "%d runs in %.1f s on %d thread%s%n", c.variants().size() * c.replications(),
+              c.wallSeconds(), c.wallThreads(), c.wallThreads() == 1 ? "" : "s");
+        });
   }
 }

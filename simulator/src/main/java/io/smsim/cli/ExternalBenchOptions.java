@@ -2,7 +2,6 @@ package io.smsim.cli;
 
 import io.smsim.load.BenchCommand;
 import io.smsim.load.CallbackReceiver;
-import io.smsim.load.Durations;
 import io.smsim.load.ExternalBench;
 import io.smsim.load.ExternalOutputs;
 import io.smsim.load.Slo;
@@ -121,17 +120,25 @@ final class ExternalBenchOptions {
       throw new BadInputException("--target is not a URL: " + target);
     }
     try {
-      long timeout = Durations.parse("--command-timeout", commandTimeout);
+      long timeout = duration("--command-timeout", commandTimeout);
       BenchCommand fault = BenchCommand.parse(BenchCommand.Role.FAULT, faultCmd, shell, timeout);
       BenchCommand restore = restoreCmd == null ? null
           : BenchCommand.parse(BenchCommand.Role.RESTORE, restoreCmd, shell, timeout);
-      long restoreNanos = restoreAt == null ? -1 : Durations.parse("--restore-at", restoreAt);
-      return new ExternalBench.Plan(url, c.rates, repeats, Durations.parse("--duration", c.duration),
-          Durations.parse("--fault-at", faultAt), restoreNanos, fault, restore, serverHeader, c.connections, c.threads,
-          Durations.parse("--response-timeout", c.responseTimeout), Durations.parse("--grace", c.grace), ackOnly,
+      long restoreNanos = restoreAt == null ? -1 : duration("--restore-at", restoreAt);
+      return new ExternalBench.Plan(url, c.rates, repeats, c.duration.toNanos(),
+          duration("--fault-at", faultAt), restoreNanos, fault, restore, serverHeader, c.connections, c.threads,
+          c.responseTimeout.toNanos(), c.grace.toNanos(), ackOnly,
           c.recovery(), c.seed == null ? 1 : c.seed, slo == null ? List.of() : Slo.parseFailover(slo));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
+    }
+  }
+
+  private static long duration(String option, String text) {
+    try {
+      return Converters.durations().convert(text).toNanos();
+    } catch (Exception e) {
+      throw new BadInputException(option + " must be a duration such as 250ms, 30s or 5m: " + text);
     }
   }
 

@@ -3,7 +3,6 @@ package io.smsim.cli;
 import io.smsim.output.OutputFiles;
 import io.smsim.load.BenchFault;
 import io.smsim.load.BenchOutputs;
-import io.smsim.load.Durations;
 import io.smsim.load.FailoverBench;
 import io.smsim.load.RecoveryCriteria;
 import io.smsim.scenario.Scenario;
@@ -11,6 +10,7 @@ import io.smsim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * set time, and the time to detect, to switch over and to recover, with the requests failed, lost
  * and duplicated, per failover policy and load level.
  */
-@Command(name = "failover-bench", mixinStandardHelpOptions = true,
+@Command(name = "failover-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Benchmark failover live: serve the scenario in-process, drive load, inject a fault, and measure "
         + "detection, switchover, recovery and the requests failed, lost and duplicated, per policy and rate.")
 final class FailoverBenchCommand implements Callable<Integer> {
@@ -44,10 +44,10 @@ final class FailoverBenchCommand implements Callable<Integer> {
       description = "Load levels, requests per second (default 400).")
   List<Double> rates = new ArrayList<>(List.of(400.0));
 
-  @Option(names = "--policies", paramLabel = "P,...", split = ",",
+  @Option(names = "--policies", paramLabel = "P,...", split = ",", converter = BenchPolicy.Converter.class,
       description = "Failover policies: hardware-only, health-check[:synthetic|liveness|heartbeat] "
           + "(default hardware-only,health-check).")
-  List<String> policies = new ArrayList<>(List.of("hardware-only", "health-check"));
+  List<BenchPolicy> policies = new ArrayList<>(List.of(BenchPolicy.HARDWARE_ONLY, BenchPolicy.HEALTH_CHECK));
 
   @Option(names = "--fault", paramLabel = "F",
       description = "KIND[:REGION[:SERVER]][,param=value...] (default " + BenchFault.SEED_DRILL + ").")
@@ -56,15 +56,17 @@ final class FailoverBenchCommand implements Callable<Integer> {
   @Option(names = "--time-scale", paramLabel = "K", description = "Virtual seconds per real second (default ${DEFAULT-VALUE}).")
   double timeScale = 60;
 
-  @Option(names = "--warmup", paramLabel = "D", description = "Load before the fault (default ${DEFAULT-VALUE}).")
-  String warmup = "5s";
+  @Option(names = "--warmup", paramLabel = "D", defaultValue = "5s",
+      description = "Load before the fault (default ${DEFAULT-VALUE}).")
+  Duration warmup;
 
-  @Option(names = "--restart-after", paramLabel = "D",
+  @Option(names = "--restart-after", paramLabel = "D", defaultValue = "12s",
       description = "Restart the faulted server this long after the fault, or 'never' (default ${DEFAULT-VALUE}).")
-  String restartAfter = "12s";
+  String restartAfter;
 
-  @Option(names = "--duration", paramLabel = "D", description = "Load duration of each run (default ${DEFAULT-VALUE}).")
-  String duration = "25s";
+  @Option(names = "--duration", paramLabel = "D", defaultValue = "25s",
+      description = "Load duration of each run, e.g. 25s or 1m30s (default ${DEFAULT-VALUE}).")
+  Duration duration;
 
   @Option(names = "--connections", paramLabel = "C", description = "Connections to the emulation (default ${DEFAULT-VALUE}).")
   int connections = 32;
@@ -72,11 +74,13 @@ final class FailoverBenchCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Load generator threads (default ${DEFAULT-VALUE}).")
   int threads = 1;
 
-  @Option(names = "--response-timeout", paramLabel = "D", description = "Final response deadline (default ${DEFAULT-VALUE}).")
-  String responseTimeout = "5s";
+  @Option(names = "--response-timeout", paramLabel = "D", defaultValue = "5s",
+      description = "Final response deadline (default ${DEFAULT-VALUE}).")
+  Duration responseTimeout;
 
-  @Option(names = "--grace", paramLabel = "D", description = "Late and duplicate answers counted this long (default ${DEFAULT-VALUE}).")
-  String grace = "1s";
+  @Option(names = "--grace", paramLabel = "D", defaultValue = "1s",
+      description = "Late and duplicate answers counted this long (default ${DEFAULT-VALUE}).")
+  Duration grace;
 
   @Option(names = "--recovery-success", paramLabel = "RATIO",
       description = "Recovered: success ratio at least this share of the pre-fault one (default ${DEFAULT-VALUE}).")
@@ -96,36 +100,32 @@ final class FailoverBenchCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/failover-bench).")
   Path out = Path.of("out", "failover-bench");
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario setting (repeatable).")
-  List<String> overrides = new ArrayList<>();
+  @Mixin
+  ScenarioOptions scenarioOptions;
 
-  @Option(names = "--debug", description = "Print stack traces.")
-  boolean debug;
+  @Mixin
+  CommonOptions common;
 
   @Override
   public Integer call() throws InterruptedException, IOException {
     if (external.requested()) {
       refuseInProcessOptions();
-      return external.run(this, scenarioFile == null ? null : ScenarioLoader.load(scenarioFile, overrides));
+      return external.run(this, scenarioFile == null ? null
+          : ScenarioLoader.load(scenarioFile, scenarioOptions.overrides));
     }
     if (scenarioFile == null) {
       throw new BadInputException("give a SCENARIO to benchmark the emulation in-process, or --target URL and "
           + "--fault-cmd CMD to benchmark your own system");
     }
-    Scenario scenario = ScenarioLoader.load(scenarioFile, overrides);
+    Scenario scenario = ScenarioLoader.load(scenarioFile, scenarioOptions.overrides);
     FailoverBench.Plan plan = plan(scenario);
     OutputFiles.prepareDirectory(out);
-    PrintWriter err = spec.commandLine().getErr();
-    List<FailoverBench.Outcome> outcomes = FailoverBench.run(plan, out, line -> {
-      err.println(line);
-      err.flush();
-    });
-    PrintWriter w = spec.commandLine().getOut();
-    BenchOutputs.printTable(plan, outcomes, w);
-    List<Path> written = BenchOutputs.write(out, plan, outcomes);
-    w.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()) + " and each run's files in "
-        + out);
-    w.flush();
+    ProgressOutput progress = ProgressOutput.on(spec.commandLine().getErr(), common.quiet);
+    List<FailoverBench.Outcome> outcomes = FailoverBench.run(plan, out, progress::event,
+        line -> progress.update(Double.NaN, () -> line));
+    progress.done();
+    CommandOutput.in(out).addIf(true, d -> BenchOutputs.write(d, plan, outcomes))
+        .writeThenPrint(spec.commandLine().getOut(), common, null, w -> BenchOutputs.printTable(plan, outcomes, w));
     return outcomes.stream().allMatch(o -> o.load().outcomes().balanced()) ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
   }
 
@@ -147,13 +147,21 @@ final class FailoverBenchCommand implements Callable<Integer> {
     }
   }
 
+  private long restartAfterNanos() {
+    try {
+      return Converters.durations().convert(restartAfter).toNanos();
+    } catch (Exception e) {
+      throw new BadInputException("--restart-after must be a duration (e.g. 12s) or never: " + restartAfter);
+    }
+  }
+
   private FailoverBench.Plan plan(Scenario scenario) {
     try {
-      long restart = restartAfter.equals("never") ? -1 : Durations.parse("--restart-after", restartAfter);
-      return new FailoverBench.Plan(scenario, policies, rates, BenchFault.parse(fault), timeScale,
-          Durations.parse("--warmup", warmup), restart, Durations.parse("--duration", duration), connections, threads,
-          Durations.parse("--response-timeout", responseTimeout), Durations.parse("--grace", grace), recoverySuccess,
-          recoveryP99, recoverySeconds, seed == null ? scenario.seed() : seed);
+      long restart = restartAfter.trim().equals("never") ? -1 : restartAfterNanos();
+      return new FailoverBench.Plan(scenario, policies.stream().map(BenchPolicy::key).toList(), rates,
+          BenchFault.parse(fault), timeScale, warmup.toNanos(), restart, duration.toNanos(), connections, threads,
+          responseTimeout.toNanos(), grace.toNanos(), recoverySuccess, recoveryP99, recoverySeconds,
+          seed == null ? scenario.seed() : seed);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }

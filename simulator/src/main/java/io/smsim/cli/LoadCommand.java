@@ -2,7 +2,6 @@ package io.smsim.cli;
 
 import io.smsim.duis.Eui64;
 import io.smsim.load.CallbackReceiver;
-import io.smsim.load.Durations;
 import io.smsim.load.LoadConsole;
 import io.smsim.load.LoadOptions;
 import io.smsim.load.LoadOutputs;
@@ -17,11 +16,14 @@ import io.smsim.model.Region;
 import io.smsim.scenario.Scenario;
 import io.smsim.scenario.ScenarioLoader;
 import io.smsim.workload.SrvMix;
+import io.smsim.report.JUnitXml;
+import java.io.IOException;
 import io.smsim.output.OutputFiles;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -32,6 +34,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,7 +43,7 @@ import picocli.CommandLine.Spec;
  * embedded callback URL; writes DIR/summary.json, DIR/results.hlog, DIR/report.html, DIR/lost.txt
  * and DIR/duplicated.txt; exit 1 when an {@code --slo} objective is breached.
  */
-@Command(name = "load", mixinStandardHelpOptions = true,
+@Command(name = "load", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Drive open-model DUIS load at a target (smsim serve, DCC Boxed, your own system): requests on "
         + "schedule whatever the answers, latency from the intended send time, every request accounted for.")
 final class LoadCommand implements Callable<Integer> {
@@ -64,15 +67,20 @@ final class LoadCommand implements Callable<Integer> {
       description = "Take devices and the SRV mix per region and category from this scenario (with --rate).")
   Path scenarioFile;
 
-  @Option(names = "--arrivals", paramLabel = "KIND", description = "constant (default) or poisson, with --rate.")
-  String arrivals = "constant";
+  /** How requests are spaced with {@code --rate}. */
+  enum Arrivals { CONSTANT, POISSON }
 
-  @Option(names = "--duration", paramLabel = "D", description = "How long requests are sent (default ${DEFAULT-VALUE}).")
-  String duration = "30s";
+  @Option(names = "--arrivals", paramLabel = "KIND", defaultValue = "constant",
+      description = "constant (default) or poisson, with --rate.")
+  Arrivals arrivals;
+
+  @Option(names = "--duration", paramLabel = "D", defaultValue = "30s",
+      description = "How long requests are sent, e.g. 30s, 5m, 1h30m (default ${DEFAULT-VALUE}).")
+  Duration duration;
 
   @Option(names = "--warmup", paramLabel = "D",
       description = "Run the same load this long first and discard it (JIT, connections); default none.")
-  String warmup;
+  Duration warmup;
 
   @Option(names = "--connections", paramLabel = "C", description = "Keep-alive connections (default ${DEFAULT-VALUE}).")
   int connections = 64;
@@ -89,7 +97,7 @@ final class LoadCommand implements Callable<Integer> {
   List<String> devices = new ArrayList<>();
 
   @Option(names = "--regions", paramLabel = "R,...", split = ",", description = "Only these regions (north, central, south).")
-  List<String> regions = new ArrayList<>();
+  List<Region> regions = new ArrayList<>();
 
   @Option(names = "--time-scale", paramLabel = "K",
       description = "With --profile: virtual seconds per real second (default ${DEFAULT-VALUE}).")
@@ -99,22 +107,22 @@ final class LoadCommand implements Callable<Integer> {
       description = "With --profile: where in the scenario to start, ISO-8601 (default: its start).")
   String profileStart;
 
-  @Option(names = "--response-timeout", paramLabel = "D",
+  @Option(names = "--response-timeout", paramLabel = "D", defaultValue = "30s",
       description = "No final response this long after the intended send: timeout (default ${DEFAULT-VALUE}).")
-  String responseTimeout = "30s";
+  Duration responseTimeout;
 
-  @Option(names = "--grace", paramLabel = "D",
+  @Option(names = "--grace", paramLabel = "D", defaultValue = "5s",
       description = "After the last outcome, keep counting late and duplicate answers this long (default ${DEFAULT-VALUE}).")
-  String grace = "5s";
+  Duration grace;
 
   @Option(names = "--max-in-flight", paramLabel = "N",
       description = "Requests awaiting their synchronous answer before new ones are refused as client:overload "
           + "(default ${DEFAULT-VALUE}).")
   int maxInFlight = 10_000;
 
-  @Option(names = "--late-threshold", paramLabel = "D",
+  @Option(names = "--late-threshold", paramLabel = "D", defaultValue = "10ms",
       description = "A send this much after its intended time counts as late (default ${DEFAULT-VALUE}).")
-  String lateThreshold = "10ms";
+  Duration lateThreshold;
 
   @Option(names = "--ack-only", description = "The synchronous answer is the outcome; no callback receiver.")
   boolean ackOnly;
@@ -143,44 +151,49 @@ final class LoadCommand implements Callable<Integer> {
       description = "Service User EUI-64 in RequestIDs (default 90-B3-D5-1F-30-01-00-00).")
   String originator;
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a setting of the scenario (repeatable).")
-  List<String> overrides = new ArrayList<>();
+  @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML for CI: a testcase per --slo objective.")
+  Path junit;
 
-  @Option(names = "--quiet", description = "No progress line.")
-  boolean quiet;
+  @Mixin
+  ScenarioOptions scenarioOptions;
 
-  @Option(names = "--debug", description = "Print stack traces.")
-  boolean debug;
+  @Mixin
+  FormatOption format;
+
+  @Mixin
+  CommonOptions common;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, IOException {
     List<Slo.Clause> objectives = objectives();
     Scenario scenario = scenario();
     Traffic traffic = traffic(scenario);
     LoadOptions options = options(scenario);
-    long warmupNanos = warmup == null ? 0 : parse("--warmup", warmup);
-    PrintWriter err = spec.commandLine().getErr();
+    ProgressOutput progress = ProgressOutput.on(spec.commandLine().getErr(), common.quiet || format.json());
     LoadResult result;
     try (CallbackReceiver receiver = ackOnly ? null : receiver()) {
-      if (receiver != null && !quiet) {
-        err.println("final responses: POST to " + receiver.url() + " (the DSP's response URL)");
-        err.flush();
+      if (receiver != null) {
+        progress.event("final responses: POST to " + receiver.url() + " (the DSP's response URL)");
       }
-      if (warmupNanos > 0) {
-        if (!quiet) {
-          err.println("warm-up for " + warmup + " (not measured) ...");
-          err.flush();
-        }
-        options = LoadRun.warmUp(options, traffic, receiver, warmupNanos);
+      if (warmup != null && !warmup.isZero()) {
+        progress.event("warm-up for " + ProgressOutput.seconds(warmup.toNanos() / 1e9) + " (not measured) ...");
+        options = LoadRun.warmUp(options, traffic, receiver, warmup.toNanos());
       }
-      result = LoadRun.run(options, traffic, receiver, hlog(), quiet ? null : line -> {
-        err.println(line);
-        err.flush();
-      }, control -> { });
+      progress.event(plan(options));
+      result = LoadRun.run(options, traffic, receiver, hlog(), line -> progress.update(Double.NaN, () -> line),
+          control -> { });
+      progress.done();
     } catch (TargetUnreachableException e) {
       throw new BadInputException(e.getMessage());
     }
     return report(result, Slo.evaluate(objectives, result));
+  }
+
+  /** What the run will do, in one line: the phases a user would otherwise wonder about. */
+  private String plan(LoadOptions o) {
+    return "sending for " + ProgressOutput.seconds(o.durationNanos() / 1e9) + (o.ackOnly() ? "" : ", then awaiting final "
+        + "responses (at most " + ProgressOutput.seconds(o.responseTimeoutNanos() / 1e9) + ") and a grace period of "
+        + ProgressOutput.seconds(o.graceNanos() / 1e9) + " counting late and duplicate answers");
   }
 
   private List<Slo.Clause> objectives() {
@@ -199,7 +212,7 @@ final class LoadCommand implements Callable<Integer> {
       throw new BadInputException("give --rate R or --profile SCENARIO, not both");
     }
     Path file = profile != null ? profile : scenarioFile;
-    return file == null ? null : ScenarioLoader.load(file, overrides);
+    return file == null ? null : ScenarioLoader.load(file, scenarioOptions.overrides);
   }
 
   private Traffic traffic(Scenario scenario) {
@@ -227,15 +240,7 @@ final class LoadCommand implements Callable<Integer> {
   }
 
   private Set<Region> regionSet() {
-    Set<Region> only = EnumSet.noneOf(Region.class);
-    for (String r : regions) {
-      try {
-        only.add(Region.ofKey(r.trim().toLowerCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException("--regions: must be north, central or south: " + r);
-      }
-    }
-    return only;
+    return regions.isEmpty() ? EnumSet.noneOf(Region.class) : EnumSet.copyOf(regions);
   }
 
   private LoadOptions options(Scenario scenario) {
@@ -244,10 +249,10 @@ final class LoadCommand implements Callable<Integer> {
       Pacing pacing = pacing(scenario);
       long base = LoadOptions.defaults(url, pacing).counterBase();
       long orig = originator == null ? LoadOptions.DEFAULT_ORIGINATOR : Eui64.parse(originator);
-      return LoadOptions.defaults(url, pacing).withDuration(Durations.parse("--duration", duration))
+      return LoadOptions.defaults(url, pacing).withDuration(duration.toNanos())
           .withConnections(connections, threads)
-          .withTimeouts(Durations.parse("--response-timeout", responseTimeout), Durations.parse("--grace", grace))
-          .withLimits(maxInFlight, Durations.parse("--late-threshold", lateThreshold)).withAckOnly(ackOnly)
+          .withTimeouts(responseTimeout.toNanos(), grace.toNanos())
+          .withLimits(maxInFlight, lateThreshold.toNanos()).withAckOnly(ackOnly)
           .withCallback(callbackBind, callbackPort).withIdentity(orig, base, seed);
     } catch (URISyntaxException e) {
       throw new BadInputException("--target is not a URL: " + target);
@@ -267,9 +272,8 @@ final class LoadCommand implements Callable<Integer> {
     }
     double r = rate == null ? 100 : rate;
     return switch (arrivals) {
-      case "constant" -> new Pacing.Constant(r);
-      case "poisson" -> new Pacing.Poisson(r);
-      default -> throw new BadInputException("--arrivals must be constant or poisson: " + arrivals);
+      case CONSTANT -> new Pacing.Constant(r);
+      case POISSON -> new Pacing.Poisson(r);
     };
   }
 
@@ -282,14 +286,6 @@ final class LoadCommand implements Callable<Integer> {
       } catch (DateTimeParseException e2) {
         throw new BadInputException("--profile-start must be an ISO-8601 time, e.g. 2019-04-02T08:00: " + text);
       }
-    }
-  }
-
-  private static long parse(String option, String text) {
-    try {
-      return Durations.parse(option, text);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
     }
   }
 
@@ -306,13 +302,31 @@ final class LoadCommand implements Callable<Integer> {
     return out.resolve(LoadOutputs.HLOG);
   }
 
-  private int report(LoadResult result, List<Slo.Verdict> verdicts) {
-    PrintWriter w = spec.commandLine().getOut();
-    LoadConsole.print(result, verdicts, w);
-    List<Path> written = LoadOutputs.write(out, result, verdicts, !noReport);
-    w.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
-    w.flush();
+  private int report(LoadResult result, List<Slo.Verdict> verdicts) throws IOException {
+    CommandOutput files = CommandOutput.in(out).addIf(true, d -> LoadOutputs.write(d, result, verdicts, !noReport))
+        .json("summary.json");
+    if (junit != null) {
+      files.add(junit.toAbsolutePath().toString(), p -> JUnitXml.write(List.of(junitSuite(result, verdicts)), p));
+    }
+    files.writeThenPrint(spec.commandLine().getOut(), spec.commandLine().getErr(), common, format,
+        w -> LoadConsole.print(result, verdicts, w));
     boolean breached = verdicts.stream().anyMatch(v -> !v.met());
     return breached || !result.outcomes().balanced() ? Main.EXIT_CHECK_FAILED : Main.EXIT_OK;
+  }
+
+  /** A testcase per SLO objective, and one for the accounting identity (every request accounted for). */
+  static JUnitXml.Suite junitSuite(LoadResult result, List<Slo.Verdict> verdicts) {
+    List<JUnitXml.TestCase> cases = new ArrayList<>();
+    double wall = result.setup().durationSeconds();
+    LoadResult.Outcomes o = result.outcomes();
+    cases.add(new JUnitXml.TestCase("smsim.load.accounting", "requests = ok + errors + timeouts + in flight", wall,
+        o.balanced() ? JUnitXml.Status.PASSED : JUnitXml.Status.FAILED, o.balanced() ? ""
+            : "requests " + o.total() + " != ok " + o.ok() + " + errors " + o.errorCount() + " + timeouts "
+                + o.timeouts() + " + in flight " + o.inFlight()));
+    for (Slo.Verdict v : verdicts) {
+      cases.add(new JUnitXml.TestCase("smsim.load.slo", v.objective(), wall,
+          v.met() ? JUnitXml.Status.PASSED : JUnitXml.Status.FAILED, v.met() ? "" : v.breachLine()));
+    }
+    return new JUnitXml.Suite("smsim load " + result.setup().target(), Instant.now(), wall, cases);
   }
 }

@@ -3,53 +3,39 @@ package io.smsim.cli;
 import io.smsim.engine.Simulation;
 import io.smsim.model.Times;
 import io.smsim.scenario.Scenario;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * A progress line on stderr for runs longer than two seconds: percent of virtual time, the virtual
- * clock, events and wall time. Only on an interactive console, so logs and CI stay clean. The
- * wall clock is read here, in the CLI, never in the engine.
+ * Progress of one simulation run on stderr ({@link ProgressOutput}): percent of virtual time, the
+ * virtual clock, events, wall time and ETA (wall time so far × the share of virtual time left over
+ * the share done: the rate so far, extrapolated).
  */
 final class Progress implements Simulation.ProgressListener {
 
-  private static final long SHOW_AFTER_NANOS = 2_000_000_000L;
-  private static final long EVERY_NANOS = 250_000_000L;
-
   private final Scenario scenario;
-  private final PrintStream err;
-  private final long startWall = System.nanoTime();
-  private long lastShown;
-  private boolean shown;
+  private final ProgressOutput out;
 
-  Progress(Scenario scenario, PrintStream err) {
+  Progress(Scenario scenario, ProgressOutput out) {
     this.scenario = scenario;
-    this.err = System.console() == null ? null : err;
+    this.out = out;
+  }
+
+  static Progress forRun(Scenario scenario, boolean quiet, PrintWriter err) {
+    return new Progress(scenario, ProgressOutput.on(err, quiet));
   }
 
   @Override
   public void onProgress(long nowNanos, long eventsProcessed) {
-    if (err == null) {
-      return;
-    }
-    long wall = System.nanoTime();
-    if (wall - startWall < SHOW_AFTER_NANOS || wall - lastShown < EVERY_NANOS) {
-      return;
-    }
-    lastShown = wall;
-    shown = true;
-    double pct = 100.0 * nowNanos / scenario.durationNanos();
-    int bars = (int) (pct / 5);
-    err.printf(Locale.ROOT, "\r[%-20s] %5.1f%%  virtual %s  %,d events  %.1f s ", "#".repeat(bars), pct,
-        Times.human(scenario.timebase().instantOf(nowNanos), scenario.zone()), eventsProcessed,
-        (wall - startWall) / 1e9);
-    err.flush();
+    double done = (double) nowNanos / scenario.durationNanos();
+    out.update(done, () -> {
+      double pct = 100 * done;
+      return String.format(Locale.ROOT, "[%-20s] %5.1f%%  virtual %s  %,d events", "#".repeat((int) (pct / 5)), pct,
+          Times.human(scenario.timebase().instantOf(nowNanos), scenario.zone()), eventsProcessed);
+    });
   }
 
   void done() {
-    if (shown) {
-      err.print("\r" + " ".repeat(100) + "\r");
-      err.flush();
-    }
+    out.done();
   }
 }

@@ -2,6 +2,7 @@ package io.smsim.cli;
 
 import io.smsim.output.OutputFiles;
 import io.smsim.analysis.Replications;
+import io.smsim.analysis.ReplicationsFiles;
 import io.smsim.metrics.RunResult;
 import io.smsim.report.ConsoleSummary;
 import io.smsim.report.ReplayReports;
@@ -10,15 +11,12 @@ import io.smsim.report.TimelineCsv;
 import io.smsim.scenario.Scenario;
 import io.smsim.sim.Replay;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,7 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code smsim replay}: one scenario in virtual time; console summary, summary.json, timeline.csv,
  * and (unless {@code --no-report}) report.html and incident-review.md.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Replay a scenario in virtual time and write DIR/summary.json, DIR/timeline.csv, "
         + "DIR/report.html and DIR/incident-review.md.")
 final class ReplayCommand implements Callable<Integer> {
@@ -41,12 +39,9 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's seed).")
   Long seed;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>, or out/<scenario name>-<variant> with --variant).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>, with "
+      + "-<variant> for --variant and -seed<N> for a --seed other than the scenario's).")
   Path out;
-
-  @Option(names = "--set", paramLabel = "PATH=VALUE",
-      description = "Override a setting, e.g. --set regions.north.reaper.period=1h (repeatable).")
-  List<String> overrides = new ArrayList<>();
 
   @Option(names = "--no-report", description = "Do not write report.html and incident-review.md.")
   boolean noReport;
@@ -56,38 +51,50 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = {"-n", "--replications"}, paramLabel = "N", defaultValue = "1",
       description = "Independent replications (replication r uses substream r); with N > 1 also writes "
-          + "DIR/replications.csv and .json (mean, 95% CI); summary.json stays replication 0.")
+          + "DIR/replications.csv and .json (mean, 95%% CI); summary.json stays replication 0.")
   int replications;
 
   @Option(names = "--threads", paramLabel = "N", description = "Threads: replications in parallel with "
       + "--replications, else regions in parallel (default: all cores). Results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--quiet", description = "Print only the output paths.")
-  boolean quiet;
+  @Mixin
+  ScenarioOptions scenarioOptions;
 
-  @Option(names = "--debug", description = "Print stack traces.")
-  boolean debug;
+  @Mixin
+  FormatOption format;
+
+  @Mixin
+  CommonOptions common;
 
   @Override
   public Integer call() throws IOException {
-    Scenario scenario = ReplicationsReplay.scenario(scenarioFile, overrides, variant);
+    Scenario scenario = ReplicationsReplay.scenario(scenarioFile, scenarioOptions.overrides, variant);
     long runSeed = seed == null ? scenario.seed() : seed;
-    Path dir = OutputFiles.prepareDirectory(out != null ? out
-        : Path.of("out", OutputFiles.segment(variant == null ? scenario.name() : scenario.name() + "-" + variant)));
+    Path dir = OutputFiles.prepareDirectory(outDir(scenario, runSeed));
     if (replications != 1) {
-      ReplicationsReplay reps = new ReplicationsReplay(scenario, runSeed, replications, threads, quiet);
-      write(scenario, reps.first(), reps.replications(), dir);
-      reps.write(dir, spec.commandLine().getOut());
-      return Main.EXIT_OK;
+      ReplicationsReplay reps = new ReplicationsReplay(scenario, runSeed, replications, threads, quietProgress(),
+          spec.commandLine().getErr());
+      return write(scenario, reps.first(), reps.replications(), dir);
     }
-    RunResult result = simulate(scenario, runSeed);
-    write(scenario, result, null, dir);
-    return Main.EXIT_OK;
+    return write(scenario, simulate(scenario, runSeed), null, dir);
+  }
+
+  /** out/<name>[-<variant>][-seed<N>]: a run with another seed never overwrites the default seed's files. */
+  private Path outDir(Scenario scenario, long runSeed) {
+    if (out != null) {
+      return out;
+    }
+    String name = variant == null ? scenario.name() : scenario.name() + "-" + variant;
+    return Path.of("out", OutputFiles.segment(runSeed == scenario.seed() ? name : name + "-seed" + runSeed));
+  }
+
+  private boolean quietProgress() {
+    return common.quiet || format.json();
   }
 
   private RunResult simulate(Scenario scenario, long runSeed) {
-    Progress progress = new Progress(scenario, quiet ? null : System.err);
+    Progress progress = Progress.forRun(scenario, quietProgress(), spec.commandLine().getErr());
     long t0 = System.nanoTime();
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (n < 1) {
@@ -100,24 +107,28 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   /** Writes replication 0's files and, unless --no-report, the reports (with the statistics of all, if any). */
-  private void write(Scenario scenario, RunResult result, Replications reps, Path dir) throws IOException {
-    Path summary = dir.resolve("summary.json");
-    Path timeline = dir.resolve("timeline.csv");
-    SummaryJson.write(result, summary);
-    TimelineCsv.write(result, timeline);
-    List<Path> written = new ArrayList<>(List.of(summary, timeline));
-    if (!noReport) {
-      written.addAll(reps == null ? ReplayReports.write(scenario, result, dir) : ReplayReports.write(scenario, reps, dir));
+  private int write(Scenario scenario, RunResult result, Replications reps, Path dir) throws IOException {
+    CommandOutput files = CommandOutput.in(dir)
+        .add("summary.json", p -> SummaryJson.write(result, p))
+        .add("timeline.csv", p -> TimelineCsv.write(result, p))
+        .json("summary.json");
+    if (reps != null) {
+      files.add("replications.csv", p -> ReplicationsFiles.writeCsv(reps, p))
+          .add("replications.json", p -> ReplicationsFiles.writeJson(reps, p));
     }
-    PrintWriter w = spec.commandLine().getOut();
-    if (!quiet) {
-      PrintStream ps = new PrintStream(new WriterOutputStream(w), true, StandardCharsets.UTF_8);
-      ConsoleSummary.print(result, ps);
-      ps.println();
-      ConsoleSummary.printSpeed(result, ps);
-      ps.flush();
-    }
-    w.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
-    w.flush();
+    files.addIf(!noReport, d -> reps == null ? ReplayReports.write(scenario, result, d)
+        : ReplayReports.write(scenario, reps, d));
+    PrintWriter err = spec.commandLine().getErr();
+    return files.writeThenPrint(spec.commandLine().getOut(), err, common, format, w -> {
+      ConsoleSummary.print(result, w);
+      w.println();
+      ConsoleSummary.printSpeed(result, w);
+      if (reps != null) {
+        w.println();
+        ReplicationsFiles.print(reps, w);
+        w.printf(Locale.ROOT, "%d runs in %.1f s on %d thread%s; summary.json and timeline.csv describe replication 0%n",
+            reps.replications(), reps.wallSeconds(), reps.wallThreads(), reps.wallThreads() == 1 ? "" : "s");
+      }
+    });
   }
 }

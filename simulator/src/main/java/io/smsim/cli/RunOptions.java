@@ -4,11 +4,9 @@ import io.smsim.output.OutputFiles;
 import io.smsim.analysis.ReplicationRunner;
 import io.smsim.scenario.ScenarioFile;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Options shared by compare, sweep and check: seed, replications, threads, overrides, output. */
+/** Options shared by compare, sweep and check: seed, replications, threads, output directory. */
 final class RunOptions {
 
   /** Replications when neither the command line nor the scenario's {@code replications:} says. */
@@ -26,18 +24,8 @@ final class RunOptions {
       description = "Threads running replications (default: all cores). Results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE",
-      description = "Override a setting in every variant, e.g. --set workloadScale=1.5 (repeatable).")
-  List<String> overrides = new ArrayList<>();
-
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>-<command>, e.g. out/csp-north-2019-04-02-compare).")
   Path out;
-
-  @Option(names = "--quiet", description = "Print only the output paths (check: only breaches).")
-  boolean quiet;
-
-  @Option(names = "--debug", description = "Print stack traces.")
-  boolean debug;
 
   long seed(ScenarioFile file) {
     return seed == null ? file.scenario().seed() : seed;

@@ -1,46 +1,33 @@
 package io.smsim.cli;
 
 import io.smsim.analysis.ReplicationRunner;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * A progress line on stderr for batches of runs (compare, sweep, check, replay --replications):
- * runs done of total and wall time, only on an interactive console and after two seconds. Called
- * from worker threads.
+ * Progress of a batch of runs (compare, sweep, check, replay --replications) on stderr
+ * ({@link ProgressOutput}): runs done of total, wall time and ETA. Called from worker threads.
  */
 final class RunsProgress implements ReplicationRunner.Listener {
 
-  private static final long SHOW_AFTER_NANOS = 2_000_000_000L;
-
-  private final PrintStream err;
   private final String what;
-  private final long startWall = System.nanoTime();
-  private boolean shown;
+  private final ProgressOutput out;
 
-  RunsProgress(String what, boolean quiet) {
+  RunsProgress(String what, ProgressOutput out) {
     this.what = what;
-    this.err = quiet || System.console() == null ? null : System.err;
+    this.out = out;
+  }
+
+  RunsProgress(String what, boolean quiet, PrintWriter err) {
+    this(what, ProgressOutput.on(err, quiet));
   }
 
   @Override
-  public synchronized void onRunDone(int done, int total) {
-    if (err == null) {
-      return;
-    }
-    long wall = System.nanoTime() - startWall;
-    if (wall < SHOW_AFTER_NANOS) {
-      return;
-    }
-    shown = true;
-    err.printf(Locale.ROOT, "\r%s: %d/%d runs  %.1f s ", what, done, total, wall / 1e9);
-    err.flush();
+  public void onRunDone(int done, int total) {
+    out.update((double) done / total, () -> String.format(Locale.ROOT, "%s: %d/%d runs", what, done, total));
   }
 
-  synchronized void done() {
-    if (shown) {
-      err.print("\r" + " ".repeat(60) + "\r");
-      err.flush();
-    }
+  void done() {
+    out.done();
   }
 }

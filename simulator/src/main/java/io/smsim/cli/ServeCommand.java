@@ -13,12 +13,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code smsim serve}: the live DSP and CSP emulation of a scenario on loopback ports, until
  * interrupted (or for {@code --for} real time).
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Serve a scenario live: a DUIS endpoint (DCC Boxed's /api/v1/serviceS|D|T) in front of "
         + "regional primary/secondary gateways that leak, exhaust, fail over and take faults on command.")
 final class ServeCommand implements Callable<Integer> {
@@ -77,21 +76,21 @@ final class ServeCommand implements Callable<Integer> {
   String serverName;
 
   @Option(names = "--for", paramLabel = "DURATION",
-      description = "Stop after this much real time (ISO-8601 or e.g. 90s, 5m); default: until interrupted.")
-  String runFor;
+      description = "Stop after this much real time, e.g. 90s, 5m, 1h30m or PT1H; default: until interrupted.")
+  Duration runFor;
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario setting (repeatable).")
-  List<String> overrides = new ArrayList<>();
+  @Mixin
+  ScenarioOptions scenarioOptions;
 
-  @Option(names = "--debug", description = "Print stack traces.")
-  boolean debug;
+  @Mixin
+  CommonOptions common;
 
   @Override
   public Integer call() throws InterruptedException {
-    Scenario scenario = scenarioFile == null ? ScenarioFile.builtInDefault(overrides).scenario()
-        : ScenarioLoader.load(scenarioFile, overrides);
+    Scenario scenario = scenarioFile == null ? ScenarioFile.builtInDefault(scenarioOptions.overrides).scenario()
+        : ScenarioLoader.load(scenarioFile, scenarioOptions.overrides);
     LiveOptions options = options(scenario);
-    long runNanos = runFor == null ? -1 : duration(runFor);
+    long runNanos = runFor == null ? -1 : runFor.toNanos();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LiveEmulator emulator;
@@ -123,7 +122,7 @@ final class ServeCommand implements Callable<Integer> {
     if (!stopped.await(runNanos, TimeUnit.NANOSECONDS)) {
       Runtime.getRuntime().removeShutdownHook(hook);
       emulator.close();
-      out.println("stopped after " + runFor);
+      out.println("stopped after " + io.smsim.scenario.DurationGrammar.format(runFor.toNanos()));
       out.flush();
     }
     return Main.EXIT_OK;
@@ -145,28 +144,6 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
-  }
-
-  private static long duration(String text) {
-    String t = text.trim();
-    try {
-      if (t.startsWith("P") || t.startsWith("p")) {
-        return Duration.parse(t).toNanos();
-      }
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(t);
-      if (m.matches()) {
-        long v = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-          case "ms" -> TimeUnit.MILLISECONDS.toNanos(v);
-          case "s" -> TimeUnit.SECONDS.toNanos(v);
-          case "m" -> TimeUnit.MINUTES.toNanos(v);
-          default -> TimeUnit.HOURS.toNanos(v);
-        };
-      }
-    } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
-      // fall through to the message
-    }
-    throw new BadInputException("--for must be a duration such as 90s, 5m or PT1H: " + text);
   }
 
   private static void printBanner(PrintWriter out, Scenario scenario, LiveOptions options, LiveEmulator e) {

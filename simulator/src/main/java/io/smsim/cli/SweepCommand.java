@@ -9,10 +9,6 @@ import io.smsim.report.StudyReports;
 import io.smsim.scenario.ScenarioFile;
 import io.smsim.scenario.Variant;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code smsim sweep}: a grid of parameter values, replications per point; sweep.csv in long format,
  * sweep.json and (unless {@code --no-report}) report.html.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = {"Run a grid of parameter values (every combination), the same replications at each point.",
         "Writes DIR/sweep.csv (long format, one column per parameter), DIR/sweep.json and DIR/report.html."})
 final class SweepCommand implements Callable<Integer> {
@@ -54,19 +50,27 @@ final class SweepCommand implements Callable<Integer> {
   @Mixin
   RunOptions options;
 
+  @Mixin
+  ScenarioOptions scenarioOptions;
+
+  @Mixin
+  FormatOption format;
+
+  @Mixin
+  CommonOptions common;
+
   @Override
   public Integer call() throws IOException {
     List<SweepParam> params = params();
-    ScenarioFile file = ScenarioFile.load(scenarioFile, options.overrides);
+    ScenarioFile file = ScenarioFile.load(scenarioFile, scenarioOptions.overrides);
     Variant variant = variantName == null ? null : file.variant(variantName).orElseThrow(() ->
         new BadInputException("no variant " + variantName + " in " + scenarioFile));
     int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
     Path dir = OutputFiles.prepareDirectory(options.outDir(file, "sweep"));
-    RunsProgress progress = new RunsProgress("sweep", options.quiet);
+    RunsProgress progress = new RunsProgress("sweep", common.quiet || format.json(), spec.commandLine().getErr());
     Sweep sweep = Sweep.run(file, variant, params, options.seed(file), replications, options.threads(), progress);
     progress.done();
-    write(sweep, dir);
-    return Main.EXIT_OK;
+    return write(sweep, dir);
   }
 
   private List<SweepParam> params() {
@@ -87,25 +91,17 @@ final class SweepCommand implements Callable<Integer> {
     return params;
   }
 
-  private void write(Sweep s, Path dir) throws IOException {
-    Path csv = dir.resolve("sweep.csv");
-    Path json = dir.resolve("sweep.json");
-    SweepFiles.writeCsv(s, csv);
-    SweepFiles.writeJson(s, json);
-    List<Path> written = new ArrayList<>(List.of(csv, json));
-    if (!noReport) {
-      written.add(StudyReports.sweep(s, dir));
-    }
-    PrintWriter w = spec.commandLine().getOut();
-    if (!options.quiet) {
-      PrintStream ps = new PrintStream(new WriterOutputStream(w), true, StandardCharsets.UTF_8);
-      SweepTable.print(s, ps);
-      ps.println();
-      ps.printf(Locale.ROOT, "%d runs in %.1f s on %d thread%s%n", s.points().size() * s.replications(),
-          s.wallSeconds(), s.wallThreads(), s.wallThreads() == 1 ? "" : "s");
-      ps.flush();
-    }
-    w.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
-    w.flush();
+  private int write(Sweep s, Path dir) throws IOException {
+    return CommandOutput.in(dir)
+        .add("sweep.csv", p -> SweepFiles.writeCsv(s, p))
+        .add("sweep.json", p -> SweepFiles.writeJson(s, p))
+        .json("sweep.json")
+        .addIf(!noReport, d -> List.of(StudyReports.sweep(s, d)))
+        .writeThenPrint(spec.commandLine().getOut(), spec.commandLine().getErr(), common, format, w -> {
+          SweepTable.print(s, w);
+          w.println();
+          w.printf(Locale.ROOT, "%d runs in %.1f s on %d thread%s%n", s.points().size() * s.replications(),
+              s.wallSeconds(), s.wallThreads(), s.wallThreads() == 1 ? "" : "s");
+        });
   }
 }

@@ -88,6 +88,15 @@ public final class FailoverBench {
 
   /** Runs every policy × rate, writing each run's files under {@code out/<policy>-<rate>/}. */
   public static List<Outcome> run(Plan plan, Path out, Consumer<String> log) throws InterruptedException, IOException {
+    return run(plan, out, log, null);
+  }
+
+  /**
+   * As {@link #run(Plan, Path, Consumer)}, with each run's phases (fault injected, restart) on
+   * {@code log} and its per-second load line on {@code progress} (or none, when null).
+   */
+  public static List<Outcome> run(Plan plan, Path out, Consumer<String> log, Consumer<String> progress)
+      throws InterruptedException, IOException {
     List<Outcome> outcomes = new ArrayList<>();
     for (String policy : plan.policies()) {
       for (double rate : plan.rates()) {
@@ -95,14 +104,16 @@ public final class FailoverBench {
         Files.createDirectories(dir);
         log.accept(String.format(Locale.ROOT, "failover-bench: %s at %s/s, %s at %s ...", policy, Format.number(rate),
             plan.fault().describe(), Format.seconds(plan.warmupNanos() / 1e9)));
-        outcomes.add(runOne(plan, policy, rate, dir));
+        String tag = "  " + policy + " " + Format.number(rate) + "/s";
+        outcomes.add(runOne(plan, policy, rate, dir, line -> log.accept(tag + ": " + line),
+            progress == null ? null : line -> progress.accept(tag + line)));
       }
     }
     return outcomes;
   }
 
-  private static Outcome runOne(Plan plan, String policy, double rate, Path dir)
-      throws InterruptedException, IOException {
+  private static Outcome runOne(Plan plan, String policy, double rate, Path dir, Consumer<String> log,
+      Consumer<String> progress) throws InterruptedException, IOException {
     Scenario scenario = withPolicy(plan.scenario(), policy);
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     try (CallbackReceiver receiver = CallbackReceiver.bind("127.0.0.1", 0)) {
@@ -111,9 +122,9 @@ public final class FailoverBench {
       LiveEmulator emulator = LiveEmulator.start(scenario, live, line -> { });
       try {
         AdminClient admin = new AdminClient(emulator.adminPort());
-        Drill drill = new Drill(plan, admin, timer);
+        Drill drill = new Drill(plan, admin, timer, log);
         LoadResult result = LoadRun.run(loadOptions(plan, rate, emulator.dspPort()),
-            Traffic.fromScenario(scenario, Set.of(), null), receiver, dir.resolve(LoadOutputs.HLOG), null,
+            Traffic.fromScenario(scenario, Set.of(), null), receiver, dir.resolve(LoadOutputs.HLOG), progress,
             drill::start);
         drill.check();
         long nowReal = System.nanoTime();
@@ -176,11 +187,13 @@ public final class FailoverBench {
     final AtomicLong faultNanos = new AtomicLong(Long.MIN_VALUE);
     final AtomicLong restartNanos = new AtomicLong(Long.MIN_VALUE);
     volatile long startNanos;
+    private final Consumer<String> log;
 
-    Drill(Plan plan, AdminClient admin, ScheduledExecutorService timer) {
+    Drill(Plan plan, AdminClient admin, ScheduledExecutorService timer, Consumer<String> log) {
       this.plan = plan;
       this.admin = admin;
       this.timer = timer;
+      this.log = log;
     }
 
     void start(LoadRun.Control c) {
@@ -189,11 +202,14 @@ public final class FailoverBench {
       at(t0 + plan.warmupNanos(), () -> {
         faultNanos.set(System.nanoTime());
         admin.post("/admin/faults", plan.fault().adminJson());
+        log.accept(plan.fault().describe() + " injected at " + Format.seconds(plan.warmupNanos() / 1e9));
       });
       if (plan.restartAfterNanos() >= 0) {
         at(t0 + plan.warmupNanos() + plan.restartAfterNanos(), () -> {
           restartNanos.set(System.nanoTime());
           admin.post("/admin/restart", plan.fault().restartJson());
+          log.accept("restart of the faulted server at "
+              + Format.seconds((plan.warmupNanos() + plan.restartAfterNanos()) / 1e9));
         });
       }
     }

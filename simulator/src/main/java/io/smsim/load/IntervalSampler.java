@@ -36,6 +36,7 @@ final class IntervalSampler implements AutoCloseable {
   private final Histogram[] e2eByRegion = new Histogram[Traffic.REGIONS];
   private long lastIssued;
   private AtomicFile logFile;
+  private volatile String phase = "sending";
 
   IntervalSampler(LoadStats stats, boolean[] regionsUsed, Path hlog, long wallStartMillis, String comment,
       Consumer<String> progress) {
@@ -99,6 +100,11 @@ final class IntervalSampler implements AutoCloseable {
     return h;
   }
 
+  /** What the run is doing, shown at the start of each progress line (sending, awaiting, grace period). */
+  void phase(String what) {
+    this.phase = what;
+  }
+
   private String progressLine(LatencyRow row) {
     long issued = stats.issued.sum();
     long ok = stats.ok.sum();
@@ -106,8 +112,8 @@ final class IntervalSampler implements AutoCloseable {
     long timeouts = stats.timeouts.sum();
     long perSecond = issued - lastIssued;
     lastIssued = issued;
-    return String.format(Locale.ROOT, "%5ds  issued %,d (%,d/s)  ok %,d  errors %,d  timeouts %,d  open %,d  late %,d"
-        + "  ack p99 %s  e2e p99 %s", row.second() + 1, issued, perSecond, ok, errors, timeouts,
+    return String.format(Locale.ROOT, "%5ds  %s  issued %,d (%,d/s)  ok %,d  errors %,d  timeouts %,d  open %,d  "
+        + "late %,d  ack p99 %s  e2e p99 %s", row.second() + 1, phase, issued, perSecond, ok, errors, timeouts,
         issued - ok - errors - timeouts, stats.late.sum(), Format.ms(row.ackP99()), Format.ms(row.e2eP99()));
   }
 

@@ -1,7 +1,6 @@
 package io.smsim.load;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class LoadConsole {
     }
     regions(r, out);
     for (Slo.Verdict v : slo) {
-      out.println(v.met() ? "SLO       " + v.line() : v.breachLine());
+      out.println("SLO       " + v.line());
     }
     out.flush();
   }
@@ -54,12 +53,7 @@ public final class LoadConsole {
   }
 
   private static void regions(LoadResult r, PrintWriter out) {
-    List<Integer> used = new ArrayList<>();
-    for (int slot = 0; slot < Traffic.REGIONS; slot++) {
-      if (r.series().regionsUsed()[slot]) {
-        used.add(slot);
-      }
-    }
+    List<Integer> used = r.series().usedSlots();
     if (used.size() < 2) {
       return;
     }

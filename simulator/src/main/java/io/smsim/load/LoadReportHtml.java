@@ -61,6 +61,7 @@ public final class LoadReportHtml {
     meta(h, "started", s.wallStart() + " (wall clock), ran " + Format.seconds(Math.round(s.wallSeconds() * 10) / 10.0));
     h.append("</dl>\n");
     accounting(r, h);
+    h.append(regionTable(r));
     h.append(latencyTable(r));
     sloList(slo, h);
     return h.append("</header>\n").toString();
@@ -89,6 +90,31 @@ public final class LoadReportHtml {
       h.append('.');
     }
     h.append("</p>\n");
+  }
+
+  /**
+   * Requests, ok, failed and e2e p99 per region (as the console prints them), when more than one
+   * region had traffic: in a regional incident the key fact is which region failed.
+   */
+  static String regionTable(LoadResult r) {
+    List<Integer> used = r.series().usedSlots();
+    if (used.size() < 2) {
+      return "";
+    }
+    StringBuilder h = new StringBuilder("<table class=\"figures\" id=\"regions\"><thead><tr><th>region</th>"
+        + "<th>requests</th><th>ok</th><th>failed</th><th>failed %</th><th>e2e p99</th></tr></thead><tbody>\n");
+    for (int slot : used) {
+      long[] t = r.series().regionTotals(slot);
+      h.append("<tr").append(t[2] > 0 ? " class=\"bad\"" : "").append("><td>").append(text(Traffic.regionKey(slot)))
+          .append("</td>");
+      for (long v : t) {
+        h.append("<td>").append(Format.count(v)).append("</td>");
+      }
+      h.append("<td>").append(t[0] == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * t[2] / t[0]))
+          .append("</td><td>").append(Format.ms(IntervalSampler.ms(r.latency().e2eByRegion()[slot], 99)))
+          .append("</td></tr>\n");
+    }
+    return h.append("</tbody></table>\n").toString();
   }
 
   static String latencyTable(LoadResult r) {
@@ -148,6 +174,7 @@ public final class LoadReportHtml {
     g.writeStartObject();
     g.writeStringField("id", run.id());
     g.writeStringField("title", run.title());
+    g.writeNumberField("sendingSeconds", Math.round(r.setup().durationSeconds() * 1000) / 1000.0);
     g.writeArrayFieldStart("issued");
     for (int i = 0; i < n; i++) {
       long v = 0;

@@ -122,6 +122,17 @@ public record LoadResult(Setup setup, Outcomes outcomes, Accounting accounting, 
    */
   public record Series(List<String> codes, SecondSeries perSecond, List<LatencyRow> latency, boolean[] regionsUsed) {
 
+    /** The region slots with traffic, in slot order (north, central, south, explicit devices). */
+    public List<Integer> usedSlots() {
+      List<Integer> used = new java.util.ArrayList<>();
+      for (int slot = 0; slot < regionsUsed.length; slot++) {
+        if (regionsUsed[slot]) {
+          used.add(slot);
+        }
+      }
+      return used;
+    }
+
     /** Region {@code slot}'s requests: {sent, ok, failed}. */
     public long[] regionTotals(int slot) {
       long[] t = new long[3];

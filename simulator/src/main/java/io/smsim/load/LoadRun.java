@@ -1,6 +1,5 @@
 package io.smsim.load;
 
-import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -56,7 +55,7 @@ public final class LoadRun {
     RandomStreams streams = new RandomStreams(options.seed(), 0);
     this.workers = new LoadWorker[options.threads()];
     for (int w = 0; w < workers.length; w++) {
-      workers[w] = new LoadWorker(w, workers.length, (EventLoop) group.next(), options, stats, traffic,
+      workers[w] = new LoadWorker(w, workers.length, group.next(), options, stats, traffic,
           options.pacing().schedule(traffic, streams, w, workers.length), streams.stream("load.pick." + w));
     }
   }
@@ -140,11 +139,15 @@ public final class LoadRun {
   /** Until every request has its outcome (bounded by the response timeout), then the grace period. */
   private void awaitOutcomes() throws InterruptedException {
     sleepUntil(t0 + options.durationNanos());
+    sampler.phase("sending done, awaiting final responses (at most " + Format.seconds(
+        options.responseTimeoutNanos() / 1e9) + ")");
     long deadline = t0 + options.durationNanos() + options.responseTimeoutNanos() + TimeUnit.SECONDS.toNanos(2);
     while (open() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     if (!options.ackOnly()) { // with ack-only there is no later answer to wait for
+      sampler.phase("grace period: counting late and duplicate answers for " + Format.seconds(
+          options.graceNanos() / 1e9) + ", nothing sent");
       sleepUntil(System.nanoTime() + options.graceNanos());
     }
   }

@@ -61,7 +61,7 @@ public final class Traffic {
   private final long dcc;
   private final int nonDeviceRegion;
 
-  private Traffic(List<Component> components, List<long[]>[] ranges, long dcc, int nonDeviceRegion) {
+  private Traffic(List<Component> components, List<List<long[]>> ranges, long dcc, int nonDeviceRegion) {
     if (components.isEmpty()) {
       throw new IllegalArgumentException("no traffic: every region's volume is zero");
     }
@@ -88,7 +88,7 @@ public final class Traffic {
       cumulative[i] /= sum;
     }
     for (int r = 0; r < REGIONS; r++) {
-      List<long[]> list = ranges[r];
+      List<long[]> list = ranges.get(r);
       rangeFirst[r] = new long[list.size()];
       rangeCumulative[r] = new long[list.size()];
       long n = 0;
@@ -154,24 +154,25 @@ public final class Traffic {
 
   /** {@code mix} to explicit device ranges ({@code [first, last]} pairs) whose region is not known. */
   public static Traffic devices(List<long[]> deviceRanges, SrvMix mix, long dccEui64) {
-    @SuppressWarnings("unchecked")
-    List<long[]>[] ranges = new List[REGIONS];
-    for (int r = 0; r < REGIONS; r++) {
-      ranges[r] = new ArrayList<>();
-    }
-    ranges[OTHER].addAll(deviceRanges);
+    List<List<long[]>> ranges = emptyRanges();
+    ranges.get(OTHER).addAll(deviceRanges);
     return new Traffic(List.of(new Component(OTHER, "devices", 1, mix, List.of(), RateProfile.FLAT)), ranges,
         dccEui64, OTHER);
   }
 
-  private static List<long[]>[] ranges(DeviceRegistry devices) {
-    @SuppressWarnings("unchecked")
-    List<long[]>[] ranges = new List[REGIONS];
+  /** One empty list of {@code [first, last]} ranges per region slot. */
+  private static List<List<long[]>> emptyRanges() {
+    List<List<long[]>> ranges = new ArrayList<>(REGIONS);
     for (int r = 0; r < REGIONS; r++) {
-      ranges[r] = new ArrayList<>();
+      ranges.add(new ArrayList<>());
     }
+    return ranges;
+  }
+
+  private static List<List<long[]>> ranges(DeviceRegistry devices) {
+    List<List<long[]>> ranges = emptyRanges();
     for (DeviceRegistry.Range range : devices.ranges()) {
-      ranges[range.region().ordinal()].add(new long[] {range.first(), range.last()});
+      ranges.get(range.region().ordinal()).add(new long[] {range.first(), range.last()});
     }
     return ranges;
   }

@@ -5,18 +5,24 @@ import io.smsim.metrics.Incident;
 import io.smsim.metrics.RegionResult;
 import io.smsim.metrics.RunResult;
 import io.smsim.model.Times;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 
-/** The console summary of a replay: one table a reviewer reads at a glance, then the incidents. */
+/**
+ * The console summary of a replay: one table a reviewer reads at a glance, then the incidents and
+ * failovers, at most {@link #SHOWN} of each per region (the rest are counted and left to summary.json).
+ */
 public final class ConsoleSummary {
+
+  /** Incidents and failovers listed per region, as many as the HTML report shows; the rest are counted. */
+  public static final int SHOWN = 6;
 
   private ConsoleSummary() {
   }
 
-  public static void print(RunResult run, PrintStream out) {
+  public static void print(RunResult run, PrintWriter out) {
     ZoneId zone = ZoneId.of(run.timeZone());
     Duration span = Duration.between(run.virtualStart(), run.virtualEnd());
     out.printf(Locale.ROOT, "%s · seed %d · replication %d%n", run.title(), run.seed(), run.replication());
@@ -45,8 +51,12 @@ public final class ConsoleSummary {
     out.println("Incidents (success ratio below the SLO, 1-minute buckets; local time):");
     boolean any = false;
     for (RegionResult r : run.regions()) {
+      int shown = 0;
       for (Incident i : r.incidents()) {
         any = true;
+        if (shown++ == SHOWN) {
+          break;
+        }
         out.printf(Locale.ROOT, "  %-7s %s → %s %s (%.0f min) · detected %s · resolved by %s%n", r.region().key(),
             Times.human(i.start(), zone), i.end() == null ? "ongoing" : Times.clock(i.end(), zone),
             Times.zoneName(i.start(), zone), i.minutes(), Times.clock(i.detectedAt(), zone), i.resolvedBy());
@@ -54,11 +64,17 @@ public final class ConsoleSummary {
             i.birthingEventsImpacted(), group(i.requestsFailed()), group(i.serviceRequestsFailed()),
             group(i.firmwareRequestsFailed()));
       }
+      more(out, r, r.incidents().size(), "incident");
+      shown = 0;
       for (Failover f : r.failovers()) {
+        if (shown++ == SHOWN) {
+          break;
+        }
         out.printf(Locale.ROOT, "  %-7s failover %s → %s at %s (%s), serving %s, %d in flight lost%n",
             r.region().key(), f.from(), f.to(), Times.human(f.at(), zone), f.reason(),
             Times.clock(f.servingAt(), zone), f.lostInFlight());
       }
+      more(out, r, r.failovers().size(), "failover");
     }
     if (!any) {
       out.println("  none");
@@ -74,8 +90,15 @@ public final class ConsoleSummary {
     }
   }
 
+  private static void more(PrintWriter out, RegionResult r, int count, String what) {
+    if (count > SHOWN) {
+      out.printf(Locale.ROOT, "  %-7s … %,d more %ss (%,d in all) — see summary.json%n", r.region().key(),
+          count - SHOWN, what, count);
+    }
+  }
+
   /** Speed line: events and requests (and alerts, when there are any) per wall-clock second. */
-  public static void printSpeed(RunResult run, PrintStream out) {
+  public static void printSpeed(RunResult run, PrintWriter out) {
     double wall = Math.max(1e-9, run.wallSeconds());
     long alerts = run.totalAlerts();
     String what = alerts == 0 ? group(run.totalRequests()) + " requests"

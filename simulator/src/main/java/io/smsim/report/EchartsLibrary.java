@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 
 /**
- * Apache ECharts, read from the {@code org.webjars.npm:echarts} jar on the classpath so that
- * {@code report.html} embeds it and works offline. We inline {@code dist/echarts.common.min.js}
- * (line, bar, scatter, mark areas and lines, data zoom; ~650 kB), which bundles zrender and tslib.
+ * Apache ECharts, from its npm package (the build runs {@code npm pack echarts@<version>}, checks
+ * the tarball's SHA-512 and copies the files below to {@code io/smsim/report/echarts/} on the
+ * classpath), so that {@code report.html} embeds it and works offline. We inline
+ * {@code dist/echarts.common.min.js} (line, bar, scatter, mark areas and lines, data zoom; ~1 MB),
+ * which bundles zrender and tslib. Version 5.5.1 and later fix the tooltip XSS of earlier 5.x
+ * (SNYK-JS-ECHARTS-7300340); no webjar of those versions is served to this build, hence npm.
  *
  * <p>ECharts is under the Apache License 2.0, which allows redistribution with the licence notice
  * and the NOTICE file; its number utilities embed d3 code under BSD-3-Clause, whose notice must be
@@ -18,8 +20,7 @@ import java.util.Properties;
  */
 public final class EchartsLibrary {
 
-  private static final String WEBJAR = "META-INF/resources/webjars/echarts/";
-  private static final String POM_PROPERTIES = "META-INF/maven/org.webjars.npm/echarts/pom.properties";
+  private static final String BASE = "io/smsim/report/echarts/";
 
   private final String version;
   private final String script;
@@ -42,26 +43,20 @@ public final class EchartsLibrary {
   }
 
   private static EchartsLibrary load() {
-    Properties pom = new Properties();
-    try (InputStream in = open(POM_PROPERTIES)) {
-      pom.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + POM_PROPERTIES, e);
-    }
-    String version = pom.getProperty("version");
-    String base = WEBJAR + version + "/";
-    String script = read(base + "dist/echarts.common.min.js");
-    String notice = "Apache ECharts " + version + " (dist/echarts.common.min.js of the org.webjars.npm:echarts jar)"
+    String version = read(BASE + "version.txt").strip();
+    String script = read(BASE + "echarts.common.min.js");
+    String notice = "Apache ECharts " + version + " (dist/echarts.common.min.js of the npm package echarts)"
         + " is embedded below under the Apache License, Version 2.0. Its NOTICE, its LICENSE and the licence of"
-        + " the d3.js code it embeds follow.\n\n" + read(base + "NOTICE").strip() + "\n\n"
-        + read(base + "LICENSE").strip() + "\n\n" + read(base + "licenses/LICENSE-d3").strip();
+        + " the d3.js code it embeds follow.\n\n" + read(BASE + "NOTICE").strip() + "\n\n"
+        + read(BASE + "LICENSE").strip() + "\n\n" + read(BASE + "LICENSE-d3").strip();
     return new EchartsLibrary(version, script, notice);
   }
 
   private static InputStream open(String resource) throws IOException {
     InputStream in = EchartsLibrary.class.getClassLoader().getResourceAsStream(resource);
     if (in == null) {
-      throw new IOException("resource not on the classpath: " + resource + " (the org.webjars.npm:echarts jar)");
+      throw new IOException("resource not on the classpath: " + resource + " (the build copies it from the npm "
+          + "package echarts; run mvn package)");
     }
     return in;
   }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@code report.html}: one self-contained page (ECharts inlined from its webjar, the chart
+ * Writes {@code report.html}: one self-contained page (ECharts inlined from its npm package, the chart
  * data inlined as JSON) that works offline. The header — scenario, seed, replications, key numbers,
  * incidents — is plain HTML written here, each number tagged with where summary.json holds it;
  * the charts are drawn in the browser by {@code report.js} from {@link ChartData}.
@@ -24,7 +24,7 @@ import java.util.Map;
 public final class HtmlReport {
 
   /** Incidents listed in the header before the rest fold away. */
-  private static final int SHOWN_INCIDENTS = 6;
+  private static final int SHOWN_INCIDENTS = ConsoleSummary.SHOWN;
 
   private HtmlReport() {
   }

@@ -34,9 +34,16 @@ final class StatCell {
         + Numbers.plain(s.ciHigh()) + "\"";
   }
 
-  /** A table cell showing {@code text}, tagged. */
+  /**
+   * A table cell showing {@code text}, tagged; a mean and its interval ({@code 4.10 [3.77, 4.43]})
+   * on two lines, so that a table of many variants fits the page.
+   */
   static String td(String pointer, Summary s, String text) {
-    return "<td" + attributes(pointer, s) + ">" + Html.text(text) + "</td>";
+    int ci = text.indexOf(" [");
+    String shown = ci < 0 ? Html.text(text)
+        : Html.text(text.substring(0, ci)) + "<br><span class=\"interval\">" + Html.text(text.substring(ci + 1))
+            + "</span>";
+    return "<td" + attributes(pointer, s) + ">" + shown + "</td>";
   }
 
   /** {@code {"n", "mean", "ciLow", "ciHigh", "text"}} as the fields of the current object (chart data). */

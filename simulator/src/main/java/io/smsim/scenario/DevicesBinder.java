@@ -30,6 +30,24 @@ import java.util.Set;
  */
 final class DevicesBinder {
 
+  static final Shape REGION_DEVICES = Shape.of("region devices", "The devices of one region.")
+      .key("count", Shape.Type.integer(1, 0x1_0000_0000L, "devices"), null,
+          "Generated devices 00-DB-FF-0r-00-00-00-00 onwards (r: 1 north, 2 central, 3 south).")
+      .key("ranges", Shape.Type.list(Shape.Type.text(null, "00-DB-12-34-56-78-90-A0..00-DB-12-34-56-78-90-AF"), 0, 0),
+          null, "EUI-64s or FIRST..LAST ranges.");
+
+  static final Shape DEVICES = Shape.of("devices", "Which devices exist in which region, for smsim serve and "
+      + "smsim load; without it each region has " + DeviceRegistry.DEFAULT_COUNT_PER_REGION + " generated devices.")
+      .key("dcc", Shape.Type.text(null, "90-B3-D5-1F-30-00-00-02"), "DCC Boxed's",
+          "EUI-64 that non-device requests target.")
+      .key("nonDeviceRegion", Shape.Type.choice(java.util.Arrays.stream(Region.values()).map(Region::key).toList()),
+          "the first region", "Whose gateway serves non-device requests.")
+      .key("dccBoxed", Shape.Type.BOOLEAN, "true", "DCC Boxed's reference devices are known too, in the "
+          + "non-device region (a reference device inside one of the scenario's own ranges stays there).")
+      .key("north", Shape.Type.mapping(REGION_DEVICES), null, "North's devices.")
+      .key("central", Shape.Type.mapping(REGION_DEVICES), null, "Central's devices.")
+      .key("south", Shape.Type.mapping(REGION_DEVICES), null, "South's devices.");
+
   private DevicesBinder() {
   }
 
@@ -37,7 +55,7 @@ final class DevicesBinder {
     if (node.isEmpty()) {
       return DeviceRegistry.defaults(regions);
     }
-    Fields f = Fields.of(node.get(), problems);
+    Fields f = Fields.of(node.get(), problems, DEVICES);
     long dcc = f.scalar("dcc", DeviceRegistry.DCC_BOXED_EUI64, DevicesBinder::eui64);
     Map<String, Region> names = new LinkedHashMap<>();
     for (Region r : Region.values()) {
@@ -80,7 +98,7 @@ final class DevicesBinder {
 
   private static void region(Region region, YamlNode node, List<DeviceRegistry.Range> ranges, List<YamlNode> where,
       Problems problems) {
-    Fields f = Fields.of(node, problems);
+    Fields f = Fields.of(node, problems, REGION_DEVICES);
     long count = f.scalar("count", 0L, t -> {
       long v = Values.integer(t);
       if (v < 1 || v > 0x1_0000_0000L) {

@@ -15,6 +15,34 @@ import java.util.TreeMap;
  */
 final class DistributionBinder {
 
+  private static final List<String> KINDS =
+      List.of("exponential", "lognormal", "constant", "uniform", "weibull", "empirical");
+
+  static final Shape QUANTILES = Shape.of("quantiles", "Probabilities in [0, 1] mapped to durations; "
+      + "values between them are interpolated linearly.")
+      .otherKeys("probability", "[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?", Shape.Type.DURATION);
+
+  static final Shape DIST = Shape.of("distribution", "A distribution of durations. A plain duration (250ms) is a "
+      + "constant; a mapping names the distribution with dist: and gives its parameters, all durations except "
+      + "sigma and shape.")
+      .key("dist", Shape.Type.choice(KINDS), null, "The distribution.").discriminator("dist")
+      .keyWhen(List.of("exponential"), "mean", Shape.Type.DURATION, null, "Mean (required).")
+      .keyWhen(List.of("lognormal"), "median", Shape.Type.DURATION, null, "Median (required).")
+      .keyWhen(List.of("lognormal"), "sigma", Shape.Type.number(0, 5, "log-scale standard deviation"), null,
+          "Spread; give sigma or p99.")
+      .keyWhen(List.of("lognormal"), "p99", Shape.Type.DURATION, null, "99th percentile; give sigma or p99.")
+      .keyWhen(List.of("constant"), "value", Shape.Type.DURATION, null, "The value (required).")
+      .keyWhen(List.of("uniform"), "min", Shape.Type.DURATION, null, "Lower end (required).")
+      .keyWhen(List.of("uniform"), "max", Shape.Type.DURATION, null, "Upper end (required).")
+      .keyWhen(List.of("weibull"), "scale", Shape.Type.DURATION, null, "Scale (required).")
+      .keyWhen(List.of("weibull"), "shape", Shape.Type.number(1e-9, 1e9, "dimensionless"), null,
+          "Shape (required).")
+      .keyWhen(List.of("empirical"), "quantiles", Shape.Type.mapping(QUANTILES), null,
+          "Quantiles, e.g. {0: 1s, 0.5: 3s, 1: 60s} (required).");
+
+  /** A distribution: a duration, or a mapping with dist. */
+  static final Shape.Type TYPE = Shape.Type.oneOf(Shape.Type.DURATION, Shape.Type.mapping(DIST));
+
   /** z such that Φ(z) = 0.99, for the lognormal {median, p99} form. */
   private static final double Z99 = 2.3263478740408408;
 
@@ -30,9 +58,10 @@ final class DistributionBinder {
         return fallback;
       }
     }
-    Fields f = Fields.of(node, problems);
-    String kind = f.choice("dist", "", Map.of("exponential", "exponential", "lognormal", "lognormal",
-        "constant", "constant", "uniform", "uniform", "weibull", "weibull", "empirical", "empirical"));
+    Fields f = Fields.of(node, problems, DIST);
+    Map<String, String> kinds = new java.util.LinkedHashMap<>();
+    KINDS.forEach(k -> kinds.put(k, k));
+    String kind = f.choice("dist", "", kinds);
     if (kind.isEmpty()) {
       if (!f.has("dist")) {
         problems.add(node.location(), f.child("dist"),
@@ -109,7 +138,7 @@ final class DistributionBinder {
             "must be in [0, 1]: " + e.getKey());
         continue;
       }
-      Fields dummy = Fields.of(q, f.problems());
+      Fields dummy = Fields.of(q, f.problems(), QUANTILES);
       points.put(p, (double) dummy.parse(e.getValue(), 0L, Values::durationNanos));
     }
     List<Double> ps = new ArrayList<>(points.keySet());

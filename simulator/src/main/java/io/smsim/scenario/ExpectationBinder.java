@@ -28,6 +28,22 @@ final class ExpectationBinder {
     OF.put("ci", Expectation.Of.CI);
   }
 
+  private static final Shape.Type BOUND = Shape.Type.oneOf(Shape.Type.number(-Double.MAX_VALUE, Double.MAX_VALUE,
+      null), Shape.Type.text(null, "10% of baseline"));
+
+  static final Shape EXPECTATION = Shape.of("expectation", "A check smsim check runs: a metric (as in summary.json) "
+      + "and exactly one of between, atLeast, atMost, equals.")
+      .required("metric", Shape.Type.text(null, "regions.north.birthingEvents.impacted"),
+          "Metric path, e.g. regions.north.requests.failed or regions.north.incidents[0].start.")
+      .key("of", Shape.Type.choice("each", "mean", "ci"), "each",
+          "Every replication, their mean, or the mean's 95% confidence interval.")
+      .key("between", Shape.Type.list(BOUND, 2, 2), null, "[lo, hi], inclusive.")
+      .key("atLeast", BOUND, null, "Lower bound.")
+      .key("atMost", BOUND, null, "Upper bound.")
+      .key("equals", BOUND, null, "Exact value (a number, a time or a word).");
+
+  static final Shape.Type LIST = Shape.Type.list(Shape.Type.mapping(EXPECTATION), 0, 0);
+
   private ExpectationBinder() {
   }
 
@@ -56,7 +72,7 @@ final class ExpectationBinder {
 
   private static Expectation entry(YamlNode item, Set<io.smsim.model.Region> regions, ZoneId zone,
       boolean allowRelative, Problems problems) {
-    Fields f = Fields.of(item, problems);
+    Fields f = Fields.of(item, problems, EXPECTATION);
     int before = problems.size();
     Optional<YamlNode> metricNode = f.node("metric");
     if (metricNode.isEmpty()) {

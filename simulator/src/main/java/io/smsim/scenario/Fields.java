@@ -13,28 +13,32 @@ import java.util.function.Function;
 /**
  * Reads the fields of one YAML mapping for the binder: typed getters with defaults that record
  * problems instead of throwing, and {@link #finish()}, which reports keys nobody asked for and
- * lists the accepted ones.
+ * lists the accepted ones. Every mapping is read against its declared {@link Shape}: reading a key
+ * the shape does not declare is a programming error ({@link IllegalStateException}), so the JSON
+ * Schema and the reference generated from the shapes always cover what the binders accept.
  */
 final class Fields {
 
   private final YamlNode.Mapping map;
   private final Problems problems;
+  private final Shape shape;
   private final Set<String> accepted = new LinkedHashSet<>();
 
-  private Fields(YamlNode.Mapping map, Problems problems) {
+  private Fields(YamlNode.Mapping map, Problems problems, Shape shape) {
     this.map = map;
     this.problems = problems;
+    this.shape = java.util.Objects.requireNonNull(shape, "shape");
   }
 
-  /** Fields of a node that must be a mapping; a problem (and no fields) otherwise. */
-  static Fields of(YamlNode node, Problems problems) {
+  /** Fields of a node that must be a mapping of {@code shape}; a problem (and no fields) otherwise. */
+  static Fields of(YamlNode node, Problems problems, Shape shape) {
     if (node instanceof YamlNode.Mapping m) {
-      return new Fields(m, problems);
+      return new Fields(m, problems, shape);
     }
     if (!(node instanceof YamlNode.Scalar s && s.nullValue())) {
       problems.add(node, "must be a mapping of keys to values, got: " + node.describe());
     }
-    return new Fields(new YamlNode.Mapping(node.location(), node.path(), Map.of(), Map.of()), problems);
+    return new Fields(new YamlNode.Mapping(node.location(), node.path(), Map.of(), Map.of()), problems, shape);
   }
 
   YamlNode.Mapping mapping() {
@@ -47,6 +51,10 @@ final class Fields {
 
   /** The raw node, marking the key as accepted. */
   Optional<YamlNode> node(String key) {
+    if (!shape.declares(key)) {
+      throw new IllegalStateException("the binder reads " + child(key) + ", which " + shape
+          + " does not declare: add one line for it to the shape, so the schema and the reference know it");
+    }
     accepted.add(key);
     YamlNode n = map.entries().get(key);
     if (n instanceof YamlNode.Scalar s && s.nullValue()) {
@@ -57,6 +65,11 @@ final class Fields {
 
   /** Marks keys as accepted that another binder reads (they are listed when a key is unknown). */
   void acceptAlso(String... keys) {
+    for (String k : keys) {
+      if (!shape.declares(k)) {
+        throw new IllegalStateException(shape + " does not declare " + k);
+      }
+    }
     accepted.addAll(List.of(keys));
   }
 

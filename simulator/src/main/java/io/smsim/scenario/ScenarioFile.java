@@ -42,6 +42,19 @@ public final class ScenarioFile {
   private static final Set<String> ANALYSIS_KEYS = Set.of(VARIANTS, EXPECT, REPLICATIONS);
   private static final Pattern VARIANT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
+  static final Shape SET = Shape.of("set", "Setting paths mapped to values, applied on top of the file (as --set), "
+      + "e.g. regions.north.reaper.period: 1h; a null value removes an inherited setting.")
+      .otherKeys("setting path", null, Shape.Type.ANY);
+
+  static final Shape VARIANT = Shape.of("variant", "A named what-if: settings changed from the file, and what "
+      + "it is expected to show.")
+      .key("description", Shape.Type.TEXT, null, "What the variant tries.")
+      .key("set", Shape.Type.mapping(SET), null, "Settings changed from the file.")
+      .key(EXPECT, ExpectationBinder.LIST, null, "Checks of this variant; bounds may say e.g. 10% of baseline.");
+
+  static final Shape VARIANTS_SHAPE = Shape.of("variants", "Named variants for compare; the first is the baseline.")
+      .otherKeys("variant name", VARIANT_NAME.pattern(), Shape.Type.mapping(VARIANT));
+
   private final YamlNode root;
   private final String source;
   private final List<String> overrides;
@@ -57,7 +70,7 @@ public final class ScenarioFile {
     YamlNode top = Overrides.apply(root, overrides);
     this.scenario = ScenarioLoader.bind(withoutAnalysisKeys(top), source);
     Problems problems = new Problems();
-    Fields f = Fields.of(top, problems);
+    Fields f = Fields.of(top, problems, ScenarioLoader.ROOT);
     this.replications = f.integer(REPLICATIONS, 0, 1, 100_000);
     this.expectations = ExpectationBinder.bind(f.node(EXPECT), scenario.regions().keySet(), scenario.zone(), false,
         problems);
@@ -171,7 +184,7 @@ public final class ScenarioFile {
     if (node.isEmpty()) {
       return out;
     }
-    Fields all = Fields.of(node.get(), problems);
+    Fields all = Fields.of(node.get(), problems, VARIANTS_SHAPE);
     for (Map.Entry<String, YamlNode> e : all.mapping().entries().entrySet()) {
       String name = e.getKey();
       all.node(name);
@@ -190,7 +203,7 @@ public final class ScenarioFile {
   }
 
   private Variant variant(String name, YamlNode node, Location at, boolean baseline, Problems problems) {
-    Fields f = Fields.of(node, problems);
+    Fields f = Fields.of(node, problems, VARIANT);
     String description = f.string("description", "");
     List<Variant.Setting> set = settings(f.node("set"), problems);
     Optional<YamlNode> expect = f.node(EXPECT);

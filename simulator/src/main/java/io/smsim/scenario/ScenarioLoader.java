@@ -27,6 +27,42 @@ public final class ScenarioLoader {
   /** Longest scenario name: it heads every report and names the default output directory. */
   static final int MAX_NAME = 200;
 
+  static final Shape REPORTING = Shape.of("reporting", "How incidents are judged and reported.")
+      .key("interval", Shape.Type.DURATION, "15m", "Reporting interval, a whole number of minutes (DCC: 15m).")
+      .key("slo", Shape.Type.number(1e-9, 1, "success ratio"), "0.95",
+          "A minute with a lower success ratio of attempts is degraded.")
+      .key("minAttempts", Shape.Type.integer(0, Integer.MAX_VALUE, "attempts"), "10",
+          "Minutes with fewer attempts are not judged.")
+      .key("mergeGap", Shape.Type.DURATION, "5m", "Degraded periods this close are one incident.");
+
+  static final Shape REGIONS = Shape.of("regions", "The CSP regions in the scenario; at least one.")
+      .key("north", Shape.Type.mapping(RegionBinder.REGION), null, "CSP North (Arqiva, long-range radio).")
+      .key("central", Shape.Type.mapping(RegionBinder.REGION), null, "CSP Central (Telefonica, cellular).")
+      .key("south", Shape.Type.mapping(RegionBinder.REGION), null, "CSP South (Telefonica, cellular).");
+
+  /** The whole file: the scenario, and the what-if analysis that {@link ScenarioFile} reads. */
+  static final Shape ROOT = Shape.of("scenario", "An smsim scenario: the network, its workload, the faults and "
+      + "operations on its timeline, and the what-if analysis.")
+      .required("name", Shape.Type.TEXT, "A short name; outputs go to out/<name>.")
+      .key("description", Shape.Type.TEXT, null, "What the scenario shows.")
+      .key("seed", Shape.Type.integer(Long.MIN_VALUE, Long.MAX_VALUE, null), "1", "Random seed.")
+      .key("timeZone", Shape.Type.TEXT, "Europe/London", "Zone of local times and hour-of-day profiles.")
+      .required("start", Shape.Type.TIME, "Start of the run (local unless it has an offset).")
+      .required("end", Shape.Type.TIME, "End of the run.")
+      .key("workloadScale", Shape.Type.number(0, 1e6, "factor"), "1", "Every arrival rate multiplied by this.")
+      .key("reporting", Shape.Type.mapping(REPORTING), null, "Incident judgement.")
+      .key("profiles", Shape.Type.mapping(WorkloadBinder.PROFILES), "flat", "Named rate profiles.")
+      .key("defaults", Shape.Type.mapping(RegionBinder.REGION), null, "Settings every region starts from.")
+      .required("regions", Shape.Type.mapping(REGIONS), "The regions.")
+      .key("faults", Shape.Type.list(Shape.Type.mapping(TimelineBinder.FAULT), 0, 0), null, "Faults on the timeline.")
+      .key("operations", Shape.Type.list(Shape.Type.mapping(TimelineBinder.OPERATION), 0, 0), null,
+          "Operator actions at fixed times.")
+      .key("devices", Shape.Type.mapping(DevicesBinder.DEVICES), null, "Devices per region (serve, load).")
+      .key(ScenarioFile.REPLICATIONS, Shape.Type.integer(1, 100_000, "replications"), "10 (check: 1)",
+          "Replications for compare, sweep and check.")
+      .key(ScenarioFile.EXPECT, ExpectationBinder.LIST, null, "Checks of the scenario as written (smsim check).")
+      .key(ScenarioFile.VARIANTS, Shape.Type.mapping(ScenarioFile.VARIANTS_SHAPE), null, "What-if variants (compare).");
+
   private ScenarioLoader() {
   }
 
@@ -50,7 +86,7 @@ public final class ScenarioLoader {
 
   static Scenario bind(YamlNode root, String source) {
     Problems problems = new Problems();
-    Fields f = Fields.of(root, problems);
+    Fields f = Fields.of(root, problems, ROOT);
     String name = f.string("name", "");
     if (name.isBlank()) {
       problems.add(root.location(), "name", "is required (a short scenario name)");
@@ -123,7 +159,7 @@ public final class ScenarioLoader {
       problems.add(f.mapping().location(), "regions", "is required (north, central and/or south)");
       return regions;
     }
-    Fields r = Fields.of(node.get(), problems);
+    Fields r = Fields.of(node.get(), problems, REGIONS);
     for (Region region : Region.values()) {
       Optional<YamlNode> own = r.node(region.key());
       if (own.isEmpty() && !r.mapping().entries().containsKey(region.key())) {
@@ -153,7 +189,7 @@ public final class ScenarioLoader {
     if (node.isEmpty()) {
       return new ReportingSpec(15 * minute, 0.95, 10, 5 * minute);
     }
-    Fields f = Fields.of(node.get(), problems);
+    Fields f = Fields.of(node.get(), problems, REPORTING);
     long interval = f.scalar("interval", 15 * minute, t -> {
       long v = Values.durationNanos(t);
       if (v < minute || v % minute != 0) {

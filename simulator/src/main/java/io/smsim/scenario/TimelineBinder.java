@@ -19,6 +19,38 @@ import java.util.Set;
 final class TimelineBinder {
 
   private static final Map<String, ServerTarget> TARGETS = targets();
+  private static final List<String> FAULT_KINDS =
+      List.of("leak", "hardware-failure", "gray-failure", "broker-rtt", "wan-outage", "reaper-outage");
+  private static final Shape.Type REGION = Shape.Type.choice(
+      java.util.Arrays.stream(Region.values()).map(Region::key).toList());
+  private static final Shape.Type SERVER = Shape.Type.choice(List.copyOf(TARGETS.keySet()));
+
+  static final Shape FAULT = Shape.of("fault", "A fault on the timeline, from at until until (or for a while, "
+      + "or to the end).")
+      .required("kind", Shape.Type.choice(FAULT_KINDS), "What goes wrong.").discriminator("kind")
+      .required("region", REGION, "The region it hits.")
+      .key("server", SERVER, "both (leak), primary (others)", "Which server of the cluster.")
+      .required("at", Shape.Type.TIME, "When it starts.")
+      .key("until", Shape.Type.TIME, "the end", "When it ends (or give for).")
+      .key("for", Shape.Type.DURATION, null, "How long it lasts (or give until).")
+      .keyWhen(List.of("leak"), "probability", Shape.Type.PROBABILITY, "0.01",
+          "Chance a finished child does not exit (leak).")
+      .keyWhen(List.of("gray-failure"), "failureProbability", Shape.Type.PROBABILITY, "0.5",
+          "Chance a request fails while alive (gray failure).")
+      .keyWhen(List.of("gray-failure"), "slowdown", Shape.Type.number(1, 1e6, "factor"), "1",
+          "Service times multiplied by this (gray failure).")
+      .keyWhen(List.of("broker-rtt"), "add", Shape.Type.DURATION, "500ms", "Added broker round-trip time.");
+
+  static final Shape OPERATION = Shape.of("operation", "An operator action at a fixed time.")
+      .required("action", Shape.Type.choice("restart", "failover", "set-reaper"), "What the operator does.")
+      .discriminator("action")
+      .required("region", REGION, "The region.")
+      .key("server", SERVER, "active", "Which server.")
+      .required("at", Shape.Type.TIME, "When.")
+      .keyWhen(List.of("set-reaper"), "period", Shape.Type.DURATION_OR_NONE, "none", "The reaper's new period.")
+      .keyWhen(List.of("set-reaper"), "offset", Shape.Type.DURATION, "0", "The reaper's new offset.")
+      .keyWhen(List.of("set-reaper"), "threshold", Shape.Type.countOrNone(1, "processes"), "none",
+          "The reaper's new threshold.");
 
   private TimelineBinder() {
   }
@@ -35,10 +67,10 @@ final class TimelineBinder {
       Problems problems) {
     List<FaultSpec> faults = new ArrayList<>();
     for (YamlNode item : items(node, problems)) {
-      Fields f = Fields.of(item, problems);
-      String kind = f.choice("kind", "", Map.of("leak", "leak", "hardware-failure", "hardware-failure",
-          "gray-failure", "gray-failure", "broker-rtt", "broker-rtt", "wan-outage", "wan-outage",
-          "reaper-outage", "reaper-outage"));
+      Fields f = Fields.of(item, problems, FAULT);
+      Map<String, String> kinds = new LinkedHashMap<>();
+      FAULT_KINDS.forEach(k -> kinds.put(k, k));
+      String kind = f.choice("kind", "", kinds);
       if (!f.has("kind")) {
         problems.add(item.location(), f.child("kind"),
             "is required (leak, hardware-failure, gray-failure, broker-rtt, wan-outage, reaper-outage)");
@@ -72,7 +104,7 @@ final class TimelineBinder {
       Problems problems) {
     List<OperationSpec> ops = new ArrayList<>();
     for (YamlNode item : items(node, problems)) {
-      Fields f = Fields.of(item, problems);
+      Fields f = Fields.of(item, problems, OPERATION);
       OperationSpec.Action action = f.choice("action", null, Map.of("restart", OperationSpec.Action.RESTART,
           "failover", OperationSpec.Action.FAILOVER, "set-reaper", OperationSpec.Action.SET_REAPER));
       if (!f.has("action")) {

@@ -27,6 +27,18 @@ final class TraceBinder {
   static final long DEFAULT_INTERVAL_NANOS = 15 * RegionBinder.MINUTE;
   private static final SrvCatalogue CATALOGUE = SrvCatalogue.standard();
 
+  static final Shape TRACE = Shape.of("trace", "A CSV of requests (or interval counts) to replay instead of "
+      + "perDay/perHour and profile; see the README, \"Traces\".")
+      .required("file", Shape.Type.TEXT, "The CSV, relative to the scenario file.")
+      .key("mode", Shape.Type.choice(java.util.Arrays.stream(TraceSpec.Mode.values()).map(TraceSpec.Mode::key)
+          .toList()), "exact", "exact replays the rows' times; poisson draws a non-homogeneous Poisson process "
+          + "with the trace's rates.")
+      .key("scale", Shape.Type.number(0, 1e6, "factor"), "1", "The trace's volume multiplied by this.")
+      .key("interval", Shape.Type.DURATION, "15m", "Width of a count row's interval.");
+
+  /** A trace: a file name, or a mapping. */
+  static final Shape.Type TYPE = Shape.Type.oneOf(Shape.Type.TEXT, Shape.Type.mapping(TRACE));
+
   /** Where a region's workload is bound: the scenario's directory and time span, the region. */
   record Context(Path baseDir, ZoneId zone, Instant start, Instant end, Region region) {
   }
@@ -59,7 +71,7 @@ final class TraceBinder {
     if (node instanceof YamlNode.Scalar s && !s.nullValue()) {
       fileText = s.text().trim();
     } else {
-      Fields f = Fields.of(node, problems);
+      Fields f = Fields.of(node, problems, TRACE);
       fileText = f.string("file", "").trim();
       if (!f.has("file")) {
         problems.add(node.location(), f.child("file"), "is required (the trace CSV, relative to the scenario)");

@@ -1,11 +1,9 @@
 package io.smsim.scenario;
 
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,53 +12,14 @@ import java.util.regex.Pattern;
  */
 final class Values {
 
-  private static final Pattern DURATION_PART =
-      Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h|d)");
   private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d[\\d_]*)(\\.\\d+)?([eE][-+]?\\d+)?");
 
   private Values() {
   }
 
-  /** {@code 90s}, {@code 15m}, {@code 1h30m}, {@code 250ms}, {@code 2d}, {@code 0}, or ISO-8601 {@code PT15M}. */
+  /** A duration in nanoseconds ({@link DurationGrammar}: the one grammar of scenarios and options). */
   static long durationNanos(String text) {
-    String s = text.trim();
-    if (s.equals("0")) {
-      return 0;
-    }
-    if (s.startsWith("P") || s.startsWith("p")) {
-      long nanos;
-      try {
-        nanos = Duration.parse(s).toNanos();
-      } catch (DateTimeException e) {
-        throw new IllegalArgumentException("not an ISO-8601 duration: " + text);
-      } catch (ArithmeticException e) {
-        nanos = Long.MAX_VALUE;
-      }
-      if (nanos > RunBounds.MAX_SPAN_NANOS || nanos < 0) {
-        throw new IllegalArgumentException(nanos < 0 ? "must not be negative: " + text : "must be at most "
-            + RunBounds.MAX_SPAN_YEARS + " years (the virtual clock's range): " + text);
-      }
-      return nanos;
-    }
-    if (s.matches("[-+]?\\d+(\\.\\d+)?")) {
-      throw new IllegalArgumentException("a duration needs a unit (ms, s, m, h, d), e.g. 90s: " + text);
-    }
-    Matcher m = DURATION_PART.matcher(s);
-    int pos = 0;
-    double nanos = 0;
-    while (pos < s.length()) {
-      if (!m.find(pos) || m.start() != pos) {
-        throw new IllegalArgumentException("not a duration (e.g. 250ms, 90s, 15m, 1h30m, 2d): " + text);
-      }
-      double v = Double.parseDouble(m.group(1));
-      nanos += v * unitNanos(m.group(2));
-      pos = m.end();
-    }
-    if (nanos > RunBounds.MAX_SPAN_NANOS) {
-      throw new IllegalArgumentException("must be at most " + RunBounds.MAX_SPAN_YEARS + " years (the virtual "
-          + "clock's range): " + text);
-    }
-    return Math.round(nanos);
+    return DurationGrammar.nanos(text);
   }
 
   /** A duration in this grammar, to about three figures: {@code 4d}, {@code 346us}, {@code 1.5h}. */
@@ -76,19 +35,6 @@ final class Values {
       }
     }
     throw new AssertionError();
-  }
-
-  private static double unitNanos(String unit) {
-    return switch (unit) {
-      case "ns" -> 1;
-      case "us", "µs" -> 1e3;
-      case "ms" -> 1e6;
-      case "s" -> 1e9;
-      case "m" -> 60e9;
-      case "h" -> 3600e9;
-      case "d" -> 86400e9;
-      default -> throw new IllegalArgumentException("unit " + unit);
-    };
   }
 
   /** A number; underscores allowed as digit separators ({@code 30_000}); a trailing % divides by 100. */

@@ -20,6 +20,45 @@ import java.util.Optional;
 final class WorkloadBinder {
 
   private static final SrvCatalogue CATALOGUE = SrvCatalogue.standard();
+  private static final String SRV_PATTERN = "[0-9]+(\\.[0-9]+)*";
+  private static final Shape.Type WEIGHT = Shape.Type.number(0, Double.MAX_VALUE, "relative weight");
+
+  static final Shape PROFILE = Shape.of("profile", "Relative arrival rates by local hour and weekday; the day's "
+      + "volume is spread by them (scaled so the day's total is perDay).")
+      .required("hourOfDay", Shape.Type.list(WEIGHT, 24, 24), "24 weights, hour 0 first.")
+      .key("dayOfWeek", Shape.Type.list(WEIGHT, 7, 7), "all 1", "7 weights, Monday first.");
+
+  static final Shape PROFILES = Shape.of("profiles", "Named rate profiles that workloads refer to; flat is built in.")
+      .otherKeys("profile name", null, Shape.Type.mapping(PROFILE));
+
+  static final Shape RETRIES = Shape.of("retries", "How a Service User retries a failed request.")
+      .key("attempts", Shape.Type.integer(1, 100, "attempts"), "1", "Attempts in all, the first included.")
+      .key("backoff", Shape.Type.DURATION, "0", "Wait before the first retry.")
+      .key("multiplier", Shape.Type.number(1, 100, "factor"), "1", "Each further wait is this many times longer.");
+
+  static final Shape MIX = Shape.of("mix", "SRVs mapped to relative weights, e.g. {\"4.1.1\": 40, \"2.2\": 20}.")
+      .otherKeys("SRV", SRV_PATTERN, Shape.Type.number(Double.MIN_VALUE, 1e12, "relative weight"));
+
+  static final Shape CATEGORY = Shape.of("category load", "Arrivals of one category in a region: volume, "
+      + "profile, and a journey (install) or an SRV mix (others).")
+      .key("perDay", Shape.Type.number(0, 1e12, "arrivals per day"), null,
+          "Arrivals per day (or give perHour, or a trace).")
+      .key("perHour", Shape.Type.number(0, 1e12, "arrivals per hour"), null, "Arrivals per hour (or perDay).")
+      .key("profile", Shape.Type.TEXT, "flat", "A profile named under profiles.")
+      .key("retries", Shape.Type.mapping(RETRIES), "the workload's retries", "Retries of this category.")
+      .key("journey", Shape.Type.list(Shape.Type.text(SRV_PATTERN, "8.1.1"), 1, 0), null,
+          "SRVs done in order by an installer (a birthing event).")
+      .key("mix", Shape.Type.mapping(MIX), null, "SRV mix of independent requests.")
+      .key("thinkTime", DistributionBinder.TYPE, null, "Installer's time between journey steps (with journey).")
+      .key("trace", TraceBinder.TYPE, null, "Replay a CSV of requests or interval counts instead of perDay/perHour "
+          + "and profile.");
+
+  static final Shape WORKLOAD = Shape.of("workload", "A region's traffic, per category (Poisson arrivals).")
+      .key("retries", Shape.Type.mapping(RETRIES), "no retries", "Default retries of service requests.")
+      .key("install", Shape.Type.mapping(CATEGORY), null, "Install & commission journeys.")
+      .key("onDemand", Shape.Type.mapping(CATEGORY), null, "On-demand service requests.")
+      .key("firmware", Shape.Type.mapping(CATEGORY), null, "Firmware requests.")
+      .key("alerts", Shape.Type.mapping(CATEGORY), null, "Device alerts (no journey or mix).");
 
   private WorkloadBinder() {
   }
@@ -30,13 +69,13 @@ final class WorkloadBinder {
     if (node.isEmpty()) {
       return profiles;
     }
-    Fields all = Fields.of(node.get(), problems);
+    Fields all = Fields.of(node.get(), problems, PROFILES);
     for (String name : all.mapping().entries().keySet()) {
       YamlNode p = all.node(name).orElse(null);
       if (p == null) {
         continue;
       }
-      Fields f = Fields.of(p, problems);
+      Fields f = Fields.of(p, problems, PROFILE);
       double[] hours = weights(f, "hourOfDay", 24, problems);
       double[] days = f.has("dayOfWeek") ? weights(f, "dayOfWeek", 7, problems) : new double[] {1, 1, 1, 1, 1, 1, 1};
       f.finish();
@@ -80,7 +119,7 @@ final class WorkloadBinder {
     if (node.isEmpty()) {
       return loads;
     }
-    Fields f = Fields.of(node.get(), problems);
+    Fields f = Fields.of(node.get(), problems, WORKLOAD);
     RetrySpec defaultRetries = retries(f.node("retries"), RetrySpec.NONE, problems);
     for (Category c : Category.values()) {
       // devices do not retry alerts unless the alerts block says so
@@ -98,7 +137,7 @@ final class WorkloadBinder {
 
   private static CategoryLoad category(Category c, YamlNode node, Map<String, RateProfile> profiles,
       double scale, RetrySpec defaultRetries, TraceBinder.Context ctx, Problems problems) {
-    Fields f = Fields.of(node, problems);
+    Fields f = Fields.of(node, problems, CATEGORY);
     Optional<YamlNode> traceNode = f.node("trace");
     double perDay = 0;
     if (traceNode.isPresent()) {
@@ -187,7 +226,7 @@ final class WorkloadBinder {
       problems.add(node, "must map SRVs to weights, e.g. {\"4.1.1\": 40, \"2.2\": 20}");
       return null;
     }
-    Fields f = Fields.of(node, problems);
+    Fields f = Fields.of(node, problems, MIX);
     Map<Srv, Double> weights = new LinkedHashMap<>();
     boolean ok = true;
     for (String variant : m.entries().keySet()) {
@@ -226,7 +265,7 @@ final class WorkloadBinder {
     if (node.isEmpty()) {
       return fallback;
     }
-    Fields f = Fields.of(node.get(), problems);
+    Fields f = Fields.of(node.get(), problems, RETRIES);
     int attempts = f.integer("attempts", fallback.attempts(), 1, 100);
     long backoff = f.duration("backoff", fallback.backoffNanos());
     double multiplier = f.number("multiplier", fallback.multiplier(), 1, 100);

@@ -45,7 +45,9 @@ public final class YamlReader {
     byte[] bytes;
     try {
       if (!Files.isRegularFile(file)) {
-        throw new ScenarioException(new Problem(Location.of(label), "", "no such file"));
+        throw new ScenarioException(new Problem(Location.of(label), "", Files.isDirectory(file)
+            ? "is a directory, not a scenario file (give one of its .yaml files)"
+            : Files.exists(file) ? "not a regular file" : "no such file"));
       }
       if (Files.size(file) > MAX_CHARS) {
         throw new ScenarioException(new Problem(Location.of(label), "",

@@ -2,8 +2,12 @@
  * smsim load report: for each run in #smsim-data (written by io.smsim.load.LoadReportHtml), draws
  * throughput, latency percentiles and response codes over time with Apache ECharts; the failover
  * bench adds the faulted region's success ratio, and marks the fault, the failover decision, the
- * switchover, restarts and recovery. Time is seconds since the run's start. What was drawn is
- * recorded in #smsim-render-status.
+ * switchover, restarts and recovery. Time is seconds since the run's start; the time after the
+ * last send (final responses still arriving, then the grace period) is shaded and labelled.
+ * Response codes are stacked bars on a category axis (one bar per second: the codes of a second
+ * add up to the outcomes known in it). What was drawn is recorded in #smsim-render-status,
+ * including the rendered height of each stacked bar read back from the chart's layout, so a test
+ * can compare what a reader sees with the data.
  */
 (function () {
   'use strict';
@@ -28,13 +32,26 @@
     return out;
   }
 
-  function markLines(run) {
+  function markLines(run, toX) {
     return {
       symbol: 'none', silent: true, label: { formatter: '{b}', position: 'insideEndTop', fontSize: 11 },
       lineStyle: { color: '#334155', type: 'dashed' },
-      data: run.markers.map(function (m) { return { name: m.label, xAxis: m.t }; })
+      data: run.markers.map(function (m) { return { name: m.label, xAxis: toX(m.t) }; })
     };
   }
+
+  /** The seconds after the last send: answers still arriving, then the grace period. */
+  function afterSending(run, toX, n) {
+    if (!(run.sendingSeconds < n)) { return undefined; }
+    return {
+      silent: true, itemStyle: { color: 'rgba(100, 116, 139, 0.10)' },
+      label: { position: 'insideTop', color: '#475569', fontSize: 11 },
+      data: [[{ name: 'after the last send: answers, then grace', xAxis: toX(run.sendingSeconds) },
+        { xAxis: toX(n) }]]
+    };
+  }
+
+  function identity(t) { return t; }
 
   function chart(parent, title, aria, option) {
     var h = document.createElement('h3');
@@ -50,15 +67,41 @@
     var c = echarts.init(div, null, { renderer: 'svg' });
     option.animation = false;
     option.tooltip = { trigger: 'axis' };
-    option.grid = { left: 64, right: 24, top: 40, bottom: 56 };
+    var twoAxes = Array.isArray(option.yAxis);
+    option.grid = { left: 64, right: twoAxes ? 80 : 24, top: 40, bottom: 56 };
     option.legend = { top: 0, type: 'scroll' };
     option.dataZoom = [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 8 }];
-    option.xAxis = { type: 'value', name: 's', min: 0, max: option.maxX };
+    if (!option.xAxis) {
+      option.xAxis = { type: 'value', name: 's since start', nameLocation: 'middle', nameGap: 26, min: 0,
+        max: option.maxX };
+    }
     delete option.maxX;
     c.setOption(option);
     c.group = GROUP;
-    drawn.push({ title: title, series: option.series.length });
-    return c;
+    var entry = { title: title, series: option.series.length };
+    drawn.push(entry);
+    return { chart: c, status: entry };
+  }
+
+  /**
+   * The height of each second's stacked bar as drawn, in data units: the top of the highest bar
+   * rectangle of that second (from the chart's own layout), read back through the y axis. For
+   * bars stacked as they should be this is the sum of the second's codes; for bars drawn over each
+   * other it is only the largest.
+   */
+  function renderedStackTotals(c, seriesCount, n) {
+    var model = c.getModel();
+    var base = c.convertToPixel({ yAxisIndex: 0 }, 0);
+    var totals = [];
+    for (var i = 0; i < n; i++) {
+      var top = base;
+      for (var k = 0; k < seriesCount; k++) {
+        var layout = model.getSeriesByIndex(k).getData().getItemLayout(i);
+        if (layout) { top = Math.min(top, layout.y, layout.y + layout.height); }
+      }
+      totals.push(Math.round(c.convertFromPixel({ yAxisIndex: 0 }, top) * 1000) / 1000);
+    }
+    return totals;
   }
 
   data.runs.forEach(function (run) {
@@ -77,12 +120,14 @@
         if (i < n) { if (code.ok) { ok[i] += v; } else { failed[i] += v; } }
       });
     });
-    var marks = markLines(run);
+    var marks = markLines(run, identity);
+    var after = afterSending(run, identity, n);
     chart(section, 'Throughput (requests per second)', 'issued, ok and failed requests per second', {
       maxX: n,
       yAxis: { type: 'value', name: 'req/s' },
       series: [
-        { name: 'issued (intended send)', type: 'line', step: 'middle', showSymbol: false, data: pairs(run.issued), markLine: marks },
+        { name: 'issued (intended send)', type: 'line', step: 'middle', showSymbol: false, data: pairs(run.issued),
+          markLine: marks, markArea: after },
         { name: 'ok (completed)', type: 'line', step: 'middle', showSymbol: false, data: pairs(ok), color: '#1e7b34' },
         { name: 'failed (completed)', type: 'line', step: 'middle', showSymbol: false, data: pairs(failed), color: '#b42318' }
       ]
@@ -95,7 +140,7 @@
         latSeries.push({ name: s[0], type: 'line', showSymbol: false, connectNulls: false, data: pairs(s[1]) });
       }
     });
-    if (latSeries.length) { latSeries[0].markLine = marks; }
+    if (latSeries.length) { latSeries[0].markLine = marks; latSeries[0].markArea = after; }
     chart(section, 'Latency percentiles per second (from the intended send time; log scale)',
       'acknowledgement and end-to-end latency percentiles per second', {
         maxX: n,
@@ -103,17 +148,24 @@
         series: latSeries
       });
     var errorIndex = 0;
+    var second = function (t) { return String(Math.min(n - 1, Math.floor(t))); };
     var codeSeries = run.codes.map(function (code) {
       var color = CODE_COLORS[code.name] || ERROR_COLORS[errorIndex++ % ERROR_COLORS.length];
-      return { name: code.name, type: 'bar', stack: 'codes', barCategoryGap: '0%', color: color,
-        data: pairs(code.values) };
+      return { name: code.name, type: 'bar', stack: 'codes', barCategoryGap: '10%', color: color,
+        data: code.values.slice(0, n) };
     });
-    if (codeSeries.length) { codeSeries[0].markLine = marks; }
-    chart(section, 'Response codes per second (when the outcome was known)', 'outcome codes per second, stacked', {
-      maxX: n,
-      yAxis: { type: 'value', name: 'req/s' },
-      series: codeSeries
-    });
+    if (codeSeries.length) {
+      codeSeries[0].markLine = markLines(run, second);
+      codeSeries[0].markArea = afterSending(run, second, n);
+    }
+    var codes = chart(section, 'Response codes per second, stacked (outcomes known in that second, req/s)',
+      'outcome codes per second, stacked: the bar of a second is all outcomes known in it', {
+        xAxis: { type: 'category', name: 's since start', nameLocation: 'middle', nameGap: 26,
+          data: seconds(n).map(String) },
+        yAxis: { type: 'value', name: 'req/s' },
+        series: codeSeries
+      });
+    codes.status.stackedTotals = renderedStackTotals(codes.chart, codeSeries.length, n);
     if (run.region) {
       var ratio = run.region.sent.map(function (s, i) {
         var done = run.region.ok[i] + run.region.failed[i];
@@ -122,10 +174,11 @@
       chart(section, run.region.key + ': success ratio of the requests sent each second, and e2e p99',
         'success ratio and end-to-end p99 of the faulted region', {
           maxX: n,
-          yAxis: [{ type: 'value', name: 'success', min: 0, max: 1 }, { type: 'log', name: 'e2e p99 ms', min: 0.1 }],
+          yAxis: [{ type: 'value', name: 'success ratio', min: 0, max: 1 },
+            { type: 'log', name: 'p99 ms', min: 0.1, nameTextStyle: { align: 'right' } }],
           series: [
             { name: 'success ratio (by send second)', type: 'line', step: 'middle', showSymbol: false,
-              data: pairs(ratio), color: '#1e7b34', markLine: marks },
+              data: pairs(ratio), color: '#1e7b34', markLine: marks, markArea: after },
             { name: 'e2e p99 (by completion second)', type: 'line', showSymbol: false, yAxisIndex: 1,
               data: pairs(run.region.e2eP99), color: '#c2410c' }
           ]

@@ -29,7 +29,19 @@
   function regionColor(key) { return REGION_COLORS[key] || '#52606d'; }
   function millis(v) {
     if (v >= 3600000) { return round(v / 3600000, 1) + ' h'; }
+    if (v >= 60000) { return round(v / 60000, 1) + ' min'; }
     return v >= 1000 ? round(v / 1000, 1) + ' s' : round(v, 0) + ' ms';
+  }
+  /** Log-axis ticks (powers of ten of milliseconds) in one unit per side of a second: 1 ms … 100 ms, 1 s … 10,000 s. */
+  function logTick(v) {
+    return v >= 1000 ? group(v / 1000) + ' s' : (v >= 1 ? group(v) : String(round(v, 3))) + ' ms';
+  }
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  /** Time-axis labels: the clock, and under it the day, month and year, so no label stands alone as "Apr". */
+  function axisTime(v) {
+    var d = new Date(v);
+    return pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes()) + '\n' + d.getUTCDate() + ' ' + MONTHS[d.getUTCMonth()] +
+      ' ' + d.getUTCFullYear();
   }
   function axisName(name) { return { name: name, nameLocation: 'middle', nameGap: 56 }; }
 
@@ -56,24 +68,28 @@
       animation: false,
       useUTC: true,
       title: { text: title, left: 4, top: 0, textStyle: { fontSize: 13, fontWeight: 600 } },
-      grid: { left: 80, right: 48, top: 52, bottom: 64 },
+      grid: { left: 80, right: 48, top: 52, bottom: 84 },
       legend: { top: 22, left: 4, right: 120, type: 'scroll', itemHeight: 10 },
       tooltip: tooltip(format),
       toolbox: { right: 8, top: 0, feature: { dataZoom: { yAxisIndex: 'none' }, restore: {}, saveAsImage: {} } },
-      xAxis: { type: 'time', min: at(0), max: at(data.end) },
+      xAxis: { type: 'time', min: at(0), max: at(data.end), name: 'local time, ' + data.zone,
+        nameLocation: 'middle', nameGap: 40, axisLabel: { formatter: axisTime, hideOverlap: true, margin: 12,
+          lineHeight: 14, verticalAlign: 'top' } },
       dataZoom: [
         { type: 'inside', xAxisIndex: 0, filterMode: 'none' },
-        { type: 'slider', xAxisIndex: 0, filterMode: 'none', height: 18, bottom: 8, labelFormatter: function (v) { return clock(v); } }
+        { type: 'slider', xAxisIndex: 0, filterMode: 'none', height: 18, bottom: 6, labelFormatter: function (v) { return clock(v); } }
       ]
     };
   }
 
   /** Incident windows shaded in the region's colour; labelled while there are few enough to read. */
-  function incidentAreas(r) {
+  function incidentAreas(r, belowSlo) {
     return {
       silent: true,
       itemStyle: { color: regionColor(r.key), opacity: 0.13 },
-      label: { show: r.incidents.length <= 3, position: 'insideTop', fontSize: 11, color: regionColor(r.key) },
+      // in the success chart the SLO line runs near the top: the label goes below it
+      label: { show: r.incidents.length <= 3, position: 'insideTop', distance: belowSlo ? 24 : 5, fontSize: 11,
+        color: regionColor(r.key) },
       data: r.incidents.map(function (i) {
         return [{ xAxis: at(i.s), name: r.name + ' ' + i.label }, { xAxis: at(i.e) }];
       })
@@ -84,12 +100,21 @@
     return { xAxis: at(ms), label: { formatter: text, color: color, fontSize: 10 }, lineStyle: { color: color } };
   }
 
-  /** Hides the labels of vertical lines when there are too many to read (the tooltip still names them). */
+  /**
+   * Hides the labels of vertical lines when there are too many to read (the tooltip still names
+   * them); otherwise staggers them in time order over three heights, so that lines minutes apart (an
+   * alert, then a restart) never print their labels on top of each other.
+   */
+  var STAGGER = ['insideEndTop', 'insideMiddleTop', 'insideStartTop'];
   function declutter(lines) {
     var vertical = lines.filter(function (l) { return l.xAxis !== undefined; });
     if (vertical.length > 6) {
       vertical.forEach(function (l) { l.label.show = false; });
+      return lines;
     }
+    vertical.slice().sort(function (a, b) { return a.xAxis - b.xAxis; }).forEach(function (l, i) {
+      l.label.position = STAGGER[i % STAGGER.length];
+    });
     return lines;
   }
 
@@ -134,7 +159,7 @@
         }
       });
       return { name: r.name, type: 'line', showSymbol: false, connectNulls: false, data: pts, color: regionColor(r.key),
-        lineStyle: { width: 1.2 }, markArea: incidentAreas(r),
+        lineStyle: { width: 1.2 }, markArea: incidentAreas(r, true),
         markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dotted' }, data: declutter(lines) } };
     });
     return opt;
@@ -202,7 +227,7 @@
 
   function latencyChart() {
     var opt = base('Latency of successful attempts, by region', millis);
-    opt.yAxis = Object.assign({ type: 'log', axisLabel: { formatter: millis } }, axisName('latency'));
+    opt.yAxis = Object.assign({ type: 'log', axisLabel: { formatter: logTick } }, axisName('latency (log scale)'));
     opt.series = [];
     data.regions.forEach(function (r) {
       var l = r.latency;

@@ -85,6 +85,9 @@
     // onZero off: the value axis's line stays at the grid's edge, not where the hidden axis has 0 (the first category)
     var valueAxis = { type: 'value', name: spec.valueName, nameLocation: 'middle', nameGap: h ? 30 : 56,
       axisLine: { show: true, onZero: false }, splitLine: { lineStyle: { color: '#e4e7eb' } } };
+    // counts tick in whole numbers; a metric that cannot be negative starts at 0 (a CI below it is cut there)
+    if (spec.count) { valueAxis.minInterval = 1; }
+    if (spec.nonNegative) { valueAxis.min = 0; }
     return {
       animation: false,
       title: { text: spec.title, left: 4, top: 0, textStyle: { fontSize: 13, fontWeight: 600 } },
@@ -98,9 +101,16 @@
     };
   }
 
+  /** Counts (requests, births, incidents, failovers, processes) as opposed to minutes, milliseconds, ratios. */
+  function isCount(metric) {
+    return !/Minutes$|latencyMs|Ratio|ratio|Seconds$/.test(metric);
+  }
+
   function compareOption(c) {
     var diff = c.kind === 'diff';
     return dotWhisker({
+      count: isCount(c.metric),
+      nonNegative: !diff,
       title: diff ? 'Difference in ' + c.label + ' from ' + data.baseline + ' (paired)' : c.label + ' per variant',
       categories: c.categories,
       groups: c.groups.map(function (g) {
@@ -115,6 +125,8 @@
 
   function sweepOption(c) {
     return dotWhisker({
+      count: isCount(c.metric),
+      nonNegative: true,
       title: c.title,
       categories: c.x,
       categoryName: c.xName,

@@ -51,7 +51,8 @@ class CliTest {
     Path s = Files.writeString(dir.resolve("bad.yaml"), SMALL.replace("perDay: 100000", "perDay: lots"));
     Run r = run("replay", s.toString(), "--out", dir.toString());
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo(s + ":8:26: regions.north.workload.onDemand.perDay: not a number: lots");
+    assertThat(r.err().strip())
+        .isEqualTo("smsim: " + s + ":8:26: regions.north.workload.onDemand.perDay: not a number: lots");
     Run debug = run("replay", s.toString(), "--debug");
     assertThat(debug.status()).isEqualTo(2);
     assertThat(debug.err()).contains("ScenarioException", "at io.smsim");
@@ -61,7 +62,7 @@ class CliTest {
   void badOptionsExitTwoWithOneClearLine() {
     Run r = run("replay", "x.yaml", "--seed", "abc");
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err()).startsWith("smsim: Invalid value for option '--seed': 'abc' is not a long");
+    assertThat(r.err()).startsWith("smsim: Invalid value for option '--seed': not a whole number (e.g. 42): abc");
     assertThat(run("replya").status()).isEqualTo(2);
     assertThat(run("replay").err()).contains("Missing required parameter: 'SCENARIO'");
   }
@@ -73,7 +74,7 @@ class CliTest {
     Run r = run("validate", good.toString(), bad.toString());
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.out()).contains(good + ": ok (small, 1 region, 0 faults)");
-    assertThat(r.err()).contains(bad + ":1:1: start: is required");
+    assertThat(r.err()).contains("smsim: " + bad + ":1:1: start: is required");
     assertThat(run("validate", good.toString()).status()).isZero();
   }
 }

@@ -65,6 +65,6 @@ class OutputPathsTest {
     Path s = Files.writeString(tmp.resolve("s.yaml"), SMALL.formatted("\"a\\0b\""));
     Cli r = Cli.run("validate", s.toString());
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo(s + ":1:7: name: must be one line without control characters: a\\u0000b");
+    assertThat(r.err().strip()).isEqualTo("smsim: " + s + ":1:7: name: must be one line without control characters: a\\u0000b");
   }
 }

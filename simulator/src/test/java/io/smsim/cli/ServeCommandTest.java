@@ -61,6 +61,7 @@ class ServeCommandTest {
     assertThat(url.err()).contains("response URL must be http://host[:port]/path");
     Run runFor = run("serve", SCENARIO, "--for", "soon");
     assertThat(runFor.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
-    assertThat(runFor.err()).contains("--for must be a duration");
+    assertThat(runFor.err().strip()).isEqualTo("smsim: Invalid value for option '--for': not a duration "
+        + "(e.g. 250ms, 90s, 15m, 1h30m, 2d): soon\nTry 'smsim serve --help'.");
   }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +26,9 @@ class DuisSamplesConformanceTest {
   private static final DuisResponseParser RESPONSES = DuisResponseParser.create();
   private static Path samples;
 
-  @BeforeAll
-  static void locateSamples() {
+  /** Per test, so that without the samples each test is reported skipped with the reason (not "Tests run: 0"). */
+  @BeforeEach
+  void locateSamples() {
     samples = DuisSamples.folder();
   }
 

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,8 +49,9 @@ class LiveSamplesConformanceTest {
   private static final DuisRequestBuilder REQUESTS = DuisRequestBuilder.create(CATALOGUE);
   private static Path samples;
 
-  @BeforeAll
-  static void locateSamples() {
+  /** Per test, so that without the samples each test is reported skipped with the reason (not "Tests run: 0"). */
+  @BeforeEach
+  void locateSamples() {
     samples = DuisSamples.folder();
   }
 

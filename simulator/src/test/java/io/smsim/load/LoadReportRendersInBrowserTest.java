@@ -1,6 +1,7 @@
 package io.smsim.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ class LoadReportRendersInBrowserTest {
     Path chromium = chromium();
     assumeTrue(chromium != null, "no chromium on this machine: report rendering not checked");
     LoadResult r = synthetic();
+    assertThat(codesPerSecond(r)).as("the synthetic run has mixed seconds").contains(110L);
     Path html = dir.resolve("report.html");
     LoadReportHtml.write(html, "test", LoadReportHtml.loadHeader(r, List.of()), List.of(
         new LoadReportHtml.Run("plain", "plain run", r, List.of(), -1),
@@ -46,15 +48,49 @@ class LoadReportRendersInBrowserTest {
     assertThat(m.find()).as("render status written").isTrue();
     JsonNode status = new ObjectMapper().readTree(m.group(1));
     assertThat(status.get("errors")).as("script errors").isEmpty();
+    long[] perSecond = codesPerSecond(r);
+    int codeCharts = 0;
+    for (JsonNode chart : status.get("charts")) {
+      if (chart.has("stackedTotals")) {
+        codeCharts++;
+        List<Double> drawn = new ArrayList<>();
+        chart.get("stackedTotals").forEach(v -> drawn.add(v.asDouble()));
+        assertThat(drawn).as("rendered height of each second's stacked bar = all codes of that second")
+            .hasSize(perSecond.length);
+        for (int i = 0; i < perSecond.length; i++) {
+          assertThat(drawn.get(i)).as("second " + i).isCloseTo((double) perSecond[i], within(0.5));
+        }
+      }
+    }
+    assertThat(codeCharts).as("a codes chart per run").isEqualTo(2);
     assertThat(status.get("charts")).hasSize(3 + 4);
     for (JsonNode chart : status.get("charts")) {
       assertThat(chart.get("series").asInt()).as(chart.get("title").asText()).isPositive();
     }
     assertThat(dom.split("<svg", -1).length - 1).as("charts drawn as SVG").isGreaterThanOrEqualTo(7);
-    assertThat(dom).contains("failover decision").contains("Every request is accounted for");
+    assertThat(dom).contains("failover decision").contains("Every request is accounted for")
+        .contains("after the last send: answers, then grace");
+    assertThat(dom).as("per-region table").contains("<table class=\"figures\" id=\"regions\">")
+        .contains("<td>north</td><td>2,000</td><td>1,900</td><td>100</td><td>5.0%</td>");
   }
 
-  /** 20 s at 100/s; North fails from second 6 to 9; latency per second. */
+  /** What the stacked codes chart must show: the outcomes of each second, every code added up. */
+  private static long[] codesPerSecond(LoadResult r) {
+    SecondSeries s = r.series().perSecond();
+    long[] total = new long[s.seconds()];
+    for (int i = 0; i < total.length; i++) {
+      for (int c = 0; c < r.series().codes().size(); c++) {
+        total[i] += s.completedCount(i, c);
+      }
+    }
+    return total;
+  }
+
+  /**
+   * 20 s at 100/s to North and 10/s to Central; from second 6 to 9 a quarter of North's requests
+   * fail (E20) while the rest succeed, so each of those seconds has two codes whose bars must stack
+   * to 110; sending ends at 17 s (the rest is the grace period); latency per second.
+   */
   private static LoadResult synthetic() {
     SecondSeries s = new SecondSeries();
     List<LatencyRow> rows = new ArrayList<>();
@@ -63,11 +99,12 @@ class LoadReportRendersInBrowserTest {
     long ok = 0;
     long failed = 0;
     for (int sec = 0; sec < 20; sec++) {
-      for (int i = 0; i < 100; i++) {
-        boolean bad = sec >= 6 && sec < 9;
-        long offset = sec * 1_000_000_000L + i * 10_000_000L;
-        s.region(offset, 0, SecondSeries.SENT);
-        s.region(offset, 0, bad ? SecondSeries.FAILED : SecondSeries.OK);
+      for (int i = 0; i < 110; i++) {
+        boolean central = i >= 100;
+        boolean bad = !central && sec >= 6 && sec < 10 && i % 4 == 0;
+        long offset = sec * 1_000_000_000L + i * 9_000_000L;
+        s.region(offset, central ? 1 : 0, SecondSeries.SENT);
+        s.region(offset, central ? 1 : 0, bad ? SecondSeries.FAILED : SecondSeries.OK);
         s.completed(sec, bad ? 7 : Codes.OK);
         ack.recordValue(500 + i);
         e2e.recordValue(50_000 + 100 * i);
@@ -81,14 +118,15 @@ class LoadReportRendersInBrowserTest {
     }
     boolean[] used = new boolean[Traffic.REGIONS];
     used[0] = true;
+    used[1] = true;
     List<String> codes = new ArrayList<>(new Codes("I0").names());
     codes.add("E20");
     return new LoadResult(
-        new LoadResult.Setup("http://127.0.0.1:8080", "constant 100/s", "north.onDemand 100%", 20, 8, 1, 100, 5, 1,
+        new LoadResult.Setup("http://127.0.0.1:8080", "constant 110/s", "north.onDemand 91%", 17, 8, 1, 100, 5, 1,
             10, false, "http://127.0.0.1:9000/responses", 1, Instant.EPOCH, 21),
-        new LoadResult.Outcomes(2000, ok, Map.of("E20", failed), 0, 0, 0),
+        new LoadResult.Outcomes(2200, ok, Map.of("E20", failed), 0, 0, 0),
         new LoadResult.Accounting(0, List.of(), 0, 0, List.of(), 0, 0, 0),
-        new LoadResult.Sends(2000, 0, 0.3, 0, 4, 100),
+        new LoadResult.Sends(2200, 0, 0.3, 0, 4, 110),
         new LoadResult.Latency(ack, e2e, new Histogram[] {e2e, e2e, e2e, e2e}),
         new LoadResult.Series(codes, s, rows, used));
   }

@@ -89,6 +89,18 @@ class ReportRendersInBrowserTest {
   }
 
   @Test
+  void timeAxesCarryDateYearAndZoneAndTheLogAxisOneUnitPerSide() {
+    for (String id : SEED_CHARTS) {
+      String text = seed.dom().getElementById(id).text();
+      assertThat(text).as(id + ": the zone of the clock").contains("local time, Europe/London");
+      assertThat(text).as(id + ": every date label has its month and year").contains("Apr 2019");
+    }
+    java.util.List<String> ticks = seed.dom().getElementById("chart-latency").select("svg text").eachText();
+    assertThat(ticks).as("log latency ticks: ms below a second, s above, never hours or minutes")
+        .noneMatch(t -> t.matches("[\\d.,]+ (h|min)")).anyMatch(t -> t.matches("[\\d,]+ s"));
+  }
+
+  @Test
   void reportWithFailoversRendersToo() throws Exception {
     Path dir = SeedReplay.tempDir("smsim-browser-failovers");
     SmallScenarios.replay(SmallScenarios.FAILOVERS, dir.resolve("out"));
@@ -112,6 +124,12 @@ class ReportRendersInBrowserTest {
     assertStudySeriesDrawn(page);
     assertThat(page.dom().getElementById("chart-diff-birthingEvents-impacted").text()).as("zero line named")
         .contains("base");
+    for (String count : java.util.List.of("chart-metric-birthingEvents-impacted", "chart-metric-requests-failed")) {
+      java.util.List<String> numbers = page.dom().getElementById(count).select("svg text").eachText().stream()
+          .filter(t -> t.matches("-?[\\d,]*\\.?\\d+")).toList();
+      assertThat(numbers).as(count + ": a count axis ticks in whole numbers from 0").isNotEmpty()
+          .allMatch(t -> t.matches("[\\d,]+"));
+    }
   }
 
   @Test

@@ -21,7 +21,7 @@ class BadScenarioTest {
       """;
 
   private static List<String> problems(String yaml) {
-    ScenarioException e = catchThrowableOfType(() -> ScenarioLoader.fromString("s.yaml", yaml), ScenarioException.class);
+    ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.fromString("s.yaml", yaml));
     assertThat(e).as("expected the scenario to be rejected").isNotNull();
     return e.problems().stream().map(Problem::toString).toList();
   }

@@ -31,7 +31,7 @@ class BadTraceTest {
           north:
             workload:
         %s""".formatted(category.indent(6)));
-    ScenarioException e = catchThrowableOfType(() -> ScenarioFile.load(file, List.of()), ScenarioException.class);
+    ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioFile.load(file, List.of()));
     assertThat(e).as("expected the scenario to be rejected").isNotNull();
     String csvName = dir.resolve("t.csv").toString();
     return e.problems().stream().map(p -> p.toString().replace(csvName, "t.csv").replace(file.toString(), "s.yaml"))
@@ -85,7 +85,7 @@ class BadTraceTest {
     Path file = dir.resolve("s.yaml");
     Files.writeString(file, "name: x\nstart: 2020-01-06T00:00\nend: 2020-01-07T00:00\nregions:\n  north:\n"
         + "    workload:\n      onDemand: {trace: nowhere.csv, mix: {\"4.1.1\": 1}}\n");
-    ScenarioException e = catchThrowableOfType(() -> ScenarioFile.load(file, List.of()), ScenarioException.class);
+    ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioFile.load(file, List.of()));
     assertThat(e.problems()).hasSize(1);
     assertThat(e.problems().get(0).toString()).isEqualTo(dir.resolve("nowhere.csv") + ": " + TRACE
         + ": cannot read the trace file: no such file");
