@@ -2,7 +2,7 @@
 -- rotating the target over generated devices of the three regions (00-DB-FF-0R-00-00-00-NN),
 -- and counting the synchronous answers by DUIS response code.
 --   wrk -t2 -c64 -d30s --latency -s benchmarks/live/duis-post.lua http://127.0.0.1:8080/api/v1/serviceS
-local template = [[<?xml version="1.0" encoding="UTF-8"?><sr:Request xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:sr="http://www.dccinterface.co.uk/ServiceUserGateway" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" schemaVersion="5.4"><sr:Header><sr:RequestID>90-B3-D5-1F-30-01-00-00:00-DB-FF-0%d-00-00-00-%02X:%d</sr:RequestID><sr:CommandVariant>1</sr:CommandVariant><sr:ServiceReference>4.1</sr:ServiceReference><sr:ServiceReferenceVariant>4.1.1</sr:ServiceReferenceVariant></sr:Header><sr:Body><sr:ReadInstantaneousImportRegisters/></sr:Body><ds:Signature><ds:SignedInfo/></ds:Signature></sr:Request>]]
+local template = [[<?xml version="1.0" encoding="UTF-8"?><sr:Request xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:sr="http://www.dccinterface.co.uk/ServiceUserGateway" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" schemaVersion="5.4"><sr:Header><sr:RequestID>90-B3-D5-1F-30-01-00-00:00-DB-FF-0%d-00-00-00-%02X:%d</sr:RequestID><sr:CommandVariant>1</sr:CommandVariant><sr:ServiceReference>4.1</sr:ServiceReference><sr:ServiceReferenceVariant>4.1.1</sr:ServiceReferenceVariant></sr:Header><sr:Body><sr:ReadInstantaneousImportRegisters/></sr:Body></sr:Request>]]
 
 local counter = 0
 codes = {}

@@ -1,6 +1,7 @@
 package io.smsim.cli;
 
 import io.smsim.duis.Eui64;
+import io.smsim.duis.xmldsig.Signatures;
 import io.smsim.load.CallbackReceiver;
 import io.smsim.load.LoadConsole;
 import io.smsim.load.LoadOptions;
@@ -23,6 +24,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -148,7 +151,7 @@ final class LoadCommand implements Callable<Integer> {
   long seed = 1;
 
   @Option(names = "--originator", paramLabel = "EUI64",
-      description = "Service User EUI-64 in RequestIDs (default 90-B3-D5-1F-30-01-00-00).")
+      description = "Service User EUI-64 in RequestIDs (default: the --sign-cert's, else 90-B3-D5-1F-30-01-00-00).")
   String originator;
 
   @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML for CI: a testcase per --slo objective.")
@@ -163,6 +166,9 @@ final class LoadCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  SignatureOptions signatureOptions = new SignatureOptions();
+
   @Override
   public Integer call() throws InterruptedException, IOException {
     List<Slo.Clause> objectives = objectives();
@@ -171,6 +177,8 @@ final class LoadCommand implements Callable<Integer> {
     LoadOptions options = options(scenario);
     ProgressOutput progress = ProgressOutput.on(spec.commandLine().getErr(), common.quiet || format.json());
     LoadResult result;
+    progress.event("signatures: " + options.signatures().describeSigning("requests") + "; "
+        + (ackOnly ? "no final responses (--ack-only)" : options.signatures().describeVerification("final responses")));
     try (CallbackReceiver receiver = ackOnly ? null : receiver()) {
       if (receiver != null) {
         progress.event("final responses: POST to " + receiver.url() + " (the DSP's response URL)");
@@ -248,12 +256,15 @@ final class LoadCommand implements Callable<Integer> {
       URI url = new URI(target);
       Pacing pacing = pacing(scenario);
       long base = LoadOptions.defaults(url, pacing).counterBase();
-      long orig = originator == null ? LoadOptions.DEFAULT_ORIGINATOR : Eui64.parse(originator);
+      Signatures signatures = signatureOptions.signatures(Clock.systemUTC());
+      long orig = originator != null ? Eui64.parse(originator) : signatures.signing()
+          .flatMap(sg -> sg.credential().eui64().isPresent() ? Optional.of(sg.credential().eui64().getAsLong())
+              : Optional.empty()).orElse(LoadOptions.DEFAULT_ORIGINATOR);
       return LoadOptions.defaults(url, pacing).withDuration(duration.toNanos())
           .withConnections(connections, threads)
           .withTimeouts(responseTimeout.toNanos(), grace.toNanos())
           .withLimits(maxInFlight, lateThreshold.toNanos()).withAckOnly(ackOnly)
-          .withCallback(callbackBind, callbackPort).withIdentity(orig, base, seed);
+          .withCallback(callbackBind, callbackPort).withIdentity(orig, base, seed).withSignatures(signatures);
     } catch (URISyntaxException e) {
       throw new BadInputException("--target is not a URL: " + target);
     } catch (IllegalArgumentException e) {

@@ -12,6 +12,7 @@ import java.net.BindException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +86,9 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  SignatureOptions signatureOptions = new SignatureOptions();
+
   @Override
   public Integer call() throws InterruptedException {
     Scenario scenario = scenarioFile == null ? ScenarioFile.builtInDefault(scenarioOptions.overrides).scenario()
@@ -140,7 +144,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       return LiveOptions.defaults(seed == null ? scenario.seed() : seed).withHost(bind).withPorts(port, adminPort)
           .withResponseUrl(url).withTimeScale(timeScale).withLimits(maxBody, 10_000, 60_000, maxInFlight)
-          .withServerName(serverName);
+          .withSignatures(signatureOptions.signatures(Clock.systemUTC())).withServerName(serverName);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -159,6 +163,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     out.printf("  responses %s%n", options.responseUrl() == null ? "not delivered (no --response-url)"
         : "POSTed to " + options.responseUrl());
+    out.printf("  signatures %s%n", options.signatures().describeVerification("requests"));
+    out.printf("             %s%n", options.signatures().describeSigning("final responses"));
     for (Region r : scenario.regions().keySet()) {
       out.printf("  %-8s primary 127.0.0.1:%d · secondary 127.0.0.1:%d · %d devices%n", r.key(),
           e.gatewayPort(r, ServerRole.PRIMARY), e.gatewayPort(r, ServerRole.SECONDARY), scenario.devices().count(r));

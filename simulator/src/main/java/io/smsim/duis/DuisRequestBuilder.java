@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Builds DUIS service requests ({@code sr:Request}) for {@code smsim load}: valid header, a body
- * element for the SRV, a placeholder {@code ds:Signature}; written straight into a
- * {@link StringBuilder} (no DOM) so that a core builds hundreds of thousands a second.
+ * Builds DUIS service requests ({@code sr:Request}) for {@code smsim load}: valid header and a body
+ * element for the SRV, unsigned; written straight into a {@link StringBuilder} (no DOM) so that a
+ * core builds hundreds of thousands a second. The DUIS schema requires a {@code ds:Signature}: a
+ * request is signed afterwards with {@link io.smsim.duis.xmldsig.DuisSigner}, which appends it.
  *
  * <p>Shape, from the DUIS samples (DCC Reference Test Data Set, SmartDCCInnovation duis-templates):
  * {@code sr:Request[@schemaVersion]} with namespaces {@code sr}, {@code ds}, {@code xsi}; an
  * {@code sr:Header} of RequestID, CommandVariant, ServiceReference, ServiceReferenceVariant; an
- * {@code sr:Body} with one element; and {@code ds:Signature}.
+ * {@code sr:Body} with one element; and (once signed) {@code ds:Signature}.
  *
  * <p>The body element is empty: smsim emulates routing, capacity and timing, not GBCS content. Its
  * name is the SRV's name in PascalCase, which is DUIS's element for most SRVs (4.1.1
@@ -94,12 +95,13 @@ public final class DuisRequestBuilder {
     XmlText.element(out, "ServiceReference", srv.reference());
     XmlText.element(out, "ServiceReferenceVariant", srv.variant());
     out.append("</sr:Header><sr:Body><sr:").append(body).append("/></sr:Body>");
-    return out.append(XmlText.SIGNATURE_PLACEHOLDER).append("</sr:Request>");
+    return out.append("</sr:Request>");
   }
 
   /**
    * A signed pre-command for {@code srv} (command variant 5, 6 or 7): body {@code sr:SignedPreCommand}
-   * with {@code sr:GBCSPayload}, the user's signed GBCS pre-command in base64, as UTF-8 bytes.
+   * with {@code sr:GBCSPayload}, the user's signed GBCS pre-command in base64, as UTF-8 bytes, unsigned (sign
+   * it with {@link io.smsim.duis.xmldsig.DuisSigner}).
    */
   public byte[] buildSignedPreCommand(Srv srv, RequestId requestId, int commandVariant, String gbcsPayloadBase64) {
     Objects.requireNonNull(requestId, "requestId");
@@ -115,7 +117,7 @@ public final class DuisRequestBuilder {
     XmlText.element(out, "ServiceReferenceVariant", srv.variant());
     out.append("</sr:Header><sr:Body><sr:SignedPreCommand>");
     XmlText.element(out, "GBCSPayload", gbcsPayloadBase64);
-    out.append("</sr:SignedPreCommand></sr:Body>").append(XmlText.SIGNATURE_PLACEHOLDER).append("</sr:Request>");
+    out.append("</sr:SignedPreCommand></sr:Body></sr:Request>");
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 

@@ -13,8 +13,10 @@ import java.util.Objects;
  * ACKNOWLEDGEMENT_ERROR_RESPONSE_DUIS.XML (header RequestID, ResponseCode, ResponseDateTime; body
  * ResponseMessage with ServiceReference and ServiceReferenceVariant; no signature); the final
  * response as ECS52_11.2_SUCCESS_RESPONSE_DUIS.XML (adds ResponseID, the RequestID with originator
- * and target swapped, an optional GBCSPayload, and a ds:Signature, here a placeholder). Times are
- * passed in, never read from a clock. Instances are immutable and thread-safe.
+ * and target swapped, an optional GBCSPayload, and a ds:Signature). Responses are built unsigned:
+ * the DSP signs final responses with {@link io.smsim.duis.xmldsig.DuisSigner} when it has a key,
+ * which appends the ds:Signature, and otherwise sends them unsigned (the schema makes it optional).
+ * Times are passed in, never read from a clock. Instances are immutable and thread-safe.
  */
 public final class DuisResponseBuilder {
 
@@ -125,7 +127,7 @@ public final class DuisResponseBuilder {
     if (gbcsPayloadBase64 != null) {
       XmlText.element(out, "GBCSPayload", gbcsPayloadBase64);
     }
-    out.append("</sr:ResponseMessage></sr:Body>").append(XmlText.SIGNATURE_PLACEHOLDER).append("</sr:Response>");
+    out.append("</sr:ResponseMessage></sr:Body></sr:Response>");
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 

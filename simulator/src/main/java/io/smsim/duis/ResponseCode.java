@@ -61,6 +61,23 @@ public enum ResponseCode {
   public static final ResponseCode CSP_UNAVAILABLE = E20;
 
   /**
+   * The code smsim answers, synchronously and with no final response, when a request's XML
+   * signature is missing or invalid, names a certificate not in the trust store, or was made by a
+   * party other than the RequestID's originator: {@link #E1}, "Failed Authorisation - Invalid User /
+   * User Role".
+   *
+   * <p>Reasoning: the DUIS response-code table (public summary cited above) has no code of its own
+   * for a failed signature check; DUIS identifies the User and User Role that sent a request by the
+   * certificate that signed it (an SMKI Organisation certificate naming the User's EUI-64, the
+   * RequestID's originator). A request whose signature does not verify against a known certificate
+   * of its originator is therefore not from a valid SEC party / User Role, which is E1's meaning. E1
+   * is the first of the "Failed Authorisation" checks, which DUIS applies before validating the
+   * request against the device (E4, E5, E19). The DCC Boxed tooling (dccboxed-signing-tool,
+   * duis-sign-wrap) signs and validates but publishes no code for this either.
+   */
+  public static final ResponseCode SIGNATURE_REFUSED = E1;
+
+  /**
    * The code smsim answers a command variant 5 (signed pre-command) with when there is no pre-command
    * behind it: no earlier transform of the same RequestID and SRV, or a signed pre-command whose
    * pre-command part differs in any byte from the one the Transform Service returned (the grouping

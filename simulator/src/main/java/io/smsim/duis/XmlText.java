@@ -9,27 +9,6 @@ final class XmlText {
 
   static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
-  /**
-   * A {@code ds:Signature} in the shape of the DUIS samples with placeholder values: smsim does not
-   * sign (DCC Boxed and the samples use placeholders too), but users' parsers expect the block.
-   */
-  static final String SIGNATURE_PLACEHOLDER = "<ds:Signature>"
-      + "<ds:SignedInfo>"
-      + "<ds:CanonicalizationMethod Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>"
-      + "<ds:SignatureMethod Algorithm=\"http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256\"/>"
-      + "<ds:Reference URI=\"\"><ds:Transforms>"
-      + "<ds:Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>"
-      + "</ds:Transforms>"
-      + "<ds:DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/>"
-      + "<ds:DigestValue>c21zaW0tcGxhY2Vob2xkZXI=</ds:DigestValue>"
-      + "</ds:Reference></ds:SignedInfo>"
-      + "<ds:SignatureValue>c21zaW0tcGxhY2Vob2xkZXI=</ds:SignatureValue>"
-      + "<ds:KeyInfo><ds:X509Data><ds:X509IssuerSerial>"
-      + "<ds:X509IssuerName>CN=smsim placeholder</ds:X509IssuerName>"
-      + "<ds:X509SerialNumber>1</ds:X509SerialNumber>"
-      + "</ds:X509IssuerSerial></ds:X509Data></ds:KeyInfo>"
-      + "</ds:Signature>";
-
   private XmlText() {
   }
 

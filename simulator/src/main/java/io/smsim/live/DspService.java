@@ -7,21 +7,23 @@ import io.smsim.duis.DuisRequestParser;
 import io.smsim.duis.DuisResponseBuilder;
 import io.smsim.duis.Endpoint;
 import io.smsim.duis.ResponseCode;
+import io.smsim.duis.xmldsig.DuisVerifier;
+import io.smsim.duis.xmldsig.SignatureRejectedException;
 import io.smsim.model.DeviceRegistry;
 import io.smsim.model.Region;
 import io.smsim.model.Srv;
-import io.smsim.model.SrvCatalogue;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The DSP's synchronous half, like DCC Boxed's front door: parse and validate a DUIS request
- * (hardened parser: well-formed, DUIS namespace and structure, known SRV, command variant for the
- * SRV and the endpoint), check that the target device exists and find its region, admit it within
- * the bound on requests in flight, and say what to answer. Thread-safe; allocation is the parse
- * and the answer.
+ * The DSP's synchronous half, like DCC Boxed's front door: parse a DUIS request (hardened parser:
+ * well-formed, DUIS namespace and structure), authenticate it by its XML signature when a trust
+ * store is configured, validate it (known SRV, command variant for the SRV and the endpoint), check
+ * that the target device exists and find its region, admit it within the bound on requests in
+ * flight, and say what to answer. Thread-safe; allocation is the parse (and the signature check's
+ * DOM) and the answer.
  *
  * <p>Critical requests take DUIS's two steps ({@link TransformService}): a command variant 4 sent to
  * the Transform Service is answered at once with I0 and the GBCS pre-command to sign, and goes no
@@ -32,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Answers: I99 with HTTP 200 for an accepted request; a DUIS error response for a rejected one,
  * with HTTP 400 for schema-level faults (not XML, not DUIS, unknown SRV: E11, see
  * {@code RejectReason}) and HTTP 200 for DUIS validation and authorisation errors (E11 reference
- * mismatch, E12, E13, E19); HTTP 503 with E20 when the emulation sheds load.
+ * mismatch, E12, E13, E19; E1 for a signature that is not accepted, see
+ * {@link ResponseCode#SIGNATURE_REFUSED}); HTTP 503 with E20 when the emulation sheds load.
  */
 final class DspService {
 
@@ -44,8 +47,6 @@ final class DspService {
   record Accepted(DuisRequest request, Srv srv, Region region, long acceptedNanos) {
   }
 
-  private static final SrvCatalogue CATALOGUE = SrvCatalogue.standard();
-
   private final DuisRequestParser parser;
   private final DuisResponseBuilder responses = DuisResponseBuilder.create();
   private final DeviceRegistry devices;
@@ -53,11 +54,15 @@ final class DspService {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final int maxInFlight;
   private final Clock wallClock;
+  private final DuisVerifier verifier;
+  private final LiveMetrics metrics;
   private final TransformService transforms;
 
   DspService(DuisRequestParser parser, DeviceRegistry devices, Iterable<Region> regions, int maxInFlight,
-      Clock wallClock) {
+      Clock wallClock, DuisVerifier verifier, LiveMetrics metrics) {
     this.parser = parser;
+    this.verifier = verifier;
+    this.metrics = metrics;
     this.devices = devices;
     for (Region r : regions) {
       served[r.ordinal()] = true;
@@ -68,11 +73,28 @@ final class DspService {
   }
 
   Answer answer(Endpoint endpoint, ByteBuffer body) {
+    byte[] bytes;
+    int offset;
+    int length = body.remaining();
+    if (body.hasArray()) {
+      bytes = body.array();
+      offset = body.arrayOffset() + body.position();
+    } else { // one copy, shared by the StAX read and the signature check
+      bytes = new byte[length];
+      body.duplicate().get(bytes);
+      offset = 0;
+    }
     DuisRequest request;
     Srv srv;
     try {
-      request = parser.parse(endpoint, body);
-      srv = CATALOGUE.get(CATALOGUE.indexOf(request.serviceReferenceVariant()));
+      request = parser.parseWellFormed(bytes, offset, length);
+      if (verifier != null) {
+        Answer refused = verifySignature(request, bytes, offset, length);
+        if (refused != null) {
+          return refused;
+        }
+      }
+      srv = parser.validate(request, endpoint);
     } catch (DuisRejectedException e) {
       HttpResponseStatus status = e.reason().schemaLevel() ? HttpResponseStatus.BAD_REQUEST : HttpResponseStatus.OK;
       return new Answer(status, responses.error(e, wallClock.instant()), e.responseCode().code(), null);
@@ -121,6 +143,22 @@ final class DspService {
     }
     ResponseCode code = ResponseCode.PRE_COMMAND_REFUSED;
     return new Answer(HttpResponseStatus.OK, responses.error(request, code, wallClock.instant()), code.code(), null);
+  }
+
+  /**
+   * Authenticates a well-formed request by its XML signature: the signer must be a trusted
+   * certificate of the RequestID's originator, and the document as signed. A refusal is answered
+   * {@link ResponseCode#SIGNATURE_REFUSED} (E1) with HTTP 200, and gets no final response.
+   */
+  private Answer verifySignature(DuisRequest request, byte[] bytes, int offset, int length) {
+    try {
+      verifier.verifyRequest(bytes, offset, length, request.requestId().originator());
+      return null;
+    } catch (SignatureRejectedException e) {
+      metrics.signatureRefused(e.reason());
+      return new Answer(HttpResponseStatus.OK, responses.error(request, ResponseCode.SIGNATURE_REFUSED,
+          wallClock.instant()), ResponseCode.SIGNATURE_REFUSED.code(), null);
+    }
   }
 
   /**

@@ -100,9 +100,9 @@ public final class LiveEmulator implements AutoCloseable {
     DuisRequestParser parser = DuisRequestParser.create(SrvCatalogue.standard(), options.maxBodyBytes(),
         DuisRequestParser.DEFAULT_MAX_DEPTH);
     dsp = new DspService(parser, scenario.devices(), scenario.regions().keySet(), options.maxInFlight(),
-        Clock.systemUTC());
+        Clock.systemUTC(), options.signatures().verifier(), metrics);
     delivery = new ResponseDelivery(options.responseUrl(), deliveryClient, dspGroup, metrics,
-        options.maxPendingDeliveries());
+        options.maxPendingDeliveries(), options.signatures().signer());
     CspHop hop = new CspHop(clusters, hopClient, dsp, delivery, metrics);
     DspHandler.Shared shared = new DspHandler.Shared(dsp, hop, metrics);
     dspChannel = bind(dspGroup, new DspInitializer(options, new ConnectionLimit(options.maxConnections()), shared),

@@ -5,6 +5,7 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.smsim.duis.xmldsig.SignatureRejectedException;
 import io.smsim.model.Outcome;
 import io.smsim.model.Region;
 import io.smsim.model.ServerRole;
@@ -62,12 +63,27 @@ final class LiveMetrics {
       .help("1 for the region's active server, 0 for the standby").labelNames("region", "server").register(registry);
   private final Gauge switching = Gauge.builder().name("smsim_failover_switching")
       .help("1 while a switchover is in progress").labelNames("region").register(registry);
+  private final Counter signatureRefusals = Counter.builder().name("smsim_dsp_signature_refusals_total")
+      .help("Requests refused (E1) because their XML signature was not accepted, by reason: missing, misplaced, "
+          + "not_duis_profile, no_key_info, unknown_certificate, certificate_not_valid_now, digest_mismatch, "
+          + "bad_signature_value, signer_not_originator, malformed")
+      .labelNames("reason").register(registry);
+  private final Counter signedResponses = Counter.builder().name("smsim_signed_responses_total")
+      .help("Final responses signed with the DSP's key (--sign-key)").register(registry);
   private final Gauge inFlight = Gauge.builder().name("smsim_dsp_in_flight_requests")
       .help("Acknowledged requests without a final outcome yet").register(registry);
 
   void dspAnswer(String endpoint, String code, long realNanos) {
     dspRequests.labelValues(endpoint, code).inc();
     dspSeconds.labelValues(endpoint).observe(realNanos / 1e9);
+  }
+
+  void signatureRefused(SignatureRejectedException.Reason reason) {
+    signatureRefusals.labelValues(reason.name().toLowerCase(java.util.Locale.ROOT)).inc();
+  }
+
+  void signedResponse() {
+    signedResponses.inc();
   }
 
   void outcome(Region region, ServerRole server, String srv, Outcome outcome, long virtualNanos) {

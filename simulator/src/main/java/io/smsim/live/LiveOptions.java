@@ -1,6 +1,8 @@
 package io.smsim.live;
 
+import io.smsim.duis.xmldsig.Signatures;
 import java.net.URI;
+import java.util.Objects;
 
 /**
  * How {@code smsim serve} runs: where it listens, where final responses go, how fast virtual time
@@ -20,12 +22,13 @@ import java.net.URI;
  * @param ioThreads DSP event-loop threads
  * @param gatewayThreads event-loop threads shared by the regions' gateway servers
  * @param seed random seed of the model's streams
+ * @param signatures whether requests are verified (against which trust store) and final responses signed
  * @param serverName this instance's name, sent as {@value #SERVER_HEADER} on every DUIS answer so
  *     that a client behind a load balancer sees which instance answered; {@code null}: no header
  */
 public record LiveOptions(String host, int dspPort, int adminPort, URI responseUrl, double timeScale, int maxBodyBytes,
     long requestTimeoutMillis, long idleTimeoutMillis, int maxInFlight, int maxConnections,
-    int maxPendingDeliveries, int ioThreads, int gatewayThreads, long seed, String serverName) {
+    int maxPendingDeliveries, int ioThreads, int gatewayThreads, long seed, Signatures signatures, String serverName) {
 
   public static final String LOOPBACK = "127.0.0.1";
   /** The response header that names the instance ({@code --server-name}). */
@@ -46,46 +49,56 @@ public record LiveOptions(String host, int dspPort, int adminPort, URI responseU
     positive("maxPendingDeliveries", maxPendingDeliveries);
     positive("ioThreads", ioThreads);
     positive("gatewayThreads", gatewayThreads);
+    Objects.requireNonNull(signatures, "signatures");
     if (serverName != null && !serverName.matches("[!-~]{1,64}")) {
       throw new IllegalArgumentException("--server-name must be 1 to 64 visible ASCII characters, no spaces: "
           + serverName);
     }
   }
 
-  /** Loopback, ports 8080 (DUIS) and 8081 (admin), no response URL, real time, the scenario's seed. */
+  /**
+   * Loopback, ports 8080 (DUIS) and 8081 (admin), no response URL, real time, the scenario's seed,
+   * no signature verification or signing.
+   */
   public static LiveOptions defaults(long seed) {
     return new LiveOptions(LOOPBACK, 8080, 8081, null, 1, 1 << 20, 10_000, 60_000, 20_000, 4096, 20_000, 2, 1, seed,
-        null);
+        Signatures.none(), null);
   }
 
   public LiveOptions withPorts(int dsp, int admin) {
     return new LiveOptions(host, dsp, admin, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
         idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed,
-        serverName);
+        signatures, serverName);
   }
 
   public LiveOptions withResponseUrl(URI url) {
     return new LiveOptions(host, dspPort, adminPort, url, timeScale, maxBodyBytes, requestTimeoutMillis,
         idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed,
-        serverName);
+        signatures, serverName);
   }
 
   public LiveOptions withTimeScale(double k) {
     return new LiveOptions(host, dspPort, adminPort, responseUrl, k, maxBodyBytes, requestTimeoutMillis,
         idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed,
-        serverName);
+        signatures, serverName);
   }
 
   public LiveOptions withHost(String h) {
     return new LiveOptions(h, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
         idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed,
-        serverName);
+        signatures, serverName);
   }
 
   /** Body, request-time and in-flight limits (tests use small ones). */
   public LiveOptions withLimits(int bodyBytes, long requestMillis, long idleMillis, int inFlight) {
     return new LiveOptions(host, dspPort, adminPort, responseUrl, timeScale, bodyBytes, requestMillis, idleMillis,
-        inFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed,
+        inFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed, signatures, serverName);
+  }
+
+  /** Requests verified and final responses signed as {@code s} says. */
+  public LiveOptions withSignatures(Signatures s) {
+    return new LiveOptions(host, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
+        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed, s,
         serverName);
   }
 
@@ -93,7 +106,7 @@ public record LiveOptions(String host, int dspPort, int adminPort, URI responseU
   public LiveOptions withServerName(String name) {
     return new LiveOptions(host, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
         idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed,
-        name);
+        signatures, name);
   }
 
   private static void port(String name, int p) {

@@ -1,6 +1,7 @@
 package io.smsim.live;
 
 import io.netty.channel.EventLoopGroup;
+import io.smsim.duis.xmldsig.DuisSigner;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * POSTs final DUIS responses to the Service User's response URL, as the DSP does: bounded (at most
  * {@code maxPending} responses in flight or waiting for a retry; beyond that a response is dropped
  * and counted), with a bounded retry (3 attempts, 250 ms then 1 s apart) when the receiver refuses,
- * fails or answers non-2xx. Without a response URL the responses are only counted.
+ * fails or answers non-2xx. Without a response URL the responses are only counted. With a signer
+ * (the DSP's key, {@code --sign-key}) every response is signed once, before its first attempt.
  */
 final class ResponseDelivery {
 
@@ -25,9 +27,12 @@ final class ResponseDelivery {
   private final LiveMetrics metrics;
   private final int maxPending;
   private final AtomicInteger pending = new AtomicInteger();
+  private final DuisSigner signer;
 
-  ResponseDelivery(URI url, LoopbackHttpClient client, EventLoopGroup timers, LiveMetrics metrics, int maxPending) {
+  ResponseDelivery(URI url, LoopbackHttpClient client, EventLoopGroup timers, LiveMetrics metrics, int maxPending,
+      DuisSigner signer) {
     this.url = url;
+    this.signer = signer;
     this.client = client;
     this.timers = timers;
     this.metrics = metrics;
@@ -52,7 +57,12 @@ final class ResponseDelivery {
       metrics.delivery("dropped");
       return;
     }
-    attempt(xml, 1);
+    byte[] body = xml;
+    if (signer != null) {
+      body = signer.sign(xml);
+      metrics.signedResponse();
+    }
+    attempt(body, 1);
   }
 
   private void attempt(byte[] xml, int attempt) {

@@ -1,6 +1,7 @@
 package io.smsim.load;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -26,6 +27,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.smsim.duis.DuisRejectedException;
 import io.smsim.duis.DuisResponse;
 import io.smsim.duis.DuisResponseParser;
+import io.smsim.duis.xmldsig.DuisVerifier;
+import io.smsim.duis.xmldsig.SignatureRejectedException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +39,8 @@ import java.util.concurrent.TimeUnit;
  * answers 200 at once, parses each with {@link DuisResponseParser} and hands it, by its RequestID's
  * counter, to the worker that sent the request. Responses that are not ours (another originator, a
  * counter we never issued) are counted as unknown, unparsable bodies as unparsable (answered 400).
+ * With a verifier ({@code --trust}), each response's XML signature is checked on its worker's loop;
+ * one that is not accepted ends its request as {@code signature:<reason>}.
  * It runs on an event loop of its own and may be bound before the run exists (the failover bench
  * starts the emulation with its URL); until a run is attached every response counts as unknown.
  */
@@ -98,7 +103,7 @@ public final class CallbackReceiver implements AutoCloseable {
     run = null;
   }
 
-  private void received(DuisResponse r, long now) {
+  private void received(DuisResponse r, byte[] body, long now) {
     Attached a = run;
     if (a == null) {
       return;
@@ -118,7 +123,22 @@ public final class CallbackReceiver implements AutoCloseable {
     }
     LoadWorker w = a.workers()[(int) (c % a.workers().length)];
     long seq = c / a.workers().length;
-    w.loop.execute(() -> w.onFinal(r, seq, now));
+    DuisVerifier verifier = a.options().signatures().verifier();
+    if (verifier == null) {
+      w.loop.execute(() -> w.onFinal(r, seq, now, null));
+    } else { // on the worker's loop: the workers share the checks, the receiver's loop only routes
+      w.loop.execute(() -> w.onFinal(r, seq, now, signatureRefusal(verifier, body)));
+    }
+  }
+
+  /** {@code signature:<reason>} when the response's signature is not accepted, else {@code null}. */
+  private static String signatureRefusal(DuisVerifier verifier, byte[] body) {
+    try {
+      verifier.verify(body, 0, body.length);
+      return null;
+    } catch (SignatureRejectedException e) {
+      return "signature:" + e.reason().name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   @Override
@@ -138,8 +158,9 @@ public final class CallbackReceiver implements AutoCloseable {
         return;
       }
       DuisResponse r;
+      byte[] body = ByteBufUtil.getBytes(req.content());
       try {
-        r = parser.parse(req.content().nioBuffer());
+        r = parser.parse(body);
       } catch (DuisRejectedException e) {
         Attached a = run;
         if (a != null) {
@@ -149,7 +170,7 @@ public final class CallbackReceiver implements AutoCloseable {
         return;
       }
       answer(ctx, HttpResponseStatus.OK, keepAlive);
-      received(r, now);
+      received(r, body, now);
     }
 
     private void answer(ChannelHandlerContext ctx, HttpResponseStatus status, boolean keepAlive) {

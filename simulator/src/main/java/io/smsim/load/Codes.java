@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * acknowledgement); {@code transport:closed} (the connection closed with the request on it);
  * {@code transport:connect} (no connection to the target could be made); a final error code as
  * written ({@code E20}); a synchronous error as {@code ack:E19}; an HTTP answer without a DUIS
- * code as {@code http:404}.
+ * code as {@code http:404}; with {@code --trust}, a final response whose XML signature was not
+ * accepted as {@code signature:<reason>} ({@code signature:missing}, {@code signature:digest_mismatch},
+ * {@code signature:unknown_certificate} ...), whatever code it carried.
  */
 final class Codes {
 

@@ -142,8 +142,12 @@ final class Ledger {
     }
   }
 
-  /** A final response for request {@code seq}, received at {@code now}. */
-  void finalResponse(DuisResponse r, long seq, long now) {
+  /**
+   * A final response for request {@code seq}, received at {@code now}; {@code signatureRefusal}
+   * ({@code signature:<reason>}) is the request's outcome instead of the response's code when the
+   * response's signature was not accepted, else {@code null}.
+   */
+  void finalResponse(DuisResponse r, long seq, long now, String signatureRefusal) {
     if (seq >= ring.next()) {
       unknown++;
       return;
@@ -160,7 +164,9 @@ final class Ledger {
     byte state = ring.state(s);
     if (state == PendingRing.SENT || state == PendingRing.ACKED) {
       stats.recordE2e(ring.region(s), now - ring.intended(s));
-      finish(s, r.isSuccess() ? Codes.OK : stats.codes.index(r.responseCode()), now);
+      int code = signatureRefusal != null ? stats.codes.index(signatureRefusal)
+          : r.isSuccess() ? Codes.OK : stats.codes.index(r.responseCode());
+      finish(s, code, now);
     } else if (state == PendingRing.QUEUED || ring.flag(s, PendingRing.NEVER_SENT)) {
       unknown++;
     } else {

@@ -1,7 +1,10 @@
 package io.smsim.load;
 
+import io.smsim.duis.Eui64;
+import io.smsim.duis.xmldsig.Signatures;
 import java.net.URI;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,12 +29,14 @@ import java.util.concurrent.TimeUnit;
  * @param originator the Service User's EUI-64 in every RequestID
  * @param counterBase RequestID counters start above this (distinguishes runs against one target)
  * @param seed random seed (arrivals, SRVs, devices)
+ * @param signatures how requests are signed (the Service User's key, which must name {@code originator})
+ *     and final responses verified
  * @param serverHeader the response header that names the server that answered (the failover bench's
  *     {@code --server-header}), or {@code null}
  */
 public record LoadOptions(URI target, Pacing pacing, long durationNanos, int connections, int threads, int maxInFlight,
     long responseTimeoutNanos, long graceNanos, long lateThresholdNanos, boolean ackOnly, String callbackBind,
-    int callbackPort, long originator, long counterBase, long seed, String serverHeader) {
+    int callbackPort, long originator, long counterBase, long seed, Signatures signatures, String serverHeader) {
 
   /** DCC Boxed's sample Service User: the originator of the public DUIS samples. */
   public static final long DEFAULT_ORIGINATOR = 0x90B3_D51F_3001_0000L;
@@ -65,6 +70,15 @@ public record LoadOptions(URI target, Pacing pacing, long durationNanos, int con
     if (counterBase < 0 || counterBase > Long.MAX_VALUE / 2) {
       throw new IllegalArgumentException("counter base must be in [0, 2^62]: " + counterBase);
     }
+    Objects.requireNonNull(signatures, "signatures");
+    if (signatures.signer() != null) {
+      OptionalLong signer = signatures.signer().credential().eui64();
+      if (signer.isPresent() && signer.getAsLong() != originator) {
+        throw new IllegalArgumentException("--sign-cert is " + Eui64.format(signer.getAsLong())
+            + "'s certificate, but requests come from --originator " + Eui64.format(originator)
+            + " (a DSP refuses a request its originator did not sign)");
+      }
+    }
     if (serverHeader != null && !serverHeader.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}")) {
       throw new IllegalArgumentException("--server-header must be an HTTP header name (RFC 9110 token): "
           + serverHeader);
@@ -75,55 +89,64 @@ public record LoadOptions(URI target, Pacing pacing, long durationNanos, int con
   public static LoadOptions defaults(URI target, Pacing pacing) {
     return new LoadOptions(target, pacing, TimeUnit.SECONDS.toNanos(30), 64, 2, 10_000,
         TimeUnit.SECONDS.toNanos(30), TimeUnit.SECONDS.toNanos(5), TimeUnit.MILLISECONDS.toNanos(10), false,
-        "127.0.0.1", 0, DEFAULT_ORIGINATOR, (System.currentTimeMillis() % 100_000_000L) * 1_000_000_000L, 1, null);
+        "127.0.0.1", 0, DEFAULT_ORIGINATOR, (System.currentTimeMillis() % 100_000_000L) * 1_000_000_000L, 1,
+        Signatures.none(), null);
   }
 
   public LoadOptions withDuration(long nanos) {
     return new LoadOptions(target, pacing, nanos, connections, threads, maxInFlight, responseTimeoutNanos, graceNanos,
         lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed,
-        serverHeader);
+        signatures, serverHeader);
   }
 
   public LoadOptions withConnections(int n, int nThreads) {
     return new LoadOptions(target, pacing, durationNanos, n, nThreads, maxInFlight, responseTimeoutNanos, graceNanos,
         lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed,
-        serverHeader);
+        signatures, serverHeader);
   }
 
   public LoadOptions withTimeouts(long responseTimeout, long grace) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeout, grace,
         lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed,
-        serverHeader);
+        signatures, serverHeader);
   }
 
   public LoadOptions withAckOnly(boolean only) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
         graceNanos, lateThresholdNanos, only, callbackBind, callbackPort, originator, counterBase, seed,
-        serverHeader);
+        signatures, serverHeader);
   }
 
   public LoadOptions withLimits(int inFlight, long lateThreshold) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, inFlight, responseTimeoutNanos,
         graceNanos, lateThreshold, ackOnly, callbackBind, callbackPort, originator, counterBase, seed,
-        serverHeader);
+        signatures, serverHeader);
   }
 
   public LoadOptions withCallback(String bind, int port) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
         graceNanos, lateThresholdNanos, ackOnly, bind, port, originator, counterBase, seed,
-        serverHeader);
+        signatures, serverHeader);
   }
 
   public LoadOptions withIdentity(long originatorEui64, long base, long randomSeed) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
         graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originatorEui64, base, randomSeed,
+        signatures, serverHeader);
+  }
+
+  /** Requests signed and final responses verified as {@code s} says. */
+  public LoadOptions withSignatures(Signatures s) {
+    return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
+        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed, s,
         serverHeader);
   }
 
   /** Reads which server answered from the response header {@code name} ({@code null}: not at all). */
   public LoadOptions withServerHeader(String name) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
-        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed, name);
+        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed,
+        signatures, name);
   }
 
   /** The target's port (80 when the URL has none). */

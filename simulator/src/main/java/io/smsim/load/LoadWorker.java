@@ -104,7 +104,8 @@ final class LoadWorker {
   void warmUp() {
     RandomStream scratch = new RandomStream(index * 31L + 7);
     Traffic.Pick p = new Traffic.Pick();
-    for (int i = 0; i < 5_000; i++) {
+    int n = encoder.signs() ? 500 : 5_000; // signing costs ~100 times more per request
+    for (int i = 0; i < n; i++) {
       traffic.pick(scratch, -1, p);
       encoder.encode(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, p.srvIndex, p.target, i + 1L).release();
     }
@@ -333,9 +334,12 @@ final class LoadWorker {
     return options.serverHeader() == null ? ServerNames.NONE : stats.servers.slot(headers.get(options.serverHeader()));
   }
 
-  /** A final response for this worker's request {@code seq}, received at {@code now}. */
-  void onFinal(DuisResponse r, long seq, long now) {
-    ledger.finalResponse(r, seq, now);
+  /**
+   * A final response for this worker's request {@code seq}, received at {@code now};
+   * {@code signatureRefusal} is its outcome code when its signature was not accepted, else {@code null}.
+   */
+  void onFinal(DuisResponse r, long seq, long now, String signatureRefusal) {
+    ledger.finalResponse(r, seq, now, signatureRefusal);
   }
 
   /** Closes connection {@code i} if it still carries request {@code seq} (its deadline passed). */

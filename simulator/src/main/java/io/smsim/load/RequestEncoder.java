@@ -6,6 +6,7 @@ import io.smsim.duis.DuisRequestBuilder;
 import io.smsim.duis.Endpoint;
 import io.smsim.duis.Eui64;
 import io.smsim.duis.RequestId;
+import io.smsim.duis.xmldsig.DuisSigner;
 import io.smsim.model.Srv;
 import io.smsim.model.SrvCatalogue;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,10 @@ import java.nio.charset.StandardCharsets;
  * around the target's EUI-64 and the counter written in ASCII, after a head whose only variable is
  * the Content-Length. {@code RequestEncoderTest} checks the result is byte for byte what the builder
  * writes. One per worker: not thread-safe. The request text is ASCII (EUI-64s, digits, element names).
+ *
+ * <p>With a signer ({@code --sign-key}), each request is assembled the same way and then signed by
+ * {@link DuisSigner} (the JDK's XML signature API: a DOM parse, the digest, ECDSA), which appends its
+ * {@code ds:Signature}; this costs far more than the assembly and sets the generator's top rate.
  */
 final class RequestEncoder {
 
@@ -34,8 +39,10 @@ final class RequestEncoder {
   private final byte[][] after = new byte[CATALOGUE.size()][];
   private final byte[][] head = new byte[CATALOGUE.size()][];
   private final byte[] digits = new byte[20];
+  private final DuisSigner signer;
 
   RequestEncoder(LoadOptions options) {
+    this.signer = options.signatures().signer();
     DuisRequestBuilder builder = DuisRequestBuilder.create(CATALOGUE);
     RequestId marker = new RequestId(options.originator(), MARKER_TARGET, MARKER_COUNTER);
     String id = marker.format();
@@ -55,8 +62,16 @@ final class RequestEncoder {
     }
   }
 
+  /** Whether requests are signed. */
+  boolean signs() {
+    return signer != null;
+  }
+
   /** The whole request: head, then the body. */
   ByteBuf encode(ByteBufAllocator alloc, int srvIndex, long target, long counter) {
+    if (signer != null) {
+      return encodeSigned(alloc, srvIndex, target, counter);
+    }
     byte[] open = before[srvIndex];
     byte[] close = after[srvIndex];
     int bodyLength = open.length + Eui64.TEXT_LENGTH + 1 + decimal(counter) + close.length;
@@ -71,6 +86,30 @@ final class RequestEncoder {
     return out;
   }
 
+  private ByteBuf encodeSigned(ByteBufAllocator alloc, int srvIndex, long target, long counter) {
+    byte[] open = before[srvIndex];
+    byte[] close = after[srvIndex];
+    int n = decimal(counter);
+    byte[] unsigned = new byte[open.length + Eui64.TEXT_LENGTH + 1 + n + close.length];
+    System.arraycopy(open, 0, unsigned, 0, open.length);
+    int at = open.length;
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      int b = (int) (target >>> shift) & 0xff;
+      unsigned[at++] = HEX[b >>> 4];
+      unsigned[at++] = HEX[b & 0xf];
+      if (shift > 0) {
+        unsigned[at++] = '-';
+      }
+    }
+    unsigned[at++] = ':';
+    System.arraycopy(digits, digits.length - n, unsigned, at, n);
+    System.arraycopy(close, 0, unsigned, at + n, close.length);
+    byte[] body = signer.sign(unsigned);
+    ByteBuf out = alloc.buffer(head[srvIndex].length + 8 + CRLF2.length + body.length);
+    out.writeBytes(head[srvIndex]);
+    int m = decimal(body.length);
+    return out.writeBytes(digits, digits.length - m, m).writeBytes(CRLF2).writeBytes(body);
+  }
 
   private static void eui64(ByteBuf out, long eui64) {
     for (int shift = 56; shift >= 0; shift -= 8) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import io.smsim.duis.xmldsig.SigningCredential;
+import io.smsim.duis.xmldsig.TestPki;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServeCommandTest {
 
@@ -63,5 +66,46 @@ class ServeCommandTest {
     assertThat(runFor.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
     assertThat(runFor.err().strip()).isEqualTo("smsim: Invalid value for option '--for': not a duration "
         + "(e.g. 250ms, 90s, 15m, 1h30m, 2d): soon\nTry 'smsim serve --help'.");
+  }
+
+  @Test
+  void theBannerSaysWhetherRequestsAreVerifiedAndResponsesSigned(@TempDir Path dir) {
+    Run plain = run("serve", SCENARIO, "--port", "0", "--admin-port", "0", "--for", "100ms");
+    assertThat(plain.out()).contains("signatures requests not verified (no --trust)")
+        .contains("final responses unsigned (no --sign-key/--sign-cert)");
+
+    SigningCredential dsp = TestPki.credential(0x90B3_D51F_3000_0002L);
+    Path trust = dir.resolve("trust");
+    TestPki.writeCertificate(TestPki.credential(0x90B3_D51F_3001_0000L), createDirectory(trust).resolve("user.pem"));
+    Path key = TestPki.writeKey(dsp, dir.resolve("dsp.key"));
+    Path cert = TestPki.writeCertificate(dsp, dir.resolve("dsp.pem"));
+    Run signed = run("serve", SCENARIO, "--port", "0", "--admin-port", "0", "--for", "100ms", "--trust", trust.toString(),
+        "--sign-key", key.toString(), "--sign-cert", cert.toString());
+    assertThat(signed.exit()).as(signed.err()).isZero();
+    assertThat(signed.out()).contains("requests verified against 1 certificates in " + trust)
+        .contains("certificate validity not checked, as DCC's validator")
+        .contains("final responses signed by subject ");
+  }
+
+  @Test
+  void signatureOptionMistakesAreOneLineAndExit2(@TempDir Path dir) {
+    Run missing = run("serve", SCENARIO, "--trust", dir.resolve("nowhere").toString());
+    assertThat(missing.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(missing.err().strip()).isEqualTo("smsim: --trust " + dir.resolve("nowhere")
+        + ": no such folder or keystore file");
+    Run empty = run("serve", SCENARIO, "--trust", dir.toString());
+    assertThat(empty.err().strip()).isEqualTo("smsim: --trust " + dir + ": no certificates");
+    Run half = run("serve", SCENARIO, "--sign-key", dir.resolve("k.pem").toString());
+    assertThat(half.err().strip()).isEqualTo("smsim: --sign-key needs --sign-cert");
+    Run policy = run("serve", SCENARIO, "--cert-validity", "sometimes");
+    assertThat(policy.err().strip()).isEqualTo("smsim: --cert-validity must be enforce or ignore: sometimes");
+  }
+
+  private static Path createDirectory(Path p) {
+    try {
+      return java.nio.file.Files.createDirectories(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
