@@ -18,12 +18,20 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
  * whose requests, pooled, succeed at least {@link RecoveryCriteria#successRatio()} × the pre-fault
  * success ratio and whose merged e2e p99 is at most {@link RecoveryCriteria#p99Factor()} × the
  * pre-fault p99, refined to
- * just after the intended send time of the last failed request before that window. The baseline is
- * the time before the fault without its first second.
+ * just after the intended send time of the last failed request before that window.
+ *
+ * <p>The baseline is the time before the fault without its first second (connections and JIT) and
+ * without the requests still in flight when the fault came: its e2e p99 is that of the answers that
+ * arrived before the fault, and its success ratio that of the requests intended before
+ * {@code fault − that p99} (in tenths of a second; at least the run's second second). A request
+ * acknowledged just before a crash and never answered is the fault's damage, not the baseline's:
+ * counted in the baseline it would raise the pre-fault failure rate until the outage itself no
+ * longer stands out.
  */
 final class Outage {
 
   static final double ONSET_P = 1e-3;
+  private static final double TENTH_MS = 100;
 
   /**
    * The outage, times in seconds after the fault (NaN: not within the run).
@@ -128,7 +136,7 @@ final class Outage {
 
   private Result measure(double faultAt, int n) {
     int faultSecond = (int) Math.floor(faultAt);
-    Baseline base = baseline(faultSecond);
+    Baseline base = baseline(faultAt);
     int onsetSecond = onsetSecond(faultSecond, n, base);
     double onset = Double.NaN;
     double recovery = Double.NaN;
@@ -145,19 +153,23 @@ final class Outage {
     return new Result(onset, recovery, failed, recoverySecond, base.success(), base.p99Ms());
   }
 
-  /** The time before the fault, its first second left out: failure probability, success ratio, e2e p99. */
+  /** The time before the fault, as the class says: failure probability, success ratio, e2e p99. */
   private record Baseline(double failureProbability, double success, double p99Ms) {
   }
 
-  private Baseline baseline(int faultSecond) {
+  private Baseline baseline(double faultAt) {
+    int faultSecond = (int) Math.floor(faultAt);
+    double p99Ms = p99Ms(1, faultSecond);
+    int inFlightTenths = Double.isNaN(p99Ms) ? 0 : (int) Math.ceil(p99Ms / TENTH_MS);
+    int end = Math.max(2 * SecondSeries.TENTHS, (int) Math.floor(faultAt * SecondSeries.TENTHS) - inFlightTenths);
     long ok = 0;
     long failed = 0;
-    for (int k = 1; k < faultSecond; k++) {
-      ok += view.second(k, SecondSeries.OK);
-      failed += view.second(k, SecondSeries.FAILED);
+    for (int t = SecondSeries.TENTHS; t < end; t++) {
+      ok += view.count(t, SecondSeries.OK);
+      failed += view.count(t, SecondSeries.FAILED);
     }
     double p = ok + failed == 0 ? 0 : (double) failed / (ok + failed);
-    return new Baseline(p, 1 - p, p99Ms(1, faultSecond));
+    return new Baseline(p, 1 - p, p99Ms);
   }
 
   /** The first second from {@code from} whose failures the baseline failure rate makes unlikely, or -1. */
