@@ -4,7 +4,6 @@ import io.smsim.load.BenchCommand;
 import io.smsim.load.CallbackReceiver;
 import io.smsim.load.ExternalBench;
 import io.smsim.load.ExternalOutputs;
-import io.smsim.load.Slo;
 import io.smsim.load.TargetUnreachableException;
 import io.smsim.load.Traffic;
 import io.smsim.model.Region;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Option;
 /**
  * The options of {@code smsim failover-bench --target URL}: the bench against the user's own system
  * (a primary and a standby behind their load balancer or virtual IP), with their fault and restore
- * commands. The load, recovery and output options are the in-process bench's.
+ * commands. The load, recovery, repeats, objectives and output options are the in-process bench's.
  */
 final class ExternalBenchOptions {
 
@@ -56,15 +55,6 @@ final class ExternalBenchOptions {
       description = "Response header that names the server that answered (e.g. X-Served-By, or X-Smsim-Server from "
           + "smsim serve --server-name): adds detection, switchover, fail-back and answers by server.")
   String serverHeader;
-
-  @Option(names = "--repeats", paramLabel = "N",
-      description = "Runs per rate, summed up as median and range (default ${DEFAULT-VALUE}).")
-  int repeats = 1;
-
-  @Option(names = "--slo", paramLabel = "SPEC",
-      description = "Objectives per run, e.g. 'recovery<5s,lost<=0,failed<1%%,detection<2s'; also every smsim load "
-          + "metric. A breach exits with status 1.")
-  String slo;
 
   @Option(names = "--callback-port", paramLabel = "P",
       description = "Port where your system POSTs final responses (default: any free port, printed).")
@@ -125,10 +115,10 @@ final class ExternalBenchOptions {
       BenchCommand restore = restoreCmd == null ? null
           : BenchCommand.parse(BenchCommand.Role.RESTORE, restoreCmd, shell, timeout);
       long restoreNanos = restoreAt == null ? -1 : duration("--restore-at", restoreAt);
-      return new ExternalBench.Plan(url, c.rates, repeats, c.duration.toNanos(),
+      return new ExternalBench.Plan(url, c.rates, c.repeats, c.duration.toNanos(),
           duration("--fault-at", faultAt), restoreNanos, fault, restore, serverHeader, c.connections, c.threads,
           c.responseTimeout.toNanos(), c.grace.toNanos(), ackOnly,
-          c.recovery(), c.seed == null ? 1 : c.seed, slo == null ? List.of() : Slo.parseFailover(slo));
+          c.recovery(), c.seed == null ? 1 : c.seed, c.slo());
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }

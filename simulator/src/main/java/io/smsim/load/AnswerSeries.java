@@ -6,8 +6,8 @@ import java.util.Arrays;
  * What the failover bench needs from one worker's book beyond {@link SecondSeries}, per tenth of a
  * second: by intended send time, the synchronous answers by server ({@link ServerNames} slot: how
  * many, how many accepted the request, the intended time of the last answered and of the first
- * accepted request) and the outcomes (ok, error, timeout); by arrival time, the first and last
- * successful outcome (for the longest stretch without one) and the duplicated answers. Times are ns
+ * accepted request), the outcomes (ok, error, timeout) and the duplicated answers; by arrival time,
+ * the first and last successful outcome (for the longest stretch without one). Times are ns
  * after the run's start, stored +1 so that 0 means none. Grows with the run's duration (about 3 kB
  * a second), not its volume. Single-threaded; merged at the end.
  */
@@ -55,9 +55,12 @@ public final class AnswerSeries {
     a[i + OK_LAST] = Math.max(a[i + OK_LAST], arrivalOffset + 1);
   }
 
-  /** A duplicated answer arrived at {@code arrivalOffset}. */
-  void duplicated(long arrivalOffset) {
-    int i = at(arrivalOffset);
+  /** A duplicated answer to the request intended at {@code intendedOffset} arrived (-1: not known; not counted here). */
+  void duplicated(long intendedOffset) {
+    if (intendedOffset < 0) {
+      return;
+    }
+    int i = at(intendedOffset);
     a[i + DUPLICATED]++;
   }
 

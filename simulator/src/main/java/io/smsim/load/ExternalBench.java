@@ -51,9 +51,7 @@ public final class ExternalBench {
       for (double r : rates) {
         Pacing.checkRate(r, "--rates: each rate");
       }
-      if (repeats < 1 || repeats > 1000) {
-        throw new IllegalArgumentException("--repeats must be in [1, 1000]: " + repeats);
-      }
+      FailoverBench.checkRepeats(repeats);
       if (faultAtNanos < 2_000_000_000L || faultAtNanos >= durationNanos) {
         throw new IllegalArgumentException("--fault-at must be at least 2s (the baseline is measured before it) "
             + "and before the end of --duration: " + faultAtNanos / 1e9 + " s");
@@ -156,12 +154,28 @@ public final class ExternalBench {
       ExternalMeasures m = ExternalMeasures.of(result, commands.get(0).startSeconds(), restoreAt, plan.recovery(),
           hlog);
       LoadOutputs.write(dir, result, List.of(), false);
-      return new Outcome(rate, repeat, result, List.copyOf(commands), m, ExternalSlo.evaluate(plan.slo(), result, m),
+      return new Outcome(rate, repeat, result, List.copyOf(commands), m, FailoverSlo.evaluate(plan.slo(), result, m),
           dir);
     } finally {
       timer.shutdownNow();
     }
   }
+
+  /** The measures summed up across repeats, per rate ({@link RepeatSummary}). */
+  public static List<RepeatSummary> summaries(List<Outcome> outcomes) {
+    return RepeatSummary.of(outcomes, o -> Format.number(o.rate()), MEASURES);
+  }
+
+  /** What the summary across repeats shows, in this order. */
+  private static final List<RepeatSummary.Measure<Outcome>> MEASURES = List.of(
+      new RepeatSummary.Measure<>("onset", "s", o -> o.measures().onset()),
+      new RepeatSummary.Measure<>("detection", "s", o -> o.measures().detection()),
+      new RepeatSummary.Measure<>("switchover", "s", o -> o.measures().switchover()),
+      new RepeatSummary.Measure<>("recovery", "s", o -> o.measures().recovery()),
+      new RepeatSummary.Measure<>("gap", "s", o -> o.measures().gap()),
+      new RepeatSummary.Measure<>("failback", "s", o -> o.measures().failback()),
+      new RepeatSummary.Measure<>("failed", "requests", o -> o.measures().failedInEvent()),
+      new RepeatSummary.Measure<>("lost", "requests", o -> o.load().accounting().lost()));
 
   private static ScheduledFuture<BenchCommand.Run> at(ScheduledExecutorService timer, long t0, long offsetNanos,
       BenchCommand command, Path dir) {

@@ -48,11 +48,8 @@ final class ExternalBenchJson {
         run(o, dir, g);
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("summary");
-      for (ExternalSummary s : ExternalSummary.of(outcomes)) {
-        summary(s, g);
-      }
-      g.writeEndArray();
+      RepeatSummary.json(ExternalBench.summaries(outcomes),
+          (s, gen) -> gen.writeNumberField("rate", outcomes.get(s.firstRun()).rate()), g);
       g.writeBooleanField("passed", outcomes.stream().allMatch(ExternalBench.Outcome::passed));
       g.writeEndObject();
     }
@@ -124,15 +121,7 @@ final class ExternalBenchJson {
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeArrayFieldStart("slo");
-    for (Slo.Verdict v : o.slo()) {
-      g.writeStartObject();
-      g.writeStringField("objective", v.objective());
-      g.writeStringField("actual", v.actualText());
-      g.writeBooleanField("met", v.met());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
+    LoadSummaryJson.slo(o.slo(), g);
     g.writeBooleanField("passed", o.passed());
     g.writeObjectFieldStart("load");
     LoadSummaryJson.fields(o.load(), List.of(), g);
@@ -155,22 +144,6 @@ final class ExternalBenchJson {
     seconds("ackP99Ms", p.ackP99Ms(), g);
     seconds("e2eP50Ms", p.e2eP50Ms(), g);
     seconds("e2eP99Ms", p.e2eP99Ms(), g);
-    g.writeEndObject();
-  }
-
-  private static void summary(ExternalSummary s, JsonGenerator g) throws IOException {
-    g.writeStartObject();
-    g.writeNumberField("rate", s.rate());
-    g.writeNumberField("runs", s.runs());
-    for (ExternalSummary.Stat st : s.stats()) {
-      g.writeObjectFieldStart(st.name());
-      g.writeStringField("unit", st.unit());
-      g.writeNumberField("n", st.n());
-      seconds("median", st.median(), g);
-      seconds("min", st.min(), g);
-      seconds("max", st.max(), g);
-      g.writeEndObject();
-    }
     g.writeEndObject();
   }
 

@@ -34,7 +34,7 @@ import org.HdrHistogram.Histogram;
 public record ExternalMeasures(double faultAtSeconds, double restoreAtSeconds, double onset, double recovery,
     long failedInEvent, double gap, double gapStart, String oldServer, String newServer, double detection,
     double switchover, double failback, List<Phase> phases, List<ServerCount> servers, List<LoadResult.Lost> lost,
-    double baselineSuccess, double baselineP99Ms) {
+    double baselineSuccess, double baselineP99Ms) implements FailoverSlo.Event {
 
   public ExternalMeasures {
     phases = List.copyOf(phases);
@@ -44,8 +44,8 @@ public record ExternalMeasures(double faultAtSeconds, double restoreAtSeconds, d
 
   /**
    * Requests of one phase by intended send time, each with exactly one of ok, failed (an error
-   * answer), timed out (no answer in time, not lost) or lost (acknowledged, never answered);
-   * duplicated answers by arrival time; latency percentiles of the answers that arrived in the
+   * answer), timed out (no answer in time, not lost) or lost (acknowledged, never answered); the
+   * duplicated answers to them (also by the request's intended send time); latency percentiles of the answers that arrived in the
    * phase's whole seconds (from {@code results.hlog}), ms.
    */
   public record Phase(String name, double fromSeconds, double toSeconds, long requests, long ok, long failed,
@@ -112,7 +112,7 @@ public record ExternalMeasures(double faultAtSeconds, double restoreAtSeconds, d
 
   /**
    * The phase [from, to) of intended send times; {@code last}: it ends the run, and also holds the
-   * answers and duplicates that arrive after the last send.
+   * latencies of the answers that arrive after the last send.
    */
   private static Phase phase(String name, double from, double to, boolean last, LoadResult r, AnswerSeries a,
       Map<Integer, Histogram> ack, Map<Integer, Histogram> e2e) {

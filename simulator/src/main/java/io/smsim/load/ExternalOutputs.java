@@ -1,5 +1,6 @@
 package io.smsim.load;
 
+import io.smsim.output.OutputFiles;
 import io.smsim.report.Html;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,7 +35,7 @@ public final class ExternalOutputs {
     for (ExternalBench.Outcome o : outcomes) {
       printRun(plan, o, out);
     }
-    printSummary(plan, outcomes, out);
+    RepeatSummary.print(ExternalBench.summaries(outcomes), plan.repeats(), "rate/s", out);
     out.flush();
   }
 
@@ -82,34 +83,6 @@ public final class ExternalOutputs {
     for (Slo.Verdict v : o.slo()) {
       out.println("  SLO " + v.line());
     }
-  }
-
-  private static void printSummary(ExternalBench.Plan plan, List<ExternalBench.Outcome> outcomes, PrintWriter out) {
-    out.println("summary: median [min, max] across " + plan.repeats() + " repeat" + (plan.repeats() == 1 ? "" : "s")
-        + " per rate; times in seconds after the fault; n = runs where it happened");
-    List<ExternalSummary> summaries = ExternalSummary.of(outcomes);
-    List<String> head = new ArrayList<>(List.of("rate/s"));
-    summaries.get(0).stats().forEach(s -> head.add(s.name()));
-    List<String[]> rows = new ArrayList<>();
-    for (ExternalSummary s : summaries) {
-      List<String> row = new ArrayList<>(List.of(Format.number(s.rate())));
-      for (ExternalSummary.Stat st : s.stats()) {
-        row.add(stat(st, s.runs()));
-      }
-      rows.add(row.toArray(new String[0]));
-    }
-    table(rows, head.toArray(new String[0]), out);
-  }
-
-  private static String stat(ExternalSummary.Stat s, int runs) {
-    if (s.n() == 0) {
-      return "-";
-    }
-    boolean count = s.unit().equals("requests");
-    String med = count ? Format.number(s.median()) : Format.number(round(s.median()));
-    String range = s.min() == s.max() ? "" : " [" + (count ? Format.number(s.min()) : Format.number(round(s.min())))
-        + ", " + (count ? Format.number(s.max()) : Format.number(round(s.max()))) + "]";
-    return med + range + (s.n() < runs ? " n=" + s.n() : "");
   }
 
   private static List<String[]> phaseRows(ExternalMeasures m) {
@@ -174,8 +147,7 @@ public final class ExternalOutputs {
   public static List<Path> write(Path dir, ExternalBench.Plan plan, List<ExternalBench.Outcome> outcomes) {
     try {
       Files.createDirectories(dir);
-      Path json = dir.resolve("bench.json");
-      Files.writeString(json, ExternalBenchJson.json(plan, outcomes, dir), StandardCharsets.UTF_8);
+      Path json = OutputFiles.writeString(dir.resolve("bench.json"), ExternalBenchJson.json(plan, outcomes, dir));
       Path html = dir.resolve("report.html");
       List<LoadReportHtml.Run> runs = new ArrayList<>();
       for (ExternalBench.Outcome o : outcomes) {

@@ -31,6 +31,7 @@ final class Ledger {
   private final Unanswered unanswered = new Unanswered();
   private final SecondSeries series = new SecondSeries();
   private final AnswerSeries answers = new AnswerSeries();
+  private final SendTenths sendTenths = new SendTenths();
   private final long[] byCode = new long[Codes.MAX];
   private final List<String> duplicatedIds = new ArrayList<>();
   private long t0;
@@ -56,6 +57,7 @@ final class Ledger {
   /** A new request, QUEUED; returns its sequence number. */
   long issue(long intended, long target, int srv, int region) {
     long seq = ring.add(intended, target, srv, region);
+    sendTenths.issued(seq, intended - t0);
     issued++;
     stats.issued.increment();
     series.region(intended - t0, region, SecondSeries.SENT);
@@ -70,6 +72,40 @@ final class Ledger {
 
   boolean isQueued(long seq) {
     return ring.has(seq) && ring.state(ring.slot(seq)) == PendingRing.QUEUED;
+  }
+
+  /**
+   * Whether queued request {@code seq} may still go on the wire at {@code now}; if its deadline has
+   * passed while it waited for a connection, it ends as a timeout here and must not be sent (a request
+   * sent after its deadline would hold a connection for an outcome already decided).
+   */
+  boolean sendable(long seq, long now) {
+    if (!isQueued(seq)) {
+      return false;
+    }
+    int s = ring.slot(seq);
+    if (ring.intended(s) + timeoutNanos > now) {
+      return true;
+    }
+    finishUnanswered(seq, s, Codes.TIMEOUT_NO_ACK, false, now);
+    return false;
+  }
+
+  /**
+   * At the end of a run, after every deadline: ends each request still without an outcome as the
+   * timeout it is (acknowledged or not), wherever {@link #expire} stopped, so that every request has
+   * its one outcome even when a starved event loop could not expire them in time.
+   */
+  void endOverdue(long now) {
+    for (long seq = ring.base(); seq < ring.next(); seq++) {
+      int s = ring.slot(seq);
+      byte state = ring.state(s);
+      if (state == PendingRing.DONE || ring.intended(s) + timeoutNanos > now) {
+        continue;
+      }
+      finishUnanswered(seq, s, state == PendingRing.ACKED ? Codes.TIMEOUT : Codes.TIMEOUT_NO_ACK,
+          state == PendingRing.ACKED, now);
+    }
   }
 
   /** A request that was never sent ends with {@code code} (client:overload, transport:connect). */
@@ -184,7 +220,7 @@ final class Ledger {
       lateAnswers++;
     } else {
       duplicated++;
-      answers.duplicated(System.nanoTime() - t0);
+      answers.duplicated(sendTenths.offsetOf(seq)); // by the request's intended send time, as every outcome
       if (duplicatedIds.size() < MAX_LISTED_DUPLICATES) {
         duplicatedIds.add(r.requestId().format());
       }

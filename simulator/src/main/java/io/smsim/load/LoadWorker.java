@@ -295,7 +295,7 @@ final class LoadWorker {
     }
     while (!backlog.isEmpty()) {
       long seq = backlog.poll();
-      if (ledger.isQueued(seq)) { // else it timed out while it waited
+      if (ledger.sendable(seq, now)) { // else it timed out while it waited
         send(c, seq, now, true);
         return;
       }
@@ -373,8 +373,9 @@ final class LoadWorker {
     }
   }
 
-  /** This worker's accounting. On the loop, after {@link #stop()}. */
+  /** This worker's accounting, every overdue request ended first. On the loop, after {@link #stop()}. */
   WorkerResult result() {
+    ledger.endOverdue(System.nanoTime());
     return new WorkerResult(ledger.totals(), sentOnWire, late, maxLatenessNanos);
   }
 
