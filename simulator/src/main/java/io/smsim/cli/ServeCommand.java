@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
         + "regional primary/secondary gateways that leak, exhaust, fail over and take faults on command.")
 final class ServeCommand implements Callable<Integer> {
 
+  /** How long a stopping server waits for accepted requests to get their final response. */
+  static final long DRAIN_MILLIS = 10_000;
   private static final String BUILT_IN_NAME = "dcc-boxed-default";
 
   @Spec
@@ -58,8 +60,13 @@ final class ServeCommand implements Callable<Integer> {
   double timeScale = 1;
 
   @Option(names = "--bind", paramLabel = "ADDR",
-      description = "Address of the DUIS and admin ports (default ${DEFAULT-VALUE}); gateways stay on loopback.")
+      description = "Address of the DUIS port (default ${DEFAULT-VALUE}); gateways stay on loopback.")
   String bind = LiveOptions.LOOPBACK;
+
+  @Option(names = "--admin-bind", paramLabel = "ADDR",
+      description = "Address of the admin and metrics port (default ${DEFAULT-VALUE}); off loopback every admin "
+          + "request needs the token printed at start.")
+  String adminBind = LiveOptions.LOOPBACK;
 
   @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's seed).")
   Long seed;
@@ -107,14 +114,14 @@ final class ServeCommand implements Callable<Integer> {
       throw e;
     } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
       if (e instanceof BindException || e.getCause() instanceof BindException) {
-        throw new BadInputException("cannot listen on " + bind + " (ports " + port + ", " + adminPort + "): "
+        throw new BadInputException("cannot listen on " + bind + ":" + port + " and " + adminBind + ":" + adminPort + ": "
             + e.getMessage());
       }
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
-      emulator.close();
+      stop(emulator, out, "stopped");
       stopped.countDown();
     }, "smsim-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -125,11 +132,27 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (!stopped.await(runNanos, TimeUnit.NANOSECONDS)) {
       Runtime.getRuntime().removeShutdownHook(hook);
-      emulator.close();
-      out.println("stopped after " + io.smsim.scenario.DurationGrammar.format(runFor.toNanos()));
-      out.flush();
+      stop(emulator, out, "stopped after " + io.smsim.scenario.DurationGrammar.format(runFor.toNanos()));
     }
     return Main.EXIT_OK;
+  }
+
+  /**
+   * Stops taking requests, lets the accepted ones finish (up to {@value #DRAIN_MILLIS} ms), prints
+   * what became of them and closes everything: on SIGTERM or Ctrl-C (the shutdown hook) and after
+   * {@code --for}.
+   */
+  private static void stop(LiveEmulator emulator, PrintWriter out, String why) {
+    try {
+      LiveEmulator.Summary s = emulator.drain(DRAIN_MILLIS);
+      out.println(why + ": " + s);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      out.println(why + ": " + emulator.summary());
+    } finally {
+      out.flush();
+      emulator.close();
+    }
   }
 
   private LiveOptions options(Scenario scenario) {
@@ -142,8 +165,9 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     try {
-      return LiveOptions.defaults(seed == null ? scenario.seed() : seed).withHost(bind).withPorts(port, adminPort)
-          .withResponseUrl(url).withTimeScale(timeScale).withLimits(maxBody, 10_000, 60_000, maxInFlight)
+      return LiveOptions.defaults(seed == null ? scenario.seed() : seed).withHost(bind).withAdminHost(adminBind)
+          .withPorts(port, adminPort).withResponseUrl(url).withTimeScale(timeScale)
+          .withLimits(maxBody, 10_000, 60_000, maxInFlight)
           .withSignatures(signatureOptions.signatures(Clock.systemUTC())).withServerName(serverName);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
@@ -156,8 +180,12 @@ final class ServeCommand implements Callable<Integer> {
         scenario.name().equals(BUILT_IN_NAME) ? " (built-in network)" : "",
         options.seed(), fmt(options.timeScale()), Duration.ofMillis((long) (1000 * options.timeScale())));
     out.printf("  DUIS     http://%s:%d/api/v1/serviceS | serviceD | serviceT%n", host, e.dspPort());
-    out.printf("  admin    http://%s:%d/admin/status · /admin/faults · /admin/restart · /metrics%n", host,
-        e.adminPort());
+    out.printf("  admin    http://%s:%d/admin/status · /admin/faults · /admin/restart · /metrics%n",
+        options.adminHost(), e.adminPort());
+    if (e.adminToken() != null) {
+      out.printf("  admin token %s (send Authorization: Bearer TOKEN: the admin port is not on loopback)%n",
+          e.adminToken());
+    }
     if (options.serverName() != null) {
       out.printf("  name     %s: %s on every answer%n", options.serverName(), LiveOptions.SERVER_HEADER);
     }

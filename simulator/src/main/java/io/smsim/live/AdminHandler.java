@@ -15,14 +15,17 @@ import java.util.concurrent.CompletionException;
 /**
  * The admin API: {@code GET /admin/status}, {@code POST /admin/faults} (inject or clear),
  * {@code POST /admin/restart}, {@code POST /admin/failover}, and {@code GET /metrics} (Prometheus
- * text). Answers are JSON; mistakes in a body are 400 with {@code {"error": "..."}}.
+ * text). Answers are JSON; mistakes in a body are 400 with {@code {"error": "..."}}. Every request
+ * passes {@link AdminGuard} first (Host, Origin, JSON content type, and off loopback a token).
  */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private final AdminCommands commands;
+  private final AdminGuard guard;
 
-  AdminHandler(AdminCommands commands) {
+  AdminHandler(AdminCommands commands, AdminGuard guard) {
     this.commands = commands;
+    this.guard = guard;
   }
 
   @Override
@@ -32,7 +35,18 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       HttpResponses.text(ctx, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request", false);
       return;
     }
-    String path = new QueryStringDecoder(req.uri()).path();
+    AdminGuard.Refusal refused = guard.check(req);
+    if (refused != null) {
+      error(ctx, false, refused.status(), refused.message());
+      return;
+    }
+    String path;
+    try {
+      path = new QueryStringDecoder(req.uri()).path();
+    } catch (IllegalArgumentException e) {
+      error(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, "bad request target: " + e.getMessage());
+      return;
+    }
     HttpMethod method = req.method();
     byte[] body = ByteBufUtil.getBytes(req.content());
     switch (path) {
@@ -91,8 +105,9 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     HttpResponses.send(ctx, status, HttpResponses.JSON, commands.json(Map.of("error", message)), keepAlive);
   }
 
+  /** Whatever went wrong, the request gets an HTTP answer (500) before the connection closes. */
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    ctx.close();
+    HttpResponses.failed(ctx);
   }
 }

@@ -10,15 +10,20 @@ final class AdminInitializer extends ChannelInitializer<SocketChannel> {
 
   private static final int MAX_BODY_BYTES = 16 * 1024;
   private final AdminCommands commands;
+  private final AdminGuard guard;
 
-  AdminInitializer(AdminCommands commands) {
+  private final StatusCounter counter;
+
+  AdminInitializer(AdminCommands commands, AdminGuard guard, LiveMetrics metrics) {
     this.commands = commands;
+    this.guard = guard;
+    this.counter = new StatusCounter(metrics, "admin");
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
     RequestDeadline deadline = new RequestDeadline(10_000, 120_000);
-    ch.pipeline().addLast(deadline.firstByteTap(), new HttpServerCodec(), deadline,
-        new HttpObjectAggregator(MAX_BODY_BYTES), new AdminHandler(commands));
+    ch.pipeline().addLast(deadline.firstByteTap(), new HttpServerCodec(), counter, deadline,
+        new HttpObjectAggregator(MAX_BODY_BYTES), new AdminHandler(commands, guard));
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smsim.model.Fault;
 import io.smsim.model.Region;
 import io.smsim.model.ServerTarget;
+import io.smsim.model.Timebase;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -55,10 +56,11 @@ final class AdminRequests {
     }
     Region region = region(n);
     Fault fault = switch (kind) {
-      case "leak" -> new Fault.Leak(number(n, "probability", 0.01));
+      case "leak" -> new Fault.Leak(number(n, "probability", 0.01, 0, 1));
       case "hardware-failure" -> new Fault.HardwareFailure();
-      case "gray-failure" -> new Fault.GrayFailure(number(n, "failureProbability", 0.5), number(n, "slowdown", 1));
-      case "broker-rtt" -> new Fault.BrokerRtt((long) (number(n, "addMs", 500) * 1e6));
+      case "gray-failure" -> new Fault.GrayFailure(number(n, "failureProbability", 0.5, 0, 1),
+          number(n, "slowdown", 1, 1, Fault.GrayFailure.MAX_SLOWDOWN));
+      case "broker-rtt" -> new Fault.BrokerRtt(Math.round(number(n, "addMs", 500, 0, Timebase.MAX_NANOS / 1e6) * 1e6));
       case "wan-outage" -> new Fault.WanOutage();
       case "reaper-outage" -> new Fault.ReaperOutage();
       default -> throw new IllegalArgumentException("kind must be one of leak, hardware-failure, gray-failure, "
@@ -139,7 +141,11 @@ final class AdminRequests {
     return v.asText();
   }
 
-  private static double number(JsonNode n, String field, double fallback) {
+  /**
+   * A number field within [min, max] (so finite: JSON's 1e400 reads as infinity and is refused), or
+   * {@code fallback} when absent; the model's records check their own ranges again.
+   */
+  private static double number(JsonNode n, String field, double fallback, double min, double max) {
     JsonNode v = n.get(field);
     if (v == null || v.isNull()) {
       return fallback;
@@ -147,6 +153,15 @@ final class AdminRequests {
     if (!v.isNumber()) {
       throw new IllegalArgumentException(field + " must be a number: " + v);
     }
-    return v.asDouble();
+    double d = v.asDouble();
+    if (!(d >= min && d <= max)) {
+      throw new IllegalArgumentException(field + " must be in [" + plain(min) + ", " + plain(max) + "]"
+          + (field.equals("addMs") ? " (100 years, the virtual clock's range)" : "") + ": " + v);
+    }
+    return d;
+  }
+
+  private static String plain(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 }

@@ -107,11 +107,12 @@ final class CspHop {
   }
 
   private void finish(LiveCluster c, ServerRole role, Category category, DspService.Accepted a, Outcome outcome) {
-    dsp.ended();
     c.attemptEnded(category, outcome);
     long virtualNanos = c.clock().virtualNanos(System.nanoTime() - a.acceptedNanos());
     metrics.outcome(c.region, role, a.srv().variant(), outcome, virtualNanos);
     ResponseCode code = ResponseCode.find(outcome.duisCode()).orElse(ResponseCode.CSP_UNAVAILABLE);
-    delivery.deliver(dsp.responses().finalResponse(a.request(), code, null, dsp.wallClock().instant()));
+    // the request holds its admission slot until its final response is delivered or given up
+    delivery.deliver(dsp.responses().finalResponse(a.request(), code, null, dsp.wallClock().instant()),
+        a.request().requestId().format(), dsp::ended);
   }
 }

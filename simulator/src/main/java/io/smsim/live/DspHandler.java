@@ -36,7 +36,14 @@ final class DspHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       return;
     }
     boolean keepAlive = HttpUtil.isKeepAlive(req);
-    String path = new QueryStringDecoder(req.uri()).path();
+    String path;
+    try {
+      path = new QueryStringDecoder(req.uri()).path();
+    } catch (IllegalArgumentException e) { // a bad percent-escape, e.g. /api/v1/service%ZZ
+      shared.metrics().dspAnswer("none", "http_400", System.nanoTime() - t0);
+      HttpResponses.text(ctx, HttpResponseStatus.BAD_REQUEST, "bad request target: " + e.getMessage(), keepAlive);
+      return;
+    }
     Endpoint endpoint = Endpoint.fromPath(path).orElse(null);
     if (endpoint == null) {
       if (path.equals("/health") && req.method().equals(HttpMethod.GET)) {
@@ -62,8 +69,9 @@ final class DspHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
   }
 
+  /** Whatever went wrong, the request gets an HTTP answer (500) before the connection closes. */
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    ctx.close();
+    HttpResponses.failed(ctx);
   }
 }

@@ -17,18 +17,20 @@ final class DspInitializer extends ChannelInitializer<SocketChannel> {
   private final ConnectionLimit limit;
   private final DspHandler.Shared shared;
   private final ServerNameHeader serverName;
+  private final StatusCounter counter;
 
   DspInitializer(LiveOptions options, ConnectionLimit limit, DspHandler.Shared shared) {
     this.options = options;
     this.limit = limit;
     this.shared = shared;
     this.serverName = options.serverName() == null ? null : new ServerNameHeader(options.serverName());
+    this.counter = new StatusCounter(shared.metrics(), "duis");
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
     RequestDeadline deadline = new RequestDeadline(options.requestTimeoutMillis(), options.idleTimeoutMillis());
-    ch.pipeline().addLast(limit, deadline.firstByteTap(), new HttpServerCodec(4096, 8192, 8192), deadline,
+    ch.pipeline().addLast(limit, deadline.firstByteTap(), new HttpServerCodec(4096, 8192, 8192), counter, deadline,
         new HttpObjectAggregator(options.maxBodyBytes()), new DspHandler(shared));
     if (serverName != null) {
       ch.pipeline().addAfter(ch.pipeline().context(HttpServerCodec.class).name(), "server-name", serverName);

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The DSP's synchronous half, like DCC Boxed's front door: parse a DUIS request (hardened parser:
@@ -34,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Answers: I99 with HTTP 200 for an accepted request; a DUIS error response for a rejected one,
  * with HTTP 400 for schema-level faults (not XML, not DUIS, unknown SRV: E11, see
  * {@code RejectReason}) and HTTP 200 for DUIS validation and authorisation errors (E11 reference
- * mismatch, E12, E13, E19; E1 for a signature that is not accepted, see
+ * mismatch, E12, E13, E19, and E11 for a RequestID acknowledged before, within the last
+ * {@value #REPLAY_WINDOW} acknowledged requests; E1 for a signature that is not accepted, see
  * {@link ResponseCode#SIGNATURE_REFUSED}); HTTP 503 with E20 when the emulation sheds load.
  */
 final class DspService {
@@ -47,13 +49,25 @@ final class DspService {
   record Accepted(DuisRequest request, Srv srv, Region region, long acceptedNanos) {
   }
 
+  /** How many acknowledged RequestIDs are remembered to refuse a replay (at 1,000 requests/s: 17 minutes). */
+  static final int REPLAY_WINDOW = 1 << 20;
+  /**
+   * The answer to a replayed RequestID: a DUIS validation error. The public DUIS response-code
+   * table has no code for it; smsim answers E11, the code it gives every other invalid RequestID,
+   * with HTTP 200 like the other validation errors found after parsing.
+   */
+  static final ResponseCode REPLAYED = ResponseCode.E11;
+
   private final DuisRequestParser parser;
   private final DuisResponseBuilder responses = DuisResponseBuilder.create();
   private final DeviceRegistry devices;
   private final boolean[] served = new boolean[Region.values().length];
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
   private final int maxInFlight;
   private final Clock wallClock;
+  private final RecentRequestIds recent;
   private final DuisVerifier verifier;
   private final LiveMetrics metrics;
   private final TransformService transforms;
@@ -69,6 +83,7 @@ final class DspService {
     }
     this.maxInFlight = maxInFlight;
     this.wallClock = wallClock;
+    this.recent = new RecentRequestIds(REPLAY_WINDOW);
     this.transforms = TransformService.withDefaults();
   }
 
@@ -107,17 +122,28 @@ final class DspService {
     if (request.commandVariant() == 4) {
       return transform(request, srv);
     }
+    // a signed pre-command reuses its transform's RequestID; the Transform Service refuses its own replays
+    boolean windowed = request.signedPreCommand() == null;
+    if (windowed && !recent.add(request.requestId(), request.serviceReferenceVariant())) {
+      return new Answer(HttpResponseStatus.OK, responses.error(request, REPLAYED, wallClock.instant()),
+          "replayed", null);
+    }
     if (inFlight.incrementAndGet() > maxInFlight) {
       inFlight.decrementAndGet();
+      if (windowed) {
+        recent.undo(request.requestId(), request.serviceReferenceVariant()); // refused, not acted on: the user may send it again
+      }
+      refused.incrementAndGet();
       return shed(request);
     }
     if (request.signedPreCommand() != null) { // admitted first, so that a shed one keeps its pre-command
-      Answer refused = redeem(request);
-      if (refused != null) {
+      Answer refusedPreCommand = redeem(request);
+      if (refusedPreCommand != null) {
         inFlight.decrementAndGet();
-        return refused;
+        return refusedPreCommand;
       }
     }
+    accepted.incrementAndGet();
     return new Answer(HttpResponseStatus.OK, responses.acknowledgement(request, wallClock.instant()),
         ResponseCode.I99.code(), new Accepted(request, srv, region, System.nanoTime()));
   }
@@ -183,6 +209,16 @@ final class DspService {
 
   int inFlight() {
     return inFlight.get();
+  }
+
+  /** Requests acknowledged (I99) so far. */
+  long accepted() {
+    return accepted.get();
+  }
+
+  /** Requests refused under load (HTTP 503, E20) so far. */
+  long refused() {
+    return refused.get();
   }
 
   DuisResponseBuilder responses() {

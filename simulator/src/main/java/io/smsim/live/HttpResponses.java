@@ -50,6 +50,18 @@ final class HttpResponses {
     write(ctx, r, keepAlive);
   }
 
+  /**
+   * A handler failed on a request: answer 500 and close, if the connection is still there (an I/O
+   * error on a closed connection has no one to answer).
+   */
+  static void failed(ChannelHandlerContext ctx) {
+    if (ctx.channel().isActive()) {
+      text(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error", false);
+    } else {
+      ctx.close();
+    }
+  }
+
   static void text(ChannelHandlerContext ctx, HttpResponseStatus status, String text, boolean keepAlive) {
     send(ctx, status, TEXT, (text + "\n").getBytes(StandardCharsets.UTF_8), keepAlive);
   }

@@ -36,6 +36,11 @@ record HttpResult(Failure failure, int status, byte[] body) {
     return failure == Failure.NONE && status >= 200 && status < 300;
   }
 
+  /** {@code HTTP 500} or the failure in lower case ({@code refused}, {@code timeout} ...). */
+  String describe() {
+    return failure == Failure.NONE ? "HTTP " + status : failure.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }

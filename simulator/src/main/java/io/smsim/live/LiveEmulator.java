@@ -56,6 +56,7 @@ public final class LiveEmulator implements AutoCloseable {
   private ResponseDelivery delivery;
   private Channel dspChannel;
   private Channel adminChannel;
+  private AdminGuard adminGuard;
 
   private LiveEmulator(Scenario scenario, LiveOptions options, Consumer<String> log) {
     this.scenario = scenario;
@@ -95,32 +96,34 @@ public final class LiveEmulator implements AutoCloseable {
 
   private void startDsp() throws InterruptedException {
     LoopbackHttpClient hopClient = client(new LoopbackHttpClient(dspGroup, 2048, 4096, 1000));
-    LoopbackHttpClient deliveryClient = client(new LoopbackHttpClient(dspGroup, 64, options.maxPendingDeliveries(),
-        2000));
+    // as many waiting slots as requests may be admitted: a final response never finds the client full
+    LoopbackHttpClient deliveryClient = client(new LoopbackHttpClient(dspGroup, 64, options.maxInFlight(), 2000));
     DuisRequestParser parser = DuisRequestParser.create(SrvCatalogue.standard(), options.maxBodyBytes(),
         DuisRequestParser.DEFAULT_MAX_DEPTH);
     dsp = new DspService(parser, scenario.devices(), scenario.regions().keySet(), options.maxInFlight(),
         Clock.systemUTC(), options.signatures().verifier(), metrics);
-    delivery = new ResponseDelivery(options.responseUrl(), deliveryClient, dspGroup, metrics,
-        options.maxPendingDeliveries(), options.signatures().signer());
+    delivery = new ResponseDelivery(options.responseUrl(), deliveryClient, dspGroup, metrics, events::console,
+        options.signatures().signer());
     CspHop hop = new CspHop(clusters, hopClient, dsp, delivery, metrics);
     DspHandler.Shared shared = new DspHandler.Shared(dsp, hop, metrics);
-    dspChannel = bind(dspGroup, new DspInitializer(options, new ConnectionLimit(options.maxConnections()), shared),
-        options.dspPort());
+    dspChannel = bind(dspGroup, new DspInitializer(options, new ConnectionLimit(options.maxConnections(), metrics), shared),
+        options.host(), options.dspPort());
   }
 
   private void startAdmin() throws InterruptedException {
     AdminCommands commands = new AdminCommands(scenario, options, clock, clusters, dsp, delivery, metrics, events,
         faultIds, this::dspPort);
-    adminChannel = bind(adminGroup, new AdminInitializer(commands), options.adminPort());
+    adminGuard = AdminGuard.forBind(options.adminHost(), this::adminPort);
+    adminChannel = bind(adminGroup, new AdminInitializer(commands, adminGuard, metrics), options.adminHost(),
+        options.adminPort());
   }
 
-  private Channel bind(EventLoopGroup group, ChannelInitializer<SocketChannel> init, int port)
+  private Channel bind(EventLoopGroup group, ChannelInitializer<SocketChannel> init, String host, int port)
       throws InterruptedException {
     return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true).childHandler(init)
-        .bind(new InetSocketAddress(options.host(), port)).sync().channel();
+        .bind(new InetSocketAddress(host, port)).sync().channel();
   }
 
   private LoopbackHttpClient client(LoopbackHttpClient c) {
@@ -130,6 +133,11 @@ public final class LiveEmulator implements AutoCloseable {
 
   public int dspPort() {
     return ((InetSocketAddress) dspChannel.localAddress()).getPort();
+  }
+
+  /** The token the admin API needs when it is bound off loopback ({@code Authorization: Bearer TOKEN}), else null. */
+  public String adminToken() {
+    return adminGuard.token();
   }
 
   public int adminPort() {
@@ -151,6 +159,48 @@ public final class LiveEmulator implements AutoCloseable {
   }
 
   // ---- shutdown -------------------------------------------------------------------------------
+
+  /**
+   * What became of the requests: every accepted request is delivered, undeliverable (given up
+   * after the retries), not delivered for want of a response URL, or still unfinished.
+   */
+  public record Summary(long accepted, long delivered, long undeliverable, long withoutResponseUrl, long refused,
+      long unfinished) {
+
+    /** {@code accepted 1,204 · delivered 1,200 · undeliverable 0 · refused 57 (HTTP 503) · unfinished 4}. */
+    @Override
+    public String toString() {
+      return String.format(java.util.Locale.ROOT, "accepted %,d · delivered %,d · undeliverable %,d%s · refused %,d "
+          + "(HTTP 503) · unfinished %,d", accepted, delivered, undeliverable, withoutResponseUrl > 0
+          ? String.format(java.util.Locale.ROOT, " · not delivered (no response URL) %,d", withoutResponseUrl) : "",
+          refused, unfinished);
+    }
+  }
+
+  /** The counts so far. */
+  public Summary summary() {
+    long accepted = dsp.accepted();
+    long delivered = delivery.delivered();
+    long undeliverable = delivery.undeliverable();
+    int unfinished = dsp.inFlight();
+    long none = delivery.url() == null ? accepted - unfinished : 0;
+    return new Summary(accepted, delivered, undeliverable, none, dsp.refused(), unfinished);
+  }
+
+  /**
+   * Stops taking requests (the DUIS port closes) and waits up to {@code maxMillis} for the accepted
+   * ones to end with a delivered or undeliverable final response; returns the summary then.
+   */
+  public Summary drain(long maxMillis) throws InterruptedException {
+    if (dspChannel != null) {
+      dspChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+    while (dsp != null && dsp.inFlight() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20); // polling a counter; the requests finish on the event loops
+    }
+    return summary();
+  }
 
   @Override
   public void close() {

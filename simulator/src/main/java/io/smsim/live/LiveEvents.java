@@ -59,6 +59,11 @@ final class LiveEvents {
     sink.accept(e.toString());
   }
 
+  /** A line for the console that is not a server event (e.g. undeliverable responses). */
+  void console(String line) {
+    sink.accept(line);
+  }
+
   synchronized List<Event> recent() {
     return new ArrayList<>(recent);
   }

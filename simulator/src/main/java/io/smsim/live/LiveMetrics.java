@@ -63,6 +63,10 @@ final class LiveMetrics {
       .help("1 for the region's active server, 0 for the standby").labelNames("region", "server").register(registry);
   private final Gauge switching = Gauge.builder().name("smsim_failover_switching")
       .help("1 while a switchover is in progress").labelNames("region").register(registry);
+  private final Counter httpResponses = Counter.builder().name("smsim_http_responses_total")
+      .help("HTTP responses written, by server (duis, admin) and status code, whoever wrote them: answers, 400 for "
+          + "unreadable requests, 408 for slow ones, 413 for oversized bodies, 503 when refused under load")
+      .labelNames("server", "code").register(registry);
   private final Counter signatureRefusals = Counter.builder().name("smsim_dsp_signature_refusals_total")
       .help("Requests refused (E1) because their XML signature was not accepted, by reason: missing, misplaced, "
           + "not_duis_profile, no_key_info, unknown_certificate, certificate_not_valid_now, digest_mismatch, "
@@ -89,6 +93,10 @@ final class LiveMetrics {
   void outcome(Region region, ServerRole server, String srv, Outcome outcome, long virtualNanos) {
     requests.labelValues(region.key(), server.key(), srv, outcome.label(), outcome.duisCode()).inc();
     latency.labelValues(region.key(), outcome.label()).observe(virtualNanos / 1e9);
+  }
+
+  void httpResponse(String server, int status) {
+    httpResponses.labelValues(server, Integer.toString(status)).inc();
   }
 
   void failover(Region region) {

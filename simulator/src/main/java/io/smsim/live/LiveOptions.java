@@ -8,7 +8,8 @@ import java.util.Objects;
  * How {@code smsim serve} runs: where it listens, where final responses go, how fast virtual time
  * runs, and the bounds that keep it alive under hostile or excessive input.
  *
- * @param host address every port binds to (loopback unless told otherwise)
+ * @param host address the DUIS port binds to (loopback unless told otherwise)
+ * @param adminHost address the admin port binds to (loopback unless told otherwise; elsewhere it needs a token)
  * @param dspPort the DUIS port (0 = ephemeral)
  * @param adminPort the admin and metrics port (0 = ephemeral)
  * @param responseUrl where final responses are POSTed ({@code http://host:port/path}), or {@code null}
@@ -16,9 +17,9 @@ import java.util.Objects;
  * @param maxBodyBytes largest request body accepted (larger: HTTP 413)
  * @param requestTimeoutMillis a request must arrive whole within this (else 408)
  * @param idleTimeoutMillis an idle connection is closed after this
- * @param maxInFlight acknowledged requests without a final response, beyond which requests are shed (503, E20)
+ * @param maxInFlight accepted requests whose final response is not yet delivered (or given up), beyond which new
+ *     requests are refused (503, E20): the bound on every queue behind the acknowledgement
  * @param maxConnections open DUIS connections at once
- * @param maxPendingDeliveries final responses waiting to be delivered, beyond which they are dropped
  * @param ioThreads DSP event-loop threads
  * @param gatewayThreads event-loop threads shared by the regions' gateway servers
  * @param seed random seed of the model's streams
@@ -26,9 +27,9 @@ import java.util.Objects;
  * @param serverName this instance's name, sent as {@value #SERVER_HEADER} on every DUIS answer so
  *     that a client behind a load balancer sees which instance answered; {@code null}: no header
  */
-public record LiveOptions(String host, int dspPort, int adminPort, URI responseUrl, double timeScale, int maxBodyBytes,
+public record LiveOptions(String host, String adminHost, int dspPort, int adminPort, URI responseUrl, double timeScale, int maxBodyBytes,
     long requestTimeoutMillis, long idleTimeoutMillis, int maxInFlight, int maxConnections,
-    int maxPendingDeliveries, int ioThreads, int gatewayThreads, long seed, Signatures signatures, String serverName) {
+    int ioThreads, int gatewayThreads, long seed, Signatures signatures, String serverName) {
 
   public static final String LOOPBACK = "127.0.0.1";
   /** The response header that names the instance ({@code --server-name}). */
@@ -46,7 +47,6 @@ public record LiveOptions(String host, int dspPort, int adminPort, URI responseU
     positive("idleTimeoutMillis", idleTimeoutMillis);
     positive("maxInFlight", maxInFlight);
     positive("maxConnections", maxConnections);
-    positive("maxPendingDeliveries", maxPendingDeliveries);
     positive("ioThreads", ioThreads);
     positive("gatewayThreads", gatewayThreads);
     Objects.requireNonNull(signatures, "signatures");
@@ -61,51 +61,59 @@ public record LiveOptions(String host, int dspPort, int adminPort, URI responseU
    * no signature verification or signing.
    */
   public static LiveOptions defaults(long seed) {
-    return new LiveOptions(LOOPBACK, 8080, 8081, null, 1, 1 << 20, 10_000, 60_000, 20_000, 4096, 20_000, 2, 1, seed,
+    return new LiveOptions(LOOPBACK, LOOPBACK, 8080, 8081, null, 1, 1 << 20, 10_000, 60_000, 20_000, 4096, 2, 1, seed,
         Signatures.none(), null);
   }
 
   public LiveOptions withPorts(int dsp, int admin) {
-    return new LiveOptions(host, dsp, admin, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed,
-        signatures, serverName);
+    return new LiveOptions(host, adminHost, dsp, admin, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
+        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures,
+        serverName);
   }
 
   public LiveOptions withResponseUrl(URI url) {
-    return new LiveOptions(host, dspPort, adminPort, url, timeScale, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed,
-        signatures, serverName);
+    return new LiveOptions(host, adminHost, dspPort, adminPort, url, timeScale, maxBodyBytes, requestTimeoutMillis,
+        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures,
+        serverName);
   }
 
   public LiveOptions withTimeScale(double k) {
-    return new LiveOptions(host, dspPort, adminPort, responseUrl, k, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed,
-        signatures, serverName);
+    return new LiveOptions(host, adminHost, dspPort, adminPort, responseUrl, k, maxBodyBytes, requestTimeoutMillis,
+        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures,
+        serverName);
   }
 
   public LiveOptions withHost(String h) {
-    return new LiveOptions(h, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed,
-        signatures, serverName);
+    return new LiveOptions(h, adminHost, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
+        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures,
+        serverName);
+  }
+
+  /** The admin port's address (DUIS keeps {@link #host}). */
+  public LiveOptions withAdminHost(String h) {
+    return new LiveOptions(host, h, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
+        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures,
+        serverName);
   }
 
   /** Body, request-time and in-flight limits (tests use small ones). */
   public LiveOptions withLimits(int bodyBytes, long requestMillis, long idleMillis, int inFlight) {
-    return new LiveOptions(host, dspPort, adminPort, responseUrl, timeScale, bodyBytes, requestMillis, idleMillis,
-        inFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed, signatures, serverName);
+    return new LiveOptions(host, adminHost, dspPort, adminPort, responseUrl, timeScale, bodyBytes, requestMillis, idleMillis,
+        inFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures,
+        serverName);
   }
 
   /** Requests verified and final responses signed as {@code s} says. */
   public LiveOptions withSignatures(Signatures s) {
-    return new LiveOptions(host, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed, s,
+    return new LiveOptions(host, adminHost, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
+        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, s,
         serverName);
   }
 
   /** The name sent as {@value #SERVER_HEADER} on every answer ({@code null}: none). */
   public LiveOptions withServerName(String name) {
-    return new LiveOptions(host, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, maxPendingDeliveries, ioThreads, gatewayThreads, seed,
+    return new LiveOptions(host, adminHost, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes,
+        requestTimeoutMillis, idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed,
         signatures, name);
   }
 

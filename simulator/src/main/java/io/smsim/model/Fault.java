@@ -38,14 +38,18 @@ public sealed interface Fault
     }
   }
 
-  /** Alive but failing requests with a probability, and/or slow by a factor. */
+  /** Alive but failing requests with a probability, and/or slow by a factor (at most {@link #MAX_SLOWDOWN}). */
   record GrayFailure(double failureProbability, double slowdown) implements Fault {
+
+    /** The largest slowdown: a million times slower is a server that does not answer. */
+    public static final double MAX_SLOWDOWN = 1e6;
+
     public GrayFailure {
       if (!(failureProbability >= 0 && failureProbability <= 1)) {
         throw new IllegalArgumentException("failureProbability must be in [0,1]: " + failureProbability);
       }
-      if (!(slowdown >= 1 && Double.isFinite(slowdown))) {
-        throw new IllegalArgumentException("slowdown must be >= 1: " + slowdown);
+      if (!(slowdown >= 1 && slowdown <= MAX_SLOWDOWN)) {
+        throw new IllegalArgumentException("slowdown must be in [1, " + (long) MAX_SLOWDOWN + "]: " + slowdown);
       }
     }
 
@@ -55,11 +59,11 @@ public sealed interface Fault
     }
   }
 
-  /** The region's message broker (ActiveMQ in the seed) adds round-trip time. */
+  /** The region's message broker (ActiveMQ in the seed) adds round-trip time, at most {@link Timebase#MAX_NANOS}. */
   record BrokerRtt(long addNanos) implements Fault {
     public BrokerRtt {
-      if (addNanos < 0) {
-        throw new IllegalArgumentException("add must be >= 0: " + addNanos);
+      if (addNanos < 0 || addNanos > Timebase.MAX_NANOS) {
+        throw new IllegalArgumentException("add must be in [0, 100 years]: " + addNanos + " ns");
       }
     }
 

@@ -16,6 +16,13 @@ import java.time.temporal.ChronoUnit;
  */
 public record Timebase(Instant start, ZoneId zone) {
 
+  /**
+   * The longest span and the longest duration virtual time represents: 100 years of 365.25 days
+   * (3.16e18 ns). Time is a {@code long} of nanoseconds (±292 years), so a time within a run plus
+   * any duration stays below 2^63.
+   */
+  public static final long MAX_NANOS = 100L * 31_557_600L * 1_000_000_000L;
+
   public Timebase {
     java.util.Objects.requireNonNull(start, "start");
     java.util.Objects.requireNonNull(zone, "zone");

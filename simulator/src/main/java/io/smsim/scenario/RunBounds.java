@@ -28,7 +28,7 @@ final class RunBounds {
 
   static final long MAX_SPAN_YEARS = 100;
   /** {@value #MAX_SPAN_YEARS} years of 365.25 days, in nanoseconds. */
-  static final long MAX_SPAN_NANOS = MAX_SPAN_YEARS * 31_557_600L * 1_000_000_000L;
+  static final long MAX_SPAN_NANOS = io.smsim.model.Timebase.MAX_NANOS;
   static final long MAX_PERIODIC_EVENTS = 1_000_000_000L;
   static final long MAX_MESSAGES = 100_000_000_000L;
   private static final double DAY_NANOS = 86_400e9;

@@ -83,7 +83,7 @@ final class TimelineBinder {
         case "leak" -> new Fault.Leak(f.probability("probability", 0.01));
         case "hardware-failure" -> new Fault.HardwareFailure();
         case "gray-failure" -> new Fault.GrayFailure(f.probability("failureProbability", 0.5),
-            f.number("slowdown", 1, 1, 1e6));
+            f.number("slowdown", 1, 1, Fault.GrayFailure.MAX_SLOWDOWN));
         case "broker-rtt" -> new Fault.BrokerRtt(f.duration("add", 500_000_000L));
         case "wan-outage" -> new Fault.WanOutage();
         case "reaper-outage" -> new Fault.ReaperOutage();

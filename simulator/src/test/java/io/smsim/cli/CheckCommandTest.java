@@ -80,6 +80,7 @@ class CheckCommandTest {
         Cli replay = Cli.run("replay", file.toString(), "--set", "workloadScale=0.05", "--no-report", "--quiet",
             "--out", out.toString());
         assertThat(replay.status()).as(file + "\n" + replay.err()).isZero();
+        continue;
       }
       assertThat(r.status()).as(file + "\n" + r.out() + r.err()).isZero();
       assertThat(r.out()).doesNotContain("BREACH").contains(file + ": ok · ");

@@ -82,7 +82,7 @@ class AdminApiTest {
     try (LiveFixture live = LiveFixture.start(SCENARIO.replace("DEVICE", "1s"), 10)) {
       for (List<String> c : List.of(
           List.of("{\"kind\":\"meltdown\",\"region\":\"north\"}", "kind must be one of"),
-          List.of("{\"kind\":\"leak\",\"region\":\"north\",\"probability\":1.5}", "probability must be in [0,1]: 1.5"),
+          List.of("{\"kind\":\"leak\",\"region\":\"north\",\"probability\":1.5}", "probability must be in [0, 1]: 1.5"),
           List.of("{\"kind\":\"leak\",\"region\":\"north\",\"probabilty\":0.1}", "unknown field probabilty"),
           List.of("{\"kind\":\"leak\"}", "region is required"),
           List.of("{\"kind\":\"leak\",\"region\":\"south\"}", "region is not in the scenario: south"),

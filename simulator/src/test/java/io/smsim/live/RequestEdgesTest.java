@@ -1,0 +1,107 @@
+package io.smsim.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smsim.duis.DuisResponseParser;
+import io.smsim.duis.Endpoint;
+import io.smsim.model.Region;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every request line gets an HTTP answer, every status is counted, and a replayed RequestID is refused. */
+class RequestEdgesTest {
+
+  private static final String SCENARIO = """
+      name: edges
+      start: 2019-04-02T10:00
+      end: 2019-04-02T11:00
+      defaults:
+        gateway: {deviceLatency: 100ms}
+      regions: {north: {}}
+      devices: {north: {count: 10}}
+      """;
+
+  private static LiveFixture live;
+
+  @BeforeAll
+  static void start() throws InterruptedException {
+    live = LiveFixture.start(SCENARIO, 1, o -> o.withLimits(2048, 1_000, 60_000, 100));
+  }
+
+  @AfterAll
+  static void stop() {
+    live.close();
+  }
+
+  private static String raw(String request, int timeoutMillis) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", live.emulator.dspPort())) {
+      s.setSoTimeout(timeoutMillis);
+      OutputStream out = s.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = s.getInputStream();
+      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      byte[] buf = new byte[4096];
+      try {
+        for (int n; (n = in.read(buf)) >= 0; ) {
+          got.write(buf, 0, n);
+        }
+      } catch (SocketTimeoutException e) {
+        // kept alive: what came is the answer
+      } catch (IOException e) {
+        // reset after the answer
+      }
+      return got.toString(StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  @Test
+  void aBadPercentEscapeInTheTargetIsAnswered400AndTheServerKeepsServing() throws Exception {
+    for (String target : new String[] {"/api/v1/service%ZZ", "/api/v1/serviceS%", "/%", "/%zz/../x"}) {
+      String answer = raw("POST " + target + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+          3000);
+      assertThat(answer).as(target).startsWith("HTTP/1.1 400");
+    }
+    assertThat(live.post(Endpoint.SEND_COMMAND, live.read(Region.NORTH, 1)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void slowAndOversizedRequestsAre408And413AndEveryStatusIsCounted() throws Exception {
+    assertThat(raw("POST /api/v1/serviceS HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc", 5000))
+        .startsWith("HTTP/1.1 408");
+    assertThat(raw("POST /api/v1/serviceS HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + "x".repeat(5000),
+        5000)).startsWith("HTTP/1.1 413");
+    String metrics = live.adminGet("/metrics").body();
+    assertThat(metrics).containsPattern("smsim_http_responses_total\\{code=\"408\",server=\"duis\"} [1-9]")
+        .containsPattern("smsim_http_responses_total\\{code=\"413\",server=\"duis\"} [1-9]");
+  }
+
+  @Test
+  void theSameRequestIdThreeTimesIsAcknowledgedAndAnsweredOnce() throws Exception {
+    byte[] request = live.read(Region.NORTH, 2);
+    int before = live.sink.received().size();
+    HttpResponse<String> first = live.post(Endpoint.SEND_COMMAND, request);
+    HttpResponse<String> second = live.post(Endpoint.SEND_COMMAND, request);
+    HttpResponse<String> third = live.post(Endpoint.SEND_COMMAND, request);
+    DuisResponseParser parser = DuisResponseParser.create();
+    assertThat(parser.parse(first.body().getBytes(StandardCharsets.UTF_8)).responseCode()).isEqualTo("I99");
+    for (HttpResponse<String> again : java.util.List.of(second, third)) {
+      assertThat(again.statusCode()).isEqualTo(200);
+      assertThat(parser.parse(again.body().getBytes(StandardCharsets.UTF_8)).responseCode())
+          .isEqualTo(DspService.REPLAYED.code());
+    }
+    live.sink.await(before + 1, 10_000);
+    Thread.sleep(300); // a second final response, if one were sent, would come as soon as the first
+    assertThat(live.sink.received()).hasSize(before + 1);
+    assertThat(live.adminGet("/metrics").body()).contains("smsim_dsp_requests_total{code=\"replayed\",endpoint=\"serviceS\"} 2.0");
+  }
+}
