@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * A real HAProxy (Debian's {@code haproxy}) in the foreground for a test: HTTP mode, a frontend on
  * loopback, and a backend of a primary and a {@code backup} server with active HTTP health checks
  * ({@code GET /health} every {@code inter}, {@code fall} failures to mark a server down, {@code rise}
- * successes to mark it up; a check may take up to 2 s, so that a server slowed by a loaded machine
+ * successes to mark it up; a check may take up to 5 s, so that a server slowed by a loaded machine
  * is not taken for a dead one, while a killed one refuses the connection at once).
  *
  * <p>HAProxy refuses to bind port 0, so the operating system picks the frontend's port another way:
@@ -82,7 +82,7 @@ final class Haproxy implements AutoCloseable {
         defaults
           mode http
           timeout connect 1s
-          timeout check 2s
+          timeout check 5s
           timeout client 30s
           timeout server 30s
           retries 0
