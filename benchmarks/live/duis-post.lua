@@ -9,18 +9,22 @@ codes = {}
 local threads = {}
 
 function setup(thread)
+  thread:set("id", #threads)
   table.insert(threads, thread)
 end
 
+-- RequestID counters unique per thread and per run (a server refuses a RequestID it has seen):
+-- from the clock in microseconds, each thread 10^14 apart (exact in a Lua double, below 2^53)
 function init(args)
+  counter = (os.time() % 10000000) * 1000000 + (id or 0) * 100000000000000
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/xml"
 end
 
 function request()
   counter = counter + 1
-  local region = counter % 3 + 1
-  local device = counter % 100
+  local region = math.floor(counter % 3) + 1
+  local device = math.floor(counter % 100)
   return wrk.format(nil, nil, nil, string.format(template, region, device, counter))
 end
 

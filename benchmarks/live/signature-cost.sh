@@ -42,7 +42,7 @@ for mode in off on; do
   url="http://127.0.0.1:$port/api/v1/serviceS"
   SIGNED="$out/signed.txt" wrk -t2 -c64 -d10s -s benchmarks/live/duis-post-signed.lua "$url" > /dev/null
   echo "== verification $mode (load average $(load))"
-  SIGNED="$out/signed.txt" wrk -t2 -c64 -d"${secs}s" --latency -s benchmarks/live/duis-post-signed.lua "$url" \
+  SIGNED="$out/signed.txt" SIGNED_PART=1 wrk -t2 -c64 -d"${secs}s" --latency -s benchmarks/live/duis-post-signed.lua "$url" \
     | grep -E 'Requests/sec|^ +99%|^ +50%|code '
   kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 done
