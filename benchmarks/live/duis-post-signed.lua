@@ -1,6 +1,9 @@
 -- wrk script: POST pre-signed DUIS requests (written by io.smsim.bench.SignedRequests, separated by
--- lines of "%%") to smsim serve's /api/v1/serviceS in turn, cycling, and count the synchronous
--- answers by DUIS response code. Each thread starts at its own offset.
+-- lines of "%%") to smsim serve's /api/v1/serviceS and count the synchronous answers by DUIS
+-- response code. Thread k of T (THREADS, default 2: give wrk's -t) sends requests k+1, k+1+T ...
+-- so no two threads send the same one;
+-- serve refuses a RequestID it has seen (E11, after checking the signature), so a thread that runs
+-- out of requests starts again and gets E11s: write at least as many requests as the run sends.
 --   java -cp benchmarks/target/benchmarks.jar io.smsim.bench.SignedRequests KEY CERT 20000 /tmp/signed.txt
 --   SIGNED=/tmp/signed.txt wrk -t2 -c64 -d20s --latency -s benchmarks/live/duis-post-signed.lua http://127.0.0.1:8080/api/v1/serviceS
 local requests = {}
@@ -18,19 +21,23 @@ local function load(path)
 end
 
 function setup(thread)
-  thread:set("offset", #threads * 7919)
+  thread:set("number", #threads)
   table.insert(threads, thread)
 end
 
 function init(args)
   load(os.getenv("SIGNED") or "/tmp/signed.txt")
-  index = offset or 0
+  stride = tonumber(os.getenv("THREADS") or "2")
+  index = (number or 0) + 1 - stride
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/xml"
 end
 
 function request()
-  index = index % #requests + 1
+  index = index + stride
+  if index > #requests then
+    index = index - #requests
+  end
   return wrk.format(nil, nil, nil, requests[index])
 end
 
