@@ -31,8 +31,8 @@ public record Check(String scenario, String source, long seed, int replications,
   private record Subject(String name, String key, Scenario scenario, List<Expectation> expectations) {
   }
 
-  public static Check run(ScenarioFile file, long seed, int replications, int threads,
-      ReplicationRunner.Listener listener) {
+  public static Check run(ScenarioFile file, long seed, int replications, Runner runner,
+      Runner.Listener listener) {
     List<Subject> subjects = subjects(file);
     Subject baseline = file.variants().isEmpty() ? null : subject(file.variants().get(0));
     // Distinct runs, by the overrides that make them; and every metric any expectation reads.
@@ -53,8 +53,8 @@ public record Check(String scenario, String source, long seed, int replications,
     }
     List<String> keys = new ArrayList<>(runs.keySet());
     long t0 = System.nanoTime();
-    List<List<Object[]>> results = ReplicationRunner.run(new ArrayList<>(runs.values()), seed, replications, threads,
-        run -> observe(run, paths), listener);
+    List<List<Object[]>> results = runner.run(new ArrayList<>(runs.values()), seed, replications,
+        (point, run) -> observe(run, paths), listener);
     double wall = (System.nanoTime() - t0) / 1e9;
     List<Verdict> verdicts = new ArrayList<>();
     for (Subject s : subjects) {

@@ -5,6 +5,7 @@ import io.smsim.model.Region;
 import io.smsim.scenario.MetricPath;
 import io.smsim.scenario.Scenario;
 import io.smsim.scenario.Variant;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,14 +26,14 @@ import java.util.Set;
  * @param baselineRun replication 0 of the baseline in full: the run {@code incident-review.md} reviews
  *     (the same run as {@code replay --variant <baseline>})
  * @param wallSeconds wall-clock time of all runs (not deterministic)
- * @param wallThreads threads used (does not change any other field)
+ * @param wallThreads runs at once at most: threads, or Spark cores (does not change any other field)
  */
 public record Comparison(String scenario, String source, long seed, int replications, List<MetricPath> metrics,
     List<Variant> variants, int baseline, List<PointStats> points, RunResult baselineRun, double wallSeconds,
     int wallThreads) {
 
   /** What a run leaves behind: its metric values, and the run itself for replication 0 of the baseline. */
-  private record Kept(double[] values, RunResult run) {
+  private record Kept(double[] values, RunResult run) implements Serializable {
   }
 
   public Comparison {
@@ -47,11 +48,11 @@ public record Comparison(String scenario, String source, long seed, int replicat
 
   /** Runs every variant for replications 0..n-1 and compares each with {@code variants[baseline]}. */
   public static Comparison run(String scenario, String source, List<Variant> variants, int baseline, long seed,
-      int replications, int threads, ReplicationRunner.Listener listener) {
+      int replications, Runner runner, Runner.Listener listener) {
     List<Scenario> scenarios = variants.stream().map(Variant::scenario).toList();
     List<MetricPath> metrics = MetricPath.regionMetrics(regions(scenarios));
     long t0 = System.nanoTime();
-    List<List<Kept>> kept = ReplicationRunner.runPoints(scenarios, seed, replications, threads,
+    List<List<Kept>> kept = runner.run(scenarios, seed, replications,
         (point, run) -> new Kept(SummaryMetrics.values(run, metrics),
             point == baseline && run.replication() == 0 ? run : null), listener);
     double wall = (System.nanoTime() - t0) / 1e9;
@@ -61,7 +62,7 @@ public record Comparison(String scenario, String source, long seed, int replicat
       points.add(PointStats.of(values(v), base));
     }
     return new Comparison(scenario, source, seed, replications, metrics, variants, baseline, points,
-        kept.get(baseline).get(0).run(), wall, threads);
+        kept.get(baseline).get(0).run(), wall, runner.parallelism());
   }
 
   private static double[][] values(List<Kept> kept) {

@@ -31,7 +31,7 @@ public record Sweep(String scenario, String source, long seed, int replications,
 
   /** Binds every point (so a bad value is reported before anything runs), then runs the grid. */
   public static Sweep run(ScenarioFile file, Variant variant, List<SweepParam> params, long seed, int replications,
-      int threads, ReplicationRunner.Listener listener) {
+      Runner runner, Runner.Listener listener) {
     Set<String> paths = new HashSet<>();
     for (SweepParam p : params) {
       if (!paths.add(p.path())) {
@@ -49,15 +49,15 @@ public record Sweep(String scenario, String source, long seed, int replications,
     }
     List<MetricPath> metrics = MetricPath.regionMetrics(Comparison.regions(scenarios));
     long t0 = System.nanoTime();
-    List<List<double[]>> values = ReplicationRunner.run(scenarios, seed, replications, threads,
-        run -> SummaryMetrics.values(run, metrics), listener);
+    List<List<double[]>> values = runner.run(scenarios, seed, replications,
+        (point, run) -> SummaryMetrics.values(run, metrics), listener);
     double wall = (System.nanoTime() - t0) / 1e9;
     List<PointStats> stats = new ArrayList<>();
     for (List<double[]> v : values) {
       stats.add(PointStats.of(v.toArray(new double[0][]), null));
     }
     return new Sweep(file.scenario().name(), file.source(), seed, replications,
-        variant == null ? null : variant.name(), params, points, metrics, stats, wall, threads);
+        variant == null ? null : variant.name(), params, points, metrics, stats, wall, runner.parallelism());
   }
 
   public int indexOf(MetricPath metric) {

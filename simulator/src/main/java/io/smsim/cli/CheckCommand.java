@@ -1,6 +1,7 @@
 package io.smsim.cli;
 
 import io.smsim.analysis.Check;
+import io.smsim.analysis.Runner;
 import io.smsim.analysis.CheckFiles;
 import io.smsim.analysis.Verdict;
 import io.smsim.report.JUnitXml;
@@ -58,27 +59,29 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     int status = Main.EXIT_OK;
     List<Check> checks = new ArrayList<>();
-    for (Path p : scenarios) {
-      try {
-        Check c = check(p);
-        checks.add(c);
-        status = Math.max(status, c.breaches() > 0 || c.verdicts().isEmpty() ? Main.EXIT_CHECK_FAILED : Main.EXIT_OK);
-      } catch (ScenarioException e) {
-        status = Math.max(status, Main.handle(e, spec.commandLine().getErr(), common.debug));
+    try (Runner runner = options.runner("smsim check")) {
+      for (Path p : scenarios) {
+        try {
+          Check c = check(p, runner);
+          checks.add(c);
+          status = Math.max(status, c.breaches() > 0 || c.verdicts().isEmpty() ? Main.EXIT_CHECK_FAILED : Main.EXIT_OK);
+        } catch (ScenarioException e) {
+          status = Math.max(status, Main.handle(e, spec.commandLine().getErr(), common.debug));
+        }
       }
     }
     write(checks);
     return status;
   }
 
-  private Check check(Path path) {
+  private Check check(Path path, Runner runner) {
     ScenarioFile file = ScenarioFile.load(path, scenarioOptions.overrides);
     PrintWriter out = spec.commandLine().getOut();
     int replications = options.replications(file, 1);
     boolean text = !format.json();
     RunsProgress progress = new RunsProgress("check " + path.getFileName(), common.quiet || !text,
         spec.commandLine().getErr());
-    Check c = Check.run(file, options.seed(file), replications, options.threads(), progress);
+    Check c = Check.run(file, options.seed(file), replications, runner, progress);
     progress.done();
     if (!text) {
       return c;
@@ -95,10 +98,11 @@ final class CheckCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%s: nothing checked · no expectations (add an expect: block to the scenario or a "
           + "variant; see the README, \"What-if analysis\")%n", path);
     } else if (!common.quiet || breaches > 0) {
-      out.printf(Locale.ROOT, "%s: %s · %d expectation%s, %d breached%s · %d replication%s, seed %d, %d runs in %.1f s%n",
-          path, breaches == 0 ? "ok" : "FAILED", c.verdicts().size(), c.verdicts().size() == 1 ? "" : "s", breaches,
+      out.printf(Locale.ROOT,
+          "%s: %s · %d expectation%s, %d breached%s · %d replication%s, seed %d, %d runs in %.1f s on %s%n", path,
+          breaches == 0 ? "ok" : "FAILED", c.verdicts().size(), c.verdicts().size() == 1 ? "" : "s", breaches,
           c.skipped() > 0 ? ", " + c.skipped() + " skipped" : "", replications, replications == 1 ? "" : "s",
-          c.seed(), c.runs(), c.wallSeconds());
+          c.seed(), c.runs(), c.wallSeconds(), runner.describe());
     }
     out.flush();
     return c;

@@ -4,6 +4,7 @@ import io.smsim.output.OutputFiles;
 import io.smsim.analysis.CompareFiles;
 import io.smsim.analysis.CompareTable;
 import io.smsim.analysis.Comparison;
+import io.smsim.analysis.Runner;
 import io.smsim.report.StudyReports;
 import io.smsim.scenario.ScenarioFile;
 import io.smsim.scenario.Variant;
@@ -67,10 +68,15 @@ final class CompareCommand implements Callable<Integer> {
     int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
     Path dir = OutputFiles.prepareDirectory(options.outDir(file, "compare"));
     RunsProgress progress = new RunsProgress("compare", common.quiet || format.json(), spec.commandLine().getErr());
-    Comparison c = Comparison.run(file.scenario().name(), file.source(), variants, baseline, options.seed(file),
-        replications, options.threads(), progress);
+    Comparison c;
+    String where;
+    try (Runner runner = options.runner("smsim compare " + file.scenario().name())) {
+      c = Comparison.run(file.scenario().name(), file.source(), variants, baseline, options.seed(file),
+          replications, runner, progress);
+      where = runner.describe();
+    }
     progress.done();
-    return write(c, dir);
+    return write(c, dir, where);
   }
 
   private List<Variant> select(ScenarioFile file) {
@@ -104,7 +110,7 @@ final class CompareCommand implements Callable<Integer> {
         + String.join(", ", variants.stream().map(Variant::name).toList()));
   }
 
-  private int write(Comparison c, Path dir) throws IOException {
+  private int write(Comparison c, Path dir, String where) throws IOException {
     return CommandOutput.in(dir)
         .add("compare.csv", p -> CompareFiles.writeCsv(c, p))
         .add("compare.json", p -> CompareFiles.writeJson(c, p))
@@ -113,8 +119,8 @@ final class CompareCommand implements Callable<Integer> {
         .writeThenPrint(spec.commandLine().getOut(), spec.commandLine().getErr(), common, format, w -> {
           CompareTable.print(c, w);
           w.println();
-          w.printf(Locale.ROOT, "%d runs in %.1f s on %d thread%s%n", c.variants().size() * c.replications(),
-              c.wallSeconds(), c.wallThreads(), c.wallThreads() == 1 ? "" : "s");
+          w.printf(Locale.ROOT, "%d runs in %.1f s on %s%n", c.variants().size() * c.replications(), c.wallSeconds(),
+              where);
         });
   }
 }

@@ -67,17 +67,23 @@ final class ReplayCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  SparkOptions spark;
+
   @Override
   public Integer call() throws IOException {
     Scenario scenario = ReplicationsReplay.scenario(scenarioFile, scenarioOptions.overrides, variant);
     long runSeed = seed == null ? scenario.seed() : seed;
+    if (replications == 1 && (spark.spark || spark.master != null)) {
+      throw new BadInputException("--spark runs replications as Spark tasks: give --replications N (N > 1)");
+    }
     Path dir = OutputFiles.prepareDirectory(outDir(scenario, runSeed));
     if (replications != 1) {
-      ReplicationsReplay reps = new ReplicationsReplay(scenario, runSeed, replications, threads, quietProgress(),
-          spec.commandLine().getErr());
-      return write(scenario, reps.first(), reps.replications(), dir);
+      ReplicationsReplay reps = new ReplicationsReplay(scenario, runSeed, replications, spark, threads,
+          quietProgress(), spec.commandLine().getErr());
+      return write(scenario, reps.first(), reps.replications(), reps.where(), dir);
     }
-    return write(scenario, simulate(scenario, runSeed), null, dir);
+    return write(scenario, simulate(scenario, runSeed), null, null, dir);
   }
 
   /** out/<name>[-<variant>][-seed<N>]: a run with another seed never overwrites the default seed's files. */
@@ -106,8 +112,12 @@ final class ReplayCommand implements Callable<Integer> {
     return result.withWallSeconds(wall);
   }
 
-  /** Writes replication 0's files and, unless --no-report, the reports (with the statistics of all, if any). */
-  private int write(Scenario scenario, RunResult result, Replications reps, Path dir) throws IOException {
+  /**
+   * Writes replication 0's files and, unless --no-report, the reports (with the statistics of all, if any;
+   * {@code where} they ran).
+   */
+  private int write(Scenario scenario, RunResult result, Replications reps, String where, Path dir)
+      throws IOException {
     CommandOutput files = CommandOutput.in(dir)
         .add("summary.json", p -> SummaryJson.write(result, p))
         .add("timeline.csv", p -> TimelineCsv.write(result, p))
@@ -126,8 +136,8 @@ final class ReplayCommand implements Callable<Integer> {
       if (reps != null) {
         w.println();
         ReplicationsFiles.print(reps, w);
-        w.printf(Locale.ROOT, "%d runs in %.1f s on %d thread%s; summary.json and timeline.csv describe replication 0%n",
-            reps.replications(), reps.wallSeconds(), reps.wallThreads(), reps.wallThreads() == 1 ? "" : "s");
+        w.printf(Locale.ROOT, "%d runs in %.1f s on %s; summary.json and timeline.csv describe replication 0%n",
+            reps.replications(), reps.wallSeconds(), where);
       }
     });
   }

@@ -1,7 +1,7 @@
 package io.smsim.cli;
 
-import io.smsim.analysis.ReplicationRunner;
 import io.smsim.analysis.Replications;
+import io.smsim.analysis.Runner;
 import io.smsim.metrics.RunResult;
 import io.smsim.scenario.Scenario;
 import io.smsim.scenario.ScenarioFile;
@@ -17,18 +17,18 @@ import java.util.List;
 final class ReplicationsReplay {
 
   private final Replications reps;
+  private final String where;
 
-  ReplicationsReplay(Scenario scenario, long seed, int replications, Integer threads, boolean quiet,
-      java.io.PrintWriter err) {
+  ReplicationsReplay(Scenario scenario, long seed, int replications, SparkOptions spark, Integer threads,
+      boolean quiet, java.io.PrintWriter err) {
     if (replications < 1) {
       throw new BadInputException("--replications must be at least 1: " + replications);
     }
-    int n = threads == null ? ReplicationRunner.defaultThreads() : threads;
-    if (n < 1) {
-      throw new BadInputException("--threads must be at least 1: " + n);
-    }
     RunsProgress progress = new RunsProgress("replay", quiet, err);
-    this.reps = Replications.run(scenario, seed, replications, n, progress);
+    try (Runner runner = spark.runner(threads, "smsim replay " + scenario.name())) {
+      this.reps = Replications.run(scenario, seed, replications, runner, progress);
+      this.where = runner.describe();
+    }
     progress.done();
   }
 
@@ -49,5 +49,10 @@ final class ReplicationsReplay {
 
   Replications replications() {
     return reps;
+  }
+
+  /** Where the runs went, for the console's timing line: "2 threads", "Spark local[2], 2 cores". */
+  String where() {
+    return where;
   }
 }

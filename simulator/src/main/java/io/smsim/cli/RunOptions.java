@@ -1,12 +1,13 @@
 package io.smsim.cli;
 
+import io.smsim.analysis.Runner;
 import io.smsim.output.OutputFiles;
-import io.smsim.analysis.ReplicationRunner;
 import io.smsim.scenario.ScenarioFile;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options shared by compare, sweep and check: seed, replications, threads, output directory. */
+/** Options shared by compare, sweep and check: seed, replications, threads or Spark, output directory. */
 final class RunOptions {
 
   /** Replications when neither the command line nor the scenario's {@code replications:} says. */
@@ -27,6 +28,14 @@ final class RunOptions {
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>-<command>, e.g. out/csp-north-2019-04-02-compare).")
   Path out;
 
+  @Mixin
+  SparkOptions spark;
+
+  /** Threads ({@code --threads}) or Spark ({@code --spark}); close it when the study is done. */
+  Runner runner(String appName) {
+    return spark.runner(threads, appName);
+  }
+
   long seed(ScenarioFile file) {
     return seed == null ? file.scenario().seed() : seed;
   }
@@ -35,14 +44,6 @@ final class RunOptions {
     int n = replications != null ? replications : file.replications().orElse(fallback);
     if (n < 1) {
       throw new BadInputException("--replications must be at least 1: " + n);
-    }
-    return n;
-  }
-
-  int threads() {
-    int n = threads == null ? ReplicationRunner.defaultThreads() : threads;
-    if (n < 1) {
-      throw new BadInputException("--threads must be at least 1: " + n);
     }
     return n;
   }

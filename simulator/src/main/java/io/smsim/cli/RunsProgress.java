@@ -1,17 +1,19 @@
 package io.smsim.cli;
 
-import io.smsim.analysis.ReplicationRunner;
+import io.smsim.analysis.Runner;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
  * Progress of a batch of runs (compare, sweep, check, replay --replications) on stderr
- * ({@link ProgressOutput}): runs done of total, wall time and ETA. Called from worker threads.
+ * ({@link ProgressOutput}): runs done of total, wall time and ETA. Called from worker threads (or
+ * Spark's listener bus, which may still report after the study returned: those reports are dropped).
  */
-final class RunsProgress implements ReplicationRunner.Listener {
+final class RunsProgress implements Runner.Listener {
 
   private final String what;
   private final ProgressOutput out;
+  private volatile boolean finished;
 
   RunsProgress(String what, ProgressOutput out) {
     this.what = what;
@@ -24,10 +26,14 @@ final class RunsProgress implements ReplicationRunner.Listener {
 
   @Override
   public void onRunDone(int done, int total) {
+    if (finished) {
+      return;
+    }
     out.update((double) done / total, () -> String.format(Locale.ROOT, "%s: %d/%d runs", what, done, total));
   }
 
   void done() {
+    finished = true;
     out.done();
   }
 }

@@ -1,5 +1,6 @@
 package io.smsim.cli;
 
+import io.smsim.analysis.Runner;
 import io.smsim.output.OutputFiles;
 import io.smsim.analysis.Sweep;
 import io.smsim.analysis.SweepFiles;
@@ -68,9 +69,14 @@ final class SweepCommand implements Callable<Integer> {
     int replications = options.replications(file, RunOptions.DEFAULT_REPLICATIONS);
     Path dir = OutputFiles.prepareDirectory(options.outDir(file, "sweep"));
     RunsProgress progress = new RunsProgress("sweep", common.quiet || format.json(), spec.commandLine().getErr());
-    Sweep sweep = Sweep.run(file, variant, params, options.seed(file), replications, options.threads(), progress);
+    Sweep sweep;
+    String where;
+    try (Runner runner = options.runner("smsim sweep " + file.scenario().name())) {
+      sweep = Sweep.run(file, variant, params, options.seed(file), replications, runner, progress);
+      where = runner.describe();
+    }
     progress.done();
-    return write(sweep, dir);
+    return write(sweep, dir, where);
   }
 
   private List<SweepParam> params() {
@@ -91,7 +97,7 @@ final class SweepCommand implements Callable<Integer> {
     return params;
   }
 
-  private int write(Sweep s, Path dir) throws IOException {
+  private int write(Sweep s, Path dir, String where) throws IOException {
     return CommandOutput.in(dir)
         .add("sweep.csv", p -> SweepFiles.writeCsv(s, p))
         .add("sweep.json", p -> SweepFiles.writeJson(s, p))
@@ -100,8 +106,8 @@ final class SweepCommand implements Callable<Integer> {
         .writeThenPrint(spec.commandLine().getOut(), spec.commandLine().getErr(), common, format, w -> {
           SweepTable.print(s, w);
           w.println();
-          w.printf(Locale.ROOT, "%d runs in %.1f s on %d thread%s%n", s.points().size() * s.replications(),
-              s.wallSeconds(), s.wallThreads(), s.wallThreads() == 1 ? "" : "s");
+          w.printf(Locale.ROOT, "%d runs in %.1f s on %s%n", s.points().size() * s.replications(), s.wallSeconds(),
+              where);
         });
   }
 }

@@ -158,7 +158,8 @@ public final class FailoverBench {
           r.monitoring(), r.operator(), r.brokerRtt(), r.workload()));
     }
     return new Scenario(s.name(), s.description(), s.source(), s.seed(), s.start(), s.end(), s.zone(),
-        s.workloadScale(), s.reporting(), regions, List.of(), List.of(), s.devices(), s.variant());
+        s.workloadScale(), s.reporting(), regions, List.of(), List.of(), s.devices(), s.variant(),
+        null); // changed after binding: no longer what its file binds
   }
 
   static FailoverPolicy policy(String name, FailoverPolicy base) {

@@ -1,5 +1,6 @@
 package io.smsim.metrics;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -9,5 +10,6 @@ import java.time.Instant;
  * @param servingAt when the new server took traffic (switchover complete), {@code null} if the run ended first
  * @param lostInFlight requests in flight on the old server, lost
  */
-public record Failover(Instant at, String from, String to, String reason, Instant servingAt, long lostInFlight) {
+public record Failover(Instant at, String from, String to, String reason, Instant servingAt, long lostInFlight)
+    implements Serializable {
 }

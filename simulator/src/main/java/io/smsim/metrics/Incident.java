@@ -1,5 +1,6 @@
 package io.smsim.metrics;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -14,5 +15,5 @@ import java.time.Instant;
  */
 public record Incident(Instant start, Instant end, double minutes, Instant detectedAt, String resolvedBy,
     long birthingEventsImpacted, long requestsFailed, long serviceRequestsFailed, long firmwareRequestsFailed,
-    long attemptsFailed, long attempts) {
+    long attemptsFailed, long attempts) implements Serializable {
 }

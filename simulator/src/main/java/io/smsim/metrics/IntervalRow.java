@@ -1,5 +1,6 @@
 package io.smsim.metrics;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -13,7 +14,8 @@ import java.time.Instant;
  */
 public record IntervalRow(Instant start, Instant end, String region, String server, String role, String state,
     long attempts, long succeeded, long failed, long spawnFailed, long requestsFailed, long birthsFailed,
-    int processesPeak, int processesEnd, int leakedEnd, long reaped, double latencyP50Ms, double latencyP99Ms) {
+    int processesPeak, int processesEnd, int leakedEnd, long reaped, double latencyP50Ms, double latencyP99Ms)
+    implements Serializable {
 
   public double successRatio() {
     return attempts == 0 ? 1.0 : (double) succeeded / attempts;

@@ -1,9 +1,11 @@
 package io.smsim.metrics;
 
+import java.io.Serializable;
 import org.HdrHistogram.Histogram;
 
 /** Latency of successful attempts in milliseconds (from an HdrHistogram of microseconds). */
-public record LatencySummary(long count, double mean, double p50, double p90, double p99, double max) {
+public record LatencySummary(long count, double mean, double p50, double p90, double p99, double max)
+    implements Serializable {
 
   public static final LatencySummary EMPTY = new LatencySummary(0, 0, 0, 0, 0, 0);
 

@@ -1,5 +1,9 @@
 package io.smsim.metrics;
 
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -8,7 +12,10 @@ import java.util.Arrays;
  * server at the minute's end. Minute {@code i} covers {@code [start + i min, start + (i+1) min)}.
  * Memory grows with the virtual duration (a few bytes a minute), never with the request count.
  */
-public final class MinuteSeries {
+public final class MinuteSeries implements Serializable {
+
+  @Serial
+  private static final long serialVersionUID = 1L;
 
   private final Instant start;
   private int size;
@@ -23,7 +30,7 @@ public final class MinuteSeries {
 
   void add(long minuteAttempts, long minuteFailed, int primary, int secondary) {
     if (size == attempts.length) {
-      int cap = size * 2;
+      int cap = Math.max(1024, size * 2);
       attempts = Arrays.copyOf(attempts, cap);
       failed = Arrays.copyOf(failed, cap);
       primaryProcesses = Arrays.copyOf(primaryProcesses, cap);
@@ -50,6 +57,16 @@ public final class MinuteSeries {
 
   public int failed(int minute) {
     return failed[minute];
+  }
+
+  /** Serialized without the arrays' spare capacity (a run's result travels back from a Spark executor). */
+  @Serial
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    attempts = Arrays.copyOf(attempts, size);
+    failed = Arrays.copyOf(failed, size);
+    primaryProcesses = Arrays.copyOf(primaryProcesses, size);
+    secondaryProcesses = Arrays.copyOf(secondaryProcesses, size);
+    out.defaultWriteObject();
   }
 
   /** Live processes of the primary (role 0) or secondary (role 1) at the minute's end. */

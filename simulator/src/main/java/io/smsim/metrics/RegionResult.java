@@ -1,6 +1,7 @@
 package io.smsim.metrics;
 
 import io.smsim.model.Region;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,8 @@ import java.util.Map;
 public record RegionResult(Region region, Counts requests, Counts alerts, Counts attempts, Map<String, Long> attemptOutcomes,
     Map<String, Counts> byCategory, Births births, LatencySummary latencyMs, int peakProcesses,
     long leakedTotal, long reapedTotal, String policy, String activeAtEnd, List<Incident> incidents,
-    List<Failover> failovers, List<TimelineEvent> events, MinuteSeries minutes) {
+    List<Failover> failovers, List<TimelineEvent> events, MinuteSeries minutes)
+    implements Serializable {
 
   public RegionResult {
     attemptOutcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attemptOutcomes));

@@ -1,5 +1,6 @@
 package io.smsim.metrics;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
  */
 public record RunResult(String scenario, String variant, String source, long seed, int replication,
     Instant virtualStart, Instant virtualEnd, String timeZone, long events, double wallSeconds, long intervalMinutes,
-    List<RegionResult> regions, List<IntervalRow> timeline) {
+    List<RegionResult> regions, List<IntervalRow> timeline)
+    implements Serializable {
 
   public RunResult {
     regions = List.copyOf(regions);

@@ -1,6 +1,7 @@
 package io.smsim.metrics;
 
 import io.smsim.model.EventKind;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -10,5 +11,6 @@ import java.time.Instant;
  * @param server {@code primary}, {@code secondary} or empty for the region
  * @param value a count where the kind has one (children reaped, work lost), else 0
  */
-public record TimelineEvent(Instant at, EventKind kind, String server, long value, String detail) {
+public record TimelineEvent(Instant at, EventKind kind, String server, long value, String detail)
+    implements Serializable {
 }

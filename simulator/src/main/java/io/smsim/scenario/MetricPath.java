@@ -1,6 +1,7 @@
 package io.smsim.scenario;
 
 import io.smsim.model.Region;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
  * @param index the list item, or -1
  * @param field the item's field, or empty
  */
-public record MetricPath(String text, Region region, String name, int index, String field, Kind kind) {
+public record MetricPath(String text, Region region, String name, int index, String field, Kind kind)
+    implements Serializable {
 
   /** What a metric's values are. */
   public enum Kind {

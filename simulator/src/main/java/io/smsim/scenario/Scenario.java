@@ -23,11 +23,13 @@ import java.util.Objects;
  * @param devices which devices exist in which region (the live emulation's device registry)
  * @param variant the name of the file's variant this scenario was bound for, or {@code null} for
  *     the scenario as written
+ * @param origin how to bind this scenario again from its file (what a Spark task ships), or
+ *     {@code null} for a scenario built in code or changed after binding
  */
 public record Scenario(String name, String description, String source, long seed, Instant start,
     Instant end, ZoneId zone, double workloadScale, ReportingSpec reporting,
     Map<Region, RegionSpec> regions, List<FaultSpec> faults, List<OperationSpec> operations,
-    DeviceRegistry devices, String variant) {
+    DeviceRegistry devices, String variant, ScenarioOrigin origin) {
 
   public Scenario {
     Objects.requireNonNull(name, "name");
@@ -57,13 +59,19 @@ public record Scenario(String name, String description, String source, long seed
       ZoneId zone, double workloadScale, ReportingSpec reporting, Map<Region, RegionSpec> regions,
       List<FaultSpec> faults, List<OperationSpec> operations) {
     this(name, description, source, seed, start, end, zone, workloadScale, reporting, regions, faults, operations,
-        DeviceRegistry.defaults(regions.keySet()), null);
+        DeviceRegistry.defaults(regions.keySet()), null, null);
   }
 
   /** This scenario labelled as bound for the file's variant {@code name}. */
   public Scenario withVariant(String name) {
     return new Scenario(this.name, description, source, seed, start, end, zone, workloadScale, reporting, regions,
-        faults, operations, devices, name);
+        faults, operations, devices, name, origin);
+  }
+
+  /** This scenario with the recipe that binds it again ({@link ScenarioFile} sets it). */
+  Scenario withOrigin(ScenarioOrigin origin) {
+    return new Scenario(name, description, source, seed, start, end, zone, workloadScale, reporting, regions,
+        faults, operations, devices, variant, origin);
   }
 
   /** The files a run of this scenario reads besides the scenario itself (traces), in region and category order. */

@@ -55,6 +55,8 @@ public final class ScenarioFile {
   static final Shape VARIANTS_SHAPE = Shape.of("variants", "Named variants for compare; the first is the baseline.")
       .otherKeys("variant name", VARIANT_NAME.pattern(), Shape.Type.mapping(VARIANT));
 
+  private final ScenarioBundle bundle;
+  private final InputResolver files;
   private final YamlNode root;
   private final String source;
   private final List<String> overrides;
@@ -63,12 +65,15 @@ public final class ScenarioFile {
   private final List<Variant> variants;
   private final int replications;
 
-  private ScenarioFile(YamlNode root, String source, List<String> overrides) {
-    this.root = root;
-    this.source = source;
-    this.overrides = List.copyOf(overrides);
+  private ScenarioFile(ScenarioBundle bundle, InputResolver files) {
+    this.bundle = bundle;
+    this.files = files;
+    this.root = YamlReader.read(bundle.label(), bundle.text());
+    this.source = bundle.label();
+    this.overrides = bundle.overrides();
     YamlNode top = Overrides.apply(root, overrides);
-    this.scenario = ScenarioLoader.bind(withoutAnalysisKeys(top), source);
+    this.scenario = ScenarioLoader.bind(withoutAnalysisKeys(top), source, files)
+        .withOrigin(new ScenarioOrigin(bundle, null, List.of(), "--set"));
     Problems problems = new Problems();
     Fields f = Fields.of(top, problems, ScenarioLoader.ROOT);
     this.replications = f.integer(REPLICATIONS, 0, 1, 100_000);
@@ -80,12 +85,22 @@ public final class ScenarioFile {
 
   /** Reads a scenario file with {@code path=value} overrides (as {@code --set}). */
   public static ScenarioFile load(Path file, List<String> overrides) {
-    return new ScenarioFile(YamlReader.read(file), file.toString(), overrides);
+    return ScenarioBundle.read(file, overrides).open();
   }
 
   /** Reads YAML text (tests and embedded scenarios); {@code label} names it in messages. */
   public static ScenarioFile fromString(String label, String yaml, List<String> overrides) {
-    return new ScenarioFile(YamlReader.read(label, yaml), label, overrides);
+    return new ScenarioBundle(label, yaml, overrides).open();
+  }
+
+  /** Parses and binds a file as read (here, or in another JVM it was shipped to). */
+  static ScenarioFile of(ScenarioBundle bundle, InputResolver files) {
+    return new ScenarioFile(bundle, files);
+  }
+
+  /** The file as read, with its overrides: what it is made from, and what travels with a Spark job. */
+  public ScenarioBundle bundle() {
+    return bundle;
   }
 
   /** Where the built-in network ({@link #builtInDefault}) is read from, on the class path. */
@@ -173,8 +188,9 @@ public final class ScenarioFile {
       tree = applySettings(tree, variant.set(), new Problems());
     }
     tree = Overrides.apply(Overrides.apply(tree, overrides), more, option);
-    Scenario bound = ScenarioLoader.bind(withoutAnalysisKeys(tree), source);
-    return variant == null || variant.name().equals(Variant.AS_WRITTEN) ? bound : bound.withVariant(variant.name());
+    Scenario bound = ScenarioLoader.bind(withoutAnalysisKeys(tree), source, files);
+    String name = variant == null || variant.name().equals(Variant.AS_WRITTEN) ? null : variant.name();
+    return (name == null ? bound : bound.withVariant(name)).withOrigin(new ScenarioOrigin(bundle, name, more, option));
   }
 
   // ---- variants -------------------------------------------------------------------------------
@@ -215,7 +231,9 @@ public final class ScenarioFile {
     }
     Scenario bound;
     try {
-      bound = ScenarioLoader.bind(withoutAnalysisKeys(Overrides.apply(tree, overrides)), source).withVariant(name);
+      bound = ScenarioLoader.bind(withoutAnalysisKeys(Overrides.apply(tree, overrides)), source, files)
+          .withVariant(name)
+          .withOrigin(new ScenarioOrigin(bundle, name, List.of(), "--set"));
     } catch (ScenarioException e) {
       for (Problem p : e.problems()) {
         problems.add(p.location(), p.path(), p.message() + " (in variant " + name + ")");

@@ -84,7 +84,7 @@ public final class ScenarioLoader {
     return ScenarioFile.fromString(label, yaml, List.of()).scenario();
   }
 
-  static Scenario bind(YamlNode root, String source) {
+  static Scenario bind(YamlNode root, String source, InputResolver files) {
     Problems problems = new Problems();
     Fields f = Fields.of(root, problems, ROOT);
     String name = f.string("name", "");
@@ -128,7 +128,7 @@ public final class ScenarioLoader {
     Map<String, RateProfile> profiles = WorkloadBinder.profiles(f.node("profiles"), problems);
     Optional<YamlNode> defaults = f.node("defaults");
     Map<Region, RegionSpec> regions = regions(f, defaults, profiles, scale,
-        new TraceBinder.Context(TraceBinder.baseDir(source), zone, start, end, null), spanNanos, problems);
+        new TraceBinder.Context(files, zone, start, end, null), spanNanos, problems);
     if (spanNanos > 0) {
       RunBounds.volume(regions, f.node("workloadScale").orElse(f.node("regions").orElse(root)), spanNanos, problems);
     }
@@ -147,7 +147,7 @@ public final class ScenarioLoader {
     f.finish();
     problems.throwIfAny();
     return new Scenario(name, description, source, seed, start, end, zone, scale, reporting, regions,
-        faults, operations, devices, null);
+        faults, operations, devices, null, null);
   }
 
   private static Map<Region, RegionSpec> regions(Fields f, Optional<YamlNode> defaults,
@@ -170,7 +170,7 @@ public final class ScenarioLoader {
       if (defaults.isPresent()) {
         merged = YamlMerge.merge(defaults.get(), merged);
       }
-      TraceBinder.Context here = new TraceBinder.Context(ctx.baseDir(), ctx.zone(), ctx.start(), ctx.end(), region);
+      TraceBinder.Context here = new TraceBinder.Context(ctx.files(), ctx.zone(), ctx.start(), ctx.end(), region);
       RegionSpec spec = RegionBinder.bind(region, merged, profiles, scale, here, problems);
       if (spanNanos > 0) {
         RunBounds.periodic(spec, merged, spanNanos, problems);

@@ -39,21 +39,11 @@ final class TraceBinder {
   /** A trace: a file name, or a mapping. */
   static final Shape.Type TYPE = Shape.Type.oneOf(Shape.Type.TEXT, Shape.Type.mapping(TRACE));
 
-  /** Where a region's workload is bound: the scenario's directory and time span, the region. */
-  record Context(Path baseDir, ZoneId zone, Instant start, Instant end, Region region) {
+  /** Where a region's workload is bound: where its files are, the scenario's time span, the region. */
+  record Context(InputResolver files, ZoneId zone, Instant start, Instant end, Region region) {
   }
 
   private TraceBinder() {
-  }
-
-  /** The directory relative trace paths are resolved against: the scenario file's. */
-  static Path baseDir(String source) {
-    try {
-      Path parent = Path.of(source).toAbsolutePath().getParent();
-      return parent == null ? Path.of("").toAbsolutePath() : parent;
-    } catch (InvalidPathException e) {
-      return Path.of("").toAbsolutePath();
-    }
   }
 
   /**
@@ -89,8 +79,7 @@ final class TraceBinder {
     }
     Path file;
     try {
-      Path written = Path.of(fileText);
-      file = written.isAbsolute() ? written : ctx.baseDir().resolve(written).normalize();
+      file = ctx.files().resolve(fileText);
     } catch (InvalidPathException e) {
       problems.add(node, "not a file path: " + fileText);
       return null;

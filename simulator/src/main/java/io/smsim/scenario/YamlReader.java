@@ -41,6 +41,14 @@ public final class YamlReader {
 
   /** Reads a file; its name (as given) is used in locations. */
   public static YamlNode read(Path file) {
+    return read(file.toString(), text(file));
+  }
+
+  /**
+   * A scenario file's text, checked as {@link #read(Path)} checks it (a regular file, at most
+   * {@value #MAX_CHARS} bytes, UTF-8); problems are located at the file's name as given.
+   */
+  public static String text(Path file) {
     String label = file.toString();
     byte[] bytes;
     try {
@@ -57,14 +65,12 @@ public final class YamlReader {
     } catch (IOException e) {
       throw new ScenarioException(new Problem(Location.of(label), "", "cannot read: " + e.getMessage()));
     }
-    String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new ScenarioException(new Problem(Location.of(label), "", "not UTF-8 text"));
     }
-    return read(label, text);
   }
 
   /** Reads YAML text; {@code label} names it in locations. */

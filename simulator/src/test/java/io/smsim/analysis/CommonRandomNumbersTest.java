@@ -16,7 +16,8 @@ class CommonRandomNumbersTest {
   void identicalVariantsHaveExactlyZeroPairedDifferenceInEveryMetric() {
     ScenarioFile file = Fixtures.smallLeak();
     List<Variant> variants = List.of(file.variant("base").orElseThrow(), file.variant("same").orElseThrow());
-    Comparison c = Comparison.run("small-leak", "test", variants, 0, 7, REPLICATIONS, 2, null);
+    Comparison c = Comparison.run("small-leak", "test", variants, 0, 7, REPLICATIONS,
+        ReplicationRunner.threads(2), null);
 
     PointStats same = c.points().get(1);
     for (int m = 0; m < c.metrics().size(); m++) {
@@ -41,7 +42,7 @@ class CommonRandomNumbersTest {
     ScenarioFile file = Fixtures.smallLeak();
     ScenarioFile faster = Fixtures.smallLeak("regions.north.operator.restartAfterDetection=6m");
     List<Variant> variants = List.of(file.variant("base").orElseThrow(), faster.variant("base").orElseThrow());
-    Comparison c = Comparison.run("small-leak", "test", variants, 0, 7, 6, 2, null);
+    Comparison c = Comparison.run("small-leak", "test", variants, 0, 7, 6, ReplicationRunner.threads(2), null);
     int failed = c.indexOf(MetricPath.of(io.smsim.model.Region.NORTH, "requests.failed"));
     Summary a = c.points().get(0).stat(failed);
     Summary b = c.points().get(1).stat(failed);

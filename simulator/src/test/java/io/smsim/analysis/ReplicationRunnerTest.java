@@ -16,10 +16,11 @@ class ReplicationRunnerTest {
     List<Scenario> points = List.of(file.scenario(), file.variant("reaper").orElseThrow().scenario());
     List<MetricPath> metrics = MetricPath.regionMetrics(file.scenario().regions().keySet());
 
-    List<List<double[]>> one = ReplicationRunner.run(points, 7, 3, 1, r -> SummaryMetrics.values(r, metrics), null);
-    List<List<double[]>> two = ReplicationRunner.run(points, 7, 3, 2, r -> SummaryMetrics.values(r, metrics), null);
-    List<List<Integer>> replicationSeen = ReplicationRunner.run(points, 7, 3, 2, r -> List.of(r.replication()), null)
-        .stream().map(reps -> reps.stream().map(l -> l.get(0)).toList()).toList();
+    List<List<double[]>> one = ReplicationRunner.threads(1).run(points, 7, 3,
+        (p, r) -> SummaryMetrics.values(r, metrics), null);
+    List<List<double[]>> two = ReplicationRunner.threads(2).run(points, 7, 3,
+        (p, r) -> SummaryMetrics.values(r, metrics), null);
+    List<List<Integer>> replicationSeen = ReplicationRunner.threads(2).run(points, 7, 3, (p, r) -> r.replication(), null);
 
     assertThat(two).hasSize(2);
     for (int p = 0; p < 2; p++) {
@@ -35,6 +36,6 @@ class ReplicationRunnerTest {
     ScenarioFile file = Fixtures.smallLeak();
     List<Scenario> points = List.of(file.bind(null, List.of("workloadScale=1"), "--param"),
         file.bind(null, List.of("workloadScale=2"), "--param"), file.bind(null, List.of("workloadScale=1"), "--param"));
-    assertThat(ReplicationRunner.longestFirst(points, 2)).containsExactly(2, 3, 0, 1, 4, 5);
+    assertThat(Tasks.longestFirst(points, 2)).containsExactly(2, 3, 0, 1, 4, 5);
   }
 }
