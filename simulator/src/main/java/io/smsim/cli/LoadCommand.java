@@ -183,6 +183,9 @@ final class LoadCommand implements Callable<Integer> {
       if (receiver != null) {
         progress.event("final responses: POST to " + receiver.url() + " (the DSP's response URL)");
       }
+      if (traffic.hasCritical()) {
+        progress.event(LoadRun.describeCriticalRequests(options));
+      }
       if (warmup != null && !warmup.isZero()) {
         progress.event("warm-up for " + ProgressOutput.seconds(warmup.toNanos() / 1e9) + " (not measured) ...");
         options = LoadRun.warmUp(options, traffic, receiver, warmup.toNanos());

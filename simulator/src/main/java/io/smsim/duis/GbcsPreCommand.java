@@ -51,6 +51,8 @@ public record GbcsPreCommand(long originatorCounter, long originator, long recip
   static final int COMMAND = 0x01;
   /** Length of an ECDSA P-256 signature, r || s. */
   public static final int SIGNATURE_LENGTH = 64;
+  /** End of the recipient system title in an encoded pre-command (tag, transaction id, two titles). */
+  private static final int RECIPIENT_END = 29;
 
   public GbcsPreCommand {
     Objects.requireNonNull(dateTime, "dateTime");
@@ -131,6 +133,39 @@ public record GbcsPreCommand(long originatorCounter, long originator, long recip
       return Optional.empty();
     }
     return Optional.of(Arrays.copyOfRange(signed, preCommand.length + 1, signed.length));
+  }
+
+  /**
+   * Why {@code preCommand} is not a pre-command for request {@code id}, or empty when it is: a
+   * General Signing command (tag, transaction id of category command) whose originator counter,
+   * originator and recipient system titles are the RequestID's counter, originator and target.
+   */
+  public static Optional<String> headerMismatch(byte[] preCommand, RequestId id) {
+    if (preCommand.length < RECIPIENT_END + 1 + 12 || (preCommand[0] & 0xFF) != GENERAL_SIGNING
+        || preCommand[1] != 9 || preCommand[2] != COMMAND || preCommand[11] != 8 || preCommand[20] != 8) {
+      return Optional.of("not a GBCS General Signing command");
+    }
+    if (readLong(preCommand, 3) != id.counter()) {
+      return Optional.of("originator counter " + Long.toUnsignedString(readLong(preCommand, 3)) + " is not the "
+          + "RequestID's " + id.counter());
+    }
+    if (readLong(preCommand, 12) != id.originator()) {
+      return Optional.of("originator " + Eui64.format(readLong(preCommand, 12)) + " is not the RequestID's "
+          + Eui64.format(id.originator()));
+    }
+    if (readLong(preCommand, 21) != id.target()) {
+      return Optional.of("recipient " + Eui64.format(readLong(preCommand, 21)) + " is not the RequestID's "
+          + Eui64.format(id.target()));
+    }
+    return Optional.empty();
+  }
+
+  private static long readLong(byte[] a, int at) {
+    long v = 0;
+    for (int i = 0; i < 8; i++) {
+      v = v << 8 | (a[at + i] & 0xFF);
+    }
+    return v;
   }
 
   private static byte[] simulatedContent(DuisRequest request) {

@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * written ({@code E20}); a synchronous error as {@code ack:E19}; an HTTP answer without a DUIS
  * code as {@code http:404}; with {@code --trust}, a final response whose XML signature was not
  * accepted as {@code signature:<reason>} ({@code signature:missing}, {@code signature:digest_mismatch},
- * {@code signature:unknown_certificate} ...), whatever code it carried.
+ * {@code signature:unknown_certificate} ...), whatever code it carried; a critical request whose
+ * transform gave no pre-command to sign as {@code transform:no-pre-command},
+ * {@code transform:bad-pre-command} or (with {@code --ack-only}) {@code transform:pre-command-by-callback}.
  */
 final class Codes {
 

@@ -3,7 +3,9 @@ package io.smsim.load;
 import io.smsim.duis.DuisResponse;
 import io.smsim.duis.RequestId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One worker's book of its requests: each request's state from issue to outcome
@@ -12,10 +14,25 @@ import java.util.List;
  * ACKED (I99) → DONE, or DONE from any state with its one outcome. Deadlines are the intended send
  * time plus the response timeout, so {@link #expire} scans from the oldest request and stops at the
  * first one still in time. Runs on the worker's event loop only.
+ *
+ * <p>A critical request takes DUIS's two steps: its transform (command variant 4) is answered with
+ * a GBCS pre-command, synchronously (I0, as DCC Boxed does) or in a callback after an I99; the
+ * worker signs it and the request goes out again, {@link PendingRing#TRANSFORMED}, as a signed
+ * pre-command (command variant 5) whose acknowledgement and final response are the request's. The
+ * transform's answer is never an outcome: a request's outcome is its device's. Its acknowledgement
+ * latency runs from the intended send to the signed pre-command's acknowledgement, and its
+ * deadline stays the intended send plus the response timeout.
  */
 final class Ledger {
 
   private static final int MAX_LISTED_DUPLICATES = 100_000;
+  /** Outcome of a critical request whose transform was answered I0 without a pre-command. */
+  static final String NO_PRE_COMMAND = "transform:no-pre-command";
+  /**
+   * Outcome, with {@code --ack-only}, of a critical request whose transform was acknowledged (I99):
+   * its pre-command would come in a callback, which an ack-only run does not receive.
+   */
+  static final String PRE_COMMAND_BY_CALLBACK = "transform:pre-command-by-callback";
 
   /** Closes the connection carrying request {@code seq}; false when it no longer carries it. */
   interface Closer {
@@ -31,6 +48,9 @@ final class Ledger {
   private final Unanswered unanswered = new Unanswered();
   private final SecondSeries series = new SecondSeries();
   private final long[] byCode = new long[Codes.MAX];
+  private final boolean[] critical;
+  /** Signed pre-commands of requests whose pre-command came in a callback, until sent (rare: a map). */
+  private final Map<Long, String> laterPreCommands = new HashMap<>();
   private final List<String> duplicatedIds = new ArrayList<>();
   private long t0;
   private long issued;
@@ -39,13 +59,16 @@ final class Ledger {
   private long lateAnswers;
   private long duplicated;
   private long unknown;
+  private long transformed;
 
-  Ledger(LoadOptions options, LoadStats stats, int index, int workers) {
+  /** {@code critical[i]}: whether catalogue SRV {@code i} is critical (sent to the Transform Service first). */
+  Ledger(LoadOptions options, LoadStats stats, int index, int workers, boolean[] critical) {
     this.options = options;
     this.stats = stats;
     this.index = index;
     this.workers = workers;
     this.timeoutNanos = options.responseTimeoutNanos();
+    this.critical = critical.clone();
   }
 
   void start(long startNanos) {
@@ -74,7 +97,11 @@ final class Ledger {
   /** A request that was never sent ends with {@code code} (client:overload, transport:connect). */
   void refuse(long seq, int code, long now) {
     int s = ring.slot(seq);
-    ring.set(s, PendingRing.NEVER_SENT);
+    if (ring.flag(s, PendingRing.TRANSFORMED)) { // its transform did go out
+      forget(seq);
+    } else {
+      ring.set(s, PendingRing.NEVER_SENT);
+    }
     finish(s, code, now);
   }
 
@@ -100,9 +127,126 @@ final class Ledger {
     return options.counterBase() + seq * workers + index + 1;
   }
 
+  /** The request's RequestID. */
+  RequestId requestId(long seq) {
+    return new RequestId(options.originator(), target(seq), counter(seq));
+  }
+
+  /**
+   * Whether {@code seq} is a critical request on the wire whose Transform Service answer is due:
+   * a synchronous I0 carrying its pre-command is then the worker's to sign ({@link #transformed}).
+   */
+  boolean awaitsPreCommand(long seq) {
+    if (seq < 0 || !ring.has(seq)) {
+      return false;
+    }
+    int s = ring.slot(seq);
+    return ring.state(s) == PendingRing.SENT && isTransformLeg(s);
+  }
+
+  private boolean isTransformLeg(int s) {
+    return critical[ring.srv(s)] && !ring.flag(s, PendingRing.TRANSFORMED);
+  }
+
+  /**
+   * The pre-command of {@code seq} came synchronously and is signed: the same connection carries
+   * the signed pre-command next. Not an acknowledgement and not an outcome.
+   */
+  void transformed(long seq) {
+    int s = ring.slot(seq);
+    ring.set(s, PendingRing.TRANSFORMED);
+    transformed++;
+  }
+
+  /**
+   * Whether a callback may carry the pre-command of {@code seq}: a critical request to
+   * {@code target} whose transform is on the wire or was acknowledged (I99).
+   */
+  boolean awaitsPreCommandCallback(long seq, long target) {
+    if (seq < 0 || !ring.has(seq)) {
+      return false;
+    }
+    int s = ring.slot(seq);
+    byte state = ring.state(s);
+    return (state == PendingRing.ACKED || state == PendingRing.SENT) && isTransformLeg(s) && ring.target(s) == target;
+  }
+
+  /**
+   * The pre-command of {@code seq} came in a callback and is signed ({@code signedPreCommand},
+   * base64). Returns true when the request now waits for a connection to send it (its transform was
+   * acknowledged); false when the callback overtook the transform's acknowledgement, which then
+   * sends it ({@link #signedPreCommandBeforeAck}).
+   */
+  boolean transformedByCallback(long seq, String signedPreCommand) {
+    int s = ring.slot(seq);
+    laterPreCommands.put(seq, signedPreCommand);
+    if (ring.state(s) != PendingRing.ACKED) {
+      return false;
+    }
+    ring.set(s, PendingRing.TRANSFORMED);
+    ring.state(s, PendingRing.QUEUED);
+    awaiting++;
+    transformed++;
+    return true;
+  }
+
+  /**
+   * The signed pre-command of {@code seq} when its callback came before the transform's
+   * acknowledgement that just arrived ({@code null} otherwise); the request is then transformed and
+   * the connection that carried the transform carries it.
+   */
+  String signedPreCommandBeforeAck(long seq) {
+    if (laterPreCommands.isEmpty() || seq < 0 || !ring.has(seq)) {
+      return null;
+    }
+    int s = ring.slot(seq);
+    if (ring.state(s) != PendingRing.SENT || !isTransformLeg(s)) {
+      return null;
+    }
+    String signed = laterPreCommands.remove(seq);
+    if (signed != null) {
+      transformed(seq);
+    }
+    return signed;
+  }
+
+  private void forget(long seq) {
+    if (!laterPreCommands.isEmpty()) {
+      laterPreCommands.remove(seq);
+    }
+  }
+
+  /** The signed pre-command {@link #transformedByCallback} keeps for {@code seq} until it is sent. */
+  String takeSignedPreCommand(long seq) {
+    return laterPreCommands.remove(seq);
+  }
+
+  /**
+   * The pre-command of {@code seq} is not one for the request (or not a GBCS command at all): the
+   * request ends as {@value PreCommandSigner#BAD_PRE_COMMAND}. {@code answered}: it came as the
+   * transform's synchronous answer (which ends the request's synchronous part).
+   */
+  void preCommandRefused(long seq, boolean answered, long now) {
+    int s = ring.slot(seq);
+    forget(seq);
+    if (answered) {
+      ring.clear(s, PendingRing.ON_WIRE);
+      stats.recordAck(now - ring.intended(s));
+    }
+    finish(s, stats.codes.index(PreCommandSigner.BAD_PRE_COMMAND), now);
+  }
+
+  /** Whether what goes on the wire for {@code seq} is its signed pre-command. */
+  boolean isTransformed(long seq) {
+    return ring.flag(ring.slot(seq), PendingRing.TRANSFORMED);
+  }
+
   /**
    * The synchronous answer to {@code seq} ({@code status} 0: malformed HTTP): I99 acknowledges,
-   * I0 succeeds, anything else is an error. False when the answer belongs to no request on the wire.
+   * I0 succeeds, anything else is an error. A critical request's transform answered I0 without a
+   * pre-command ends as {@value #NO_PRE_COMMAND}; answered I99, it waits for its
+   * pre-command in a callback ({@value #PRE_COMMAND_BY_CALLBACK} with {@code --ack-only}). False
+   * when the answer belongs to no request on the wire.
    */
   boolean answered(long seq, int status, String code, long now) {
     if (seq < 0 || !ring.has(seq)) {
@@ -111,12 +255,18 @@ final class Ledger {
     int s = ring.slot(seq);
     ring.clear(s, PendingRing.ON_WIRE);
     stats.recordAck(now - ring.intended(s));
+    forget(seq); // a signed pre-command kept for it is never sent now
     if (ring.state(s) != PendingRing.SENT) {
       return true; // its outcome came first: a timeout, or a final response before the acknowledgement
     }
+    boolean transformLeg = isTransformLeg(s);
     if (status == 200 && "I99".equals(code) && !options.ackOnly()) {
       awaiting--;
       ring.state(s, PendingRing.ACKED);
+    } else if (status == 200 && "I0".equals(code) && transformLeg) {
+      finish(s, stats.codes.index(NO_PRE_COMMAND), now);
+    } else if (status == 200 && "I99".equals(code) && transformLeg) {
+      finish(s, stats.codes.index(PRE_COMMAND_BY_CALLBACK), now);
     } else if (status == 200 && ("I99".equals(code) || "I0".equals(code))) {
       finish(s, Codes.OK, now);
     } else {
@@ -213,7 +363,11 @@ final class Ledger {
       }
       stats.recordE2e(ring.region(s), timeoutNanos);
     }
-    if (ring.state(s) == PendingRing.QUEUED) {
+    if (ring.state(s) == PendingRing.QUEUED && ring.flag(s, PendingRing.TRANSFORMED)) {
+      forget(seq); // waited for a connection with its signed pre-command: its transform was answered
+      ring.set(s, PendingRing.ENDED_UNANSWERED);
+      unanswered.add(seq, ring.target(s), acknowledged);
+    } else if (ring.state(s) == PendingRing.QUEUED) {
       ring.set(s, PendingRing.NEVER_SENT);
     } else {
       ring.set(s, PendingRing.ENDED_UNANSWERED);
@@ -263,7 +417,7 @@ final class Ledger {
 
   /** The book's totals at the end of a run. */
   record Totals(long issued, long[] byCode, long inFlight, int maxAwaiting, long lateAnswers, long duplicated,
-      List<String> duplicatedIds, long unknown, List<String> lostIds, SecondSeries series) {
+      List<String> duplicatedIds, long unknown, List<String> lostIds, SecondSeries series, long transformed) {
   }
 
   Totals totals() {
@@ -283,6 +437,6 @@ final class Ledger {
       lostIds.add(new RequestId(options.originator(), l[1], l[0]).format());
     }
     return new Totals(issued, byCode.clone(), inFlight, maxAwaiting, lateAnswers, duplicated,
-        List.copyOf(duplicatedIds), unknown, lostIds, series.copy());
+        List.copyOf(duplicatedIds), unknown, lostIds, series.copy(), transformed);
   }
 }

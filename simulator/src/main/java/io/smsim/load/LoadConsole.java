@@ -31,9 +31,11 @@ public final class LoadConsole {
         Format.count(a.lost()), Format.count(a.duplicated()), Format.count(a.lateAnswers()), Format.count(a.unknown()),
         Format.count(a.unparsable()));
     LoadResult.Sends d = r.sends();
-    out.printf(Locale.ROOT, "sends     on the wire %s · %s/s · late %s (max lateness %s, threshold %s) · blocked %s%n",
+    out.printf(Locale.ROOT, "sends     on the wire %s · %s/s · late %s (max lateness %s, threshold %s) · blocked %s%s%n",
         Format.count(d.onWire()), Format.number(Math.round(d.achievedPerSecond() * 10) / 10.0), Format.count(d.late()),
-        Format.ms(d.maxLatenessMs()), Format.ms(s.lateThresholdMs()), Format.count(d.blocked()));
+        Format.ms(d.maxLatenessMs()), Format.ms(s.lateThresholdMs()), Format.count(d.blocked()),
+        d.signedPreCommands() == 0 ? "" : " · signed pre-commands " + Format.count(d.signedPreCommands())
+            + " (with " + d.preCommandKey().description() + ")");
     out.printf(Locale.ROOT, "latency   %10s %10s %10s %10s %10s %10s%n", "count", "p50", "p90", "p99", "p99.9", "max");
     latency("ack", r.latency().ack(), out);
     if (!s.ackOnly()) {

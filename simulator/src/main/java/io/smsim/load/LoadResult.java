@@ -72,9 +72,42 @@ public record LoadResult(Setup setup, Outcomes outcomes, Accounting accounting, 
    * @param blocked requests refused by the generator itself ({@code client:overload})
    * @param maxAwaitingAck most requests issued and awaiting their synchronous answer at once
    * @param achievedPerSecond requests put on the wire per second of the run's duration
+   * @param signedPreCommands critical requests whose GBCS pre-command came from the Transform Service
+   *     and went back signed (command variant 5); each was also one request on the wire before
+   * @param preCommandKey the key those pre-commands were signed with
    */
   public record Sends(long onWire, long late, double maxLatenessMs, long blocked, long maxAwaitingAck,
-      double achievedPerSecond) {
+      double achievedPerSecond, long signedPreCommands, PreCommandKey preCommandKey) {
+
+    public Sends {
+      java.util.Objects.requireNonNull(preCommandKey, "preCommandKey");
+    }
+  }
+
+  /** The key a run signs GBCS pre-commands with. */
+  public enum PreCommandKey {
+    /** The Service User's signing key, {@code --sign-key}. */
+    SIGN_KEY("sign-key", "the --sign-key key"),
+    /** A P-256 key generated for the run (no {@code --sign-key}). */
+    RUN_KEY("run-key", "a P-256 key generated for this run");
+
+    private final String id;
+    private final String description;
+
+    PreCommandKey(String id, String description) {
+      this.id = id;
+      this.description = description;
+    }
+
+    /** The name in {@code summary.json}. */
+    public String id() {
+      return id;
+    }
+
+    /** For the console. */
+    public String description() {
+      return description;
+    }
   }
 
   /** Whole-run histograms in microseconds (the sum of the interval log's histograms). */

@@ -23,6 +23,7 @@ final class LoadResults {
     long maxAwaiting = 0;
     long lateAnswers = 0;
     long duplicated = 0;
+    long transformed = 0;
     long unknown = stats.unknownCallbacks.get();
     long[] byCode = new long[Codes.MAX];
     List<String> lost = new ArrayList<>();
@@ -38,6 +39,7 @@ final class LoadResults {
       maxAwaiting += t.maxAwaiting();
       lateAnswers += t.lateAnswers();
       duplicated += t.duplicated();
+      transformed += t.transformed();
       unknown += t.unknown();
       for (int i = 0; i < Codes.MAX; i++) {
         byCode[i] += t.byCode()[i];
@@ -58,7 +60,7 @@ final class LoadResults {
     LoadResult.Accounting accounting = new LoadResult.Accounting(lost.size(), List.copyOf(lost), lateAnswers,
         duplicated, List.copyOf(dups), unknown, stats.unparsableCallbacks.get(), stats.callbackAcknowledgements.get());
     LoadResult.Sends sends = new LoadResult.Sends(onWire, late, maxLateness / 1e6, byCode[Codes.OVERLOAD],
-        maxAwaiting, onWire / duration);
+        maxAwaiting, onWire / duration, transformed, PreCommandSigner.keySource(o));
     LoadResult.Latency latency = new LoadResult.Latency(sampler.totalAck(), sampler.totalE2e(),
         sampler.totalE2eByRegion());
     LoadResult.Series s = new LoadResult.Series(names, series, sampler.rows(), traffic.regionsUsed());

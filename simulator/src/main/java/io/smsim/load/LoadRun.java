@@ -5,6 +5,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.smsim.engine.RandomStreams;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,12 @@ import java.util.function.Consumer;
  * {@code finish}.
  */
 public final class LoadRun {
+
+  /** The console line on how critical requests are sent, for a run whose traffic has some. */
+  public static String describeCriticalRequests(LoadOptions options) {
+    return "critical SRVs: transform (command variant 4), then the GBCS pre-command signed with "
+        + PreCommandSigner.keySource(options).description() + " and sent back (command variant 5); the outcome is the device's";
+  }
 
   private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -54,9 +62,11 @@ public final class LoadRun {
     this.group = new MultiThreadIoEventLoopGroup(options.threads(), NioIoHandler.newFactory());
     RandomStreams streams = new RandomStreams(options.seed(), 0);
     this.workers = new LoadWorker[options.threads()];
+    PrivateKey preCommandKey = PreCommandSigner.runKey(options);
     for (int w = 0; w < workers.length; w++) {
       workers[w] = new LoadWorker(w, workers.length, group.next(), options, stats, traffic,
-          options.pacing().schedule(traffic, streams, w, workers.length), streams.stream("load.pick." + w));
+          options.pacing().schedule(traffic, streams, w, workers.length), streams.stream("load.pick." + w),
+          new PreCommandSigner(preCommandKey, new SecureRandom()));
     }
   }
 

@@ -78,6 +78,8 @@ public final class LoadSummaryJson {
     g.writeNumberField("maxLatenessMs", round(s.maxLatenessMs()));
     g.writeNumberField("blocked", s.blocked());
     g.writeNumberField("maxAwaitingAck", s.maxAwaitingAck());
+    g.writeNumberField("signedPreCommands", s.signedPreCommands());
+    g.writeStringField("preCommandKey", s.preCommandKey().id());
     g.writeEndObject();
     g.writeObjectFieldStart("latencyMs");
     latency("ack", r.latency().ack(), g);

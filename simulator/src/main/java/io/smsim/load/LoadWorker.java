@@ -32,6 +32,12 @@ import java.util.concurrent.TimeUnit;
  * request that is due (at most {@value #MAX_BATCH} per turn), writing each to an idle connection or
  * queueing it for the next connection to free up; flushes are batched per turn. Every
  * {@value #EXPIRY_MILLIS} ms the ledger ends the requests past their deadline.
+ *
+ * <p>A critical request goes to the Transform Service first; the worker signs the GBCS pre-command
+ * that comes back ({@link PreCommandSigner}) and sends it as a signed pre-command, on the same
+ * connection when the pre-command was the synchronous answer (as DCC Boxed gives it), or as soon as
+ * a connection is free when it came in a callback. The ledger counts the signed pre-command's
+ * outcome as the request's.
  */
 final class LoadWorker {
 
@@ -59,6 +65,7 @@ final class LoadWorker {
   private final RequestEncoder encoder;
   private final Bootstrap bootstrap;
   private final Ledger ledger;
+  private final PreCommandSigner signer;
   private final LongQueue backlog = new LongQueue();
   private final ArrayDeque<TargetConnection> idle = new ArrayDeque<>();
   private final List<TargetConnection> connections = new ArrayList<>();
@@ -79,7 +86,7 @@ final class LoadWorker {
   private long maxLatenessNanos;
 
   LoadWorker(int index, int workers, EventLoop loop, LoadOptions options, LoadStats stats, Traffic traffic,
-      ArrivalSchedule schedule, RandomStream random) {
+      ArrivalSchedule schedule, RandomStream random, PreCommandSigner signer) {
     this.index = index;
     this.loop = loop;
     this.options = options;
@@ -89,7 +96,8 @@ final class LoadWorker {
     this.random = random;
     this.encoder = new RequestEncoder(options);
     this.maxAwaiting = Math.max(1, options.maxInFlight() / workers);
-    this.ledger = new Ledger(options, stats, index, workers);
+    this.ledger = new Ledger(options, stats, index, workers, Traffic.criticalSrvs());
+    this.signer = signer;
     this.lateNanos = options.lateThresholdNanos();
     this.bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
@@ -264,14 +272,21 @@ final class LoadWorker {
 
   private void send(TargetConnection c, long seq, long now, boolean flushNow) {
     c.seq = seq;
-    long lateness = now - ledger.sent(seq, c.index);
-    if (lateness > lateNanos) {
-      late++;
-      stats.late.increment();
+    long intended = ledger.sent(seq, c.index);
+    ByteBuf request;
+    if (ledger.isTransformed(seq)) { // its pre-command came in a callback: the second step, not a send on schedule
+      request = encoder.encodeSignedPreCommand(c.channel.alloc(), ledger.srv(seq), ledger.target(seq),
+          ledger.counter(seq), ledger.takeSignedPreCommand(seq));
+    } else {
+      long lateness = now - intended;
+      if (lateness > lateNanos) {
+        late++;
+        stats.late.increment();
+      }
+      maxLatenessNanos = Math.max(maxLatenessNanos, lateness);
+      sentOnWire++;
+      request = encoder.encode(c.channel.alloc(), ledger.srv(seq), ledger.target(seq), ledger.counter(seq));
     }
-    maxLatenessNanos = Math.max(maxLatenessNanos, lateness);
-    sentOnWire++;
-    ByteBuf request = encoder.encode(c.channel.alloc(), ledger.srv(seq), ledger.target(seq), ledger.counter(seq));
     if (flushNow) {
       c.channel.writeAndFlush(request, c.channel.voidPromise());
     } else {
@@ -316,9 +331,22 @@ final class LoadWorker {
   /** The synchronous answer on {@code c} ({@code status} 0: malformed HTTP), its body in {@code body[0, length)}. */
   void onAnswer(TargetConnection c, int status, byte[] body, int length) {
     long seq = c.seq;
-    c.seq = -1;
     long now = System.nanoTime();
-    if (!ledger.answered(seq, status, status == 0 ? null : SyncAnswer.code(body, length), now)) {
+    String code = status == 0 ? null : SyncAnswer.code(body, length);
+    if (status == 200 && ledger.awaitsPreCommand(seq)) {
+      String preCommand = "I0".equals(code) ? SyncAnswer.preCommand(body, length) : null;
+      if (preCommand != null) {
+        signPreCommand(c, seq, preCommand, now);
+        return;
+      }
+      String early = "I99".equals(code) ? ledger.signedPreCommandBeforeAck(seq) : null;
+      if (early != null) { // the pre-command's callback overtook this acknowledgement
+        sendSignedPreCommand(c, seq, early);
+        return;
+      }
+    }
+    c.seq = -1;
+    if (!ledger.answered(seq, status, code, now)) {
       c.channel.close(); // an answer nobody asked for: the connection is out of step
       return;
     }
@@ -326,11 +354,51 @@ final class LoadWorker {
   }
 
   /**
+   * Signs the pre-command the Transform Service answered request {@code seq} with and sends it back
+   * on {@code c}, which keeps carrying the request; when it is not a pre-command for the request,
+   * that is the request's outcome and {@code c} is free.
+   */
+  private void signPreCommand(TargetConnection c, long seq, String preCommand, long now) {
+    String signed = signer.sign(preCommand, ledger.requestId(seq));
+    if (signed == null) {
+      c.seq = -1;
+      ledger.preCommandRefused(seq, true, now);
+      next(c, now);
+      return;
+    }
+    ledger.transformed(seq);
+    sendSignedPreCommand(c, seq, signed);
+  }
+
+  private void sendSignedPreCommand(TargetConnection c, long seq, String signed) {
+    c.channel.writeAndFlush(encoder.encodeSignedPreCommand(c.channel.alloc(), ledger.srv(seq), ledger.target(seq),
+        ledger.counter(seq), signed), c.channel.voidPromise());
+  }
+
+  /**
    * A final response for this worker's request {@code seq}, received at {@code now};
-   * {@code signatureRefusal} is its outcome code when its signature was not accepted, else {@code null}.
+   * {@code signatureRefusal} is its outcome code when its signature was not accepted, else
+   * {@code null}. An accepted one that carries the pre-command of a transform sends the request's
+   * second step instead, once a connection is free (or, when it overtook the transform's
+   * acknowledgement, once that comes).
    */
   void onFinal(DuisResponse r, long seq, long now, String signatureRefusal) {
-    ledger.finalResponse(r, seq, now, signatureRefusal);
+    if (signatureRefusal != null || r.preCommand() == null || r.requestId() == null
+        || !ledger.awaitsPreCommandCallback(seq, r.requestId().target())) {
+      ledger.finalResponse(r, seq, now, signatureRefusal);
+      return;
+    }
+    String signed = signer.sign(r.preCommand(), ledger.requestId(seq));
+    if (signed == null) {
+      ledger.preCommandRefused(seq, false, now);
+    } else if (ledger.transformedByCallback(seq, signed)) {
+      TargetConnection c = idle.pollLast();
+      if (c != null) {
+        send(c, seq, now, true);
+      } else {
+        backlog.add(seq);
+      }
+    }
   }
 
   /** Closes connection {@code i} if it still carries request {@code seq} (its deadline passed). */

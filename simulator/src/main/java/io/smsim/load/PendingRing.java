@@ -28,6 +28,11 @@ final class PendingRing {
   static final byte ENDED_UNANSWERED = 2;
   /** Flag: the request never went on the wire (refused by the client). */
   static final byte NEVER_SENT = 4;
+  /**
+   * Flag: a critical request whose Transform Service answer (the GBCS pre-command) came and was
+   * signed; what goes on the wire now is its signed pre-command (command variant 5).
+   */
+  static final byte TRANSFORMED = 8;
 
   private long[] intended;
   private long[] target;

@@ -26,6 +26,11 @@ import java.nio.charset.StandardCharsets;
  * <p>With a signer ({@code --sign-key}), each request is assembled the same way and then signed by
  * {@link DuisSigner} (the JDK's XML signature API: a DOM parse, the digest, ECDSA), which appends its
  * {@code ds:Signature}; this costs far more than the assembly and sets the generator's top rate.
+ *
+ * <p>A critical SRV's request is its transform (command variant 4, to the Transform Service); its
+ * second step, the signed pre-command (command variant 5, to the Send Command Service), differs in
+ * its payload every time and is built whole by the builder ({@link #encodeSignedPreCommand}), then
+ * signed like any request.
  */
 final class RequestEncoder {
 
@@ -34,16 +39,21 @@ final class RequestEncoder {
   private static final long MARKER_TARGET = 0x0123_4567_89AB_CDEFL;
   private static final long MARKER_COUNTER = 987_654_321_987_654_321L;
   private static final byte[] CRLF2 = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  /** DUIS command variant of a signed pre-command sent to the device over the SM WAN. */
+  private static final int SIGNED_PRE_COMMAND = 5;
 
   private final byte[][] before = new byte[CATALOGUE.size()][];
   private final byte[][] after = new byte[CATALOGUE.size()][];
   private final byte[][] head = new byte[CATALOGUE.size()][];
   private final byte[] digits = new byte[20];
   private final DuisSigner signer;
+  private final DuisRequestBuilder builder = DuisRequestBuilder.create(CATALOGUE);
+  private final long originator;
+  private final byte[] signedPreCommandHead;
 
   RequestEncoder(LoadOptions options) {
     this.signer = options.signatures().signer();
-    DuisRequestBuilder builder = DuisRequestBuilder.create(CATALOGUE);
+    this.originator = options.originator();
     RequestId marker = new RequestId(options.originator(), MARKER_TARGET, MARKER_COUNTER);
     String id = marker.format();
     String targetAndCounter = id.substring(id.indexOf(':') + 1);
@@ -60,6 +70,26 @@ final class RequestEncoder {
       head[i] = ("POST " + path + " HTTP/1.1\r\nHost: " + options.target().getHost() + ":" + options.port()
           + "\r\nContent-Type: application/xml\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
     }
+    signedPreCommandHead = ("POST " + options.pathPrefix() + Endpoint.forCommandVariant(SIGNED_PRE_COMMAND).path()
+        + " HTTP/1.1\r\nHost: " + options.target().getHost() + ":" + options.port()
+        + "\r\nContent-Type: application/xml\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * The signed pre-command (command variant 5) of critical request {@code counter} to {@code target}:
+   * {@code signedBase64} is the user's signed GBCS pre-command, in base64.
+   */
+  ByteBuf encodeSignedPreCommand(ByteBufAllocator alloc, int srvIndex, long target, long counter,
+      String signedBase64) {
+    byte[] body = builder.buildSignedPreCommand(CATALOGUE.get(srvIndex), new RequestId(originator, target, counter),
+        SIGNED_PRE_COMMAND, signedBase64);
+    if (signer != null) {
+      body = signer.sign(body);
+    }
+    ByteBuf out = alloc.buffer(signedPreCommandHead.length + 8 + CRLF2.length + body.length);
+    out.writeBytes(signedPreCommandHead);
+    int m = decimal(body.length);
+    return out.writeBytes(digits, digits.length - m, m).writeBytes(CRLF2).writeBytes(body);
   }
 
   /** Whether requests are signed. */

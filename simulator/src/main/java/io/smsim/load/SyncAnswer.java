@@ -5,11 +5,14 @@ package io.smsim.load;
  * response) with a byte scan for {@code ResponseCode>}, whatever the namespace prefix. The
  * connection already knows which request the answer belongs to, so the hot path need not parse
  * the document; final responses, which must be matched by RequestID, are parsed in full with
- * {@link io.smsim.duis.DuisResponseParser}.
+ * {@link io.smsim.duis.DuisResponseParser}. A Transform Service answer (I0) carries the GBCS
+ * pre-command to sign in {@code PreCommand/GBCSPayload}, found the same way.
  */
 final class SyncAnswer {
 
   private static final byte[] TAG = "ResponseCode>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] PRE_COMMAND = "PreCommand>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] PAYLOAD = "GBCSPayload>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final int MAX_CODE = 8;
 
   private SyncAnswer() {
@@ -17,20 +20,43 @@ final class SyncAnswer {
 
   /** The code ({@code I99}, {@code E19} ...) in {@code a[0, n)}, or {@code null} when it has none. */
   static String code(byte[] a, int n) {
-    int end = n - TAG.length;
+    int at = find(a, 0, n, TAG);
+    return at < 0 ? null : read(a, at, n);
+  }
+
+  /**
+   * The base64 text of {@code PreCommand/GBCSPayload} in {@code a[0, n)}, whatever the namespace
+   * prefix, or {@code null} when the answer carries no pre-command.
+   */
+  static String preCommand(byte[] a, int n) {
+    int pre = find(a, 0, n, PRE_COMMAND);
+    int at = pre < 0 ? -1 : find(a, pre, n, PAYLOAD);
+    if (at < 0) {
+      return null;
+    }
+    int end = at;
+    while (end < n && a[end] != '<') {
+      end++;
+    }
+    return end == n || end == at ? null : new String(a, at, end - at, java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** The index just after the first {@code tag} in {@code a[from, n)}, or -1. */
+  private static int find(byte[] a, int from, int n, byte[] tag) {
+    int end = n - tag.length;
     outer:
-    for (int i = 0; i <= end; i++) {
-      if (a[i] != 'R') {
+    for (int i = from; i <= end; i++) {
+      if (a[i] != tag[0]) {
         continue;
       }
-      for (int j = 1; j < TAG.length; j++) {
-        if (a[i + j] != TAG[j]) {
+      for (int j = 1; j < tag.length; j++) {
+        if (a[i + j] != tag[j]) {
           continue outer;
         }
       }
-      return read(a, i + TAG.length, n);
+      return i + tag.length;
     }
-    return null;
+    return -1;
   }
 
   private static String read(byte[] a, int start, int length) {

@@ -251,6 +251,27 @@ public final class Traffic {
     throw new IllegalStateException("device index out of range");
   }
 
+  /** {@code critical[i]}: whether catalogue SRV {@code i} is critical (a transform, then a signed pre-command). */
+  static boolean[] criticalSrvs() {
+    boolean[] critical = new boolean[CATALOGUE.size()];
+    for (int i = 0; i < critical.length; i++) {
+      critical[i] = CATALOGUE.get(i).critical();
+    }
+    return critical;
+  }
+
+  /** Whether any request sent is of a critical SRV. */
+  public boolean hasCritical() {
+    for (int[] indexes : srvIndexes) {
+      for (int i : indexes) {
+        if (CATALOGUE.get(i).critical()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   List<Component> components() {
     return components;
   }

@@ -126,7 +126,7 @@ class LoadReportRendersInBrowserTest {
             10, false, "http://127.0.0.1:9000/responses", 1, Instant.EPOCH, 21),
         new LoadResult.Outcomes(2200, ok, Map.of("E20", failed), 0, 0, 0),
         new LoadResult.Accounting(0, List.of(), 0, 0, List.of(), 0, 0, 0),
-        new LoadResult.Sends(2200, 0, 0.3, 0, 4, 110),
+        new LoadResult.Sends(2200, 0, 0.3, 0, 4, 110, 0, LoadResult.PreCommandKey.RUN_KEY),
         new LoadResult.Latency(ack, e2e, new Histogram[] {e2e, e2e, e2e, e2e}),
         new LoadResult.Series(codes, s, rows, used));
   }

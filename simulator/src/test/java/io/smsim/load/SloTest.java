@@ -59,7 +59,7 @@ class SloTest {
             Instant.EPOCH, 10),
         new LoadResult.Outcomes(1000, 995, errors, 0, 0, 0),
         new LoadResult.Accounting(0, List.of(), 0, 0, List.of(), 0, 0, 0),
-        new LoadResult.Sends(1000, 0, 0.1, 0, 1, 100),
+        new LoadResult.Sends(1000, 0, 0.1, 0, 1, 100, 0, LoadResult.PreCommandKey.RUN_KEY),
         new LoadResult.Latency(ack, e2e, new Histogram[0]), null);
     List<Slo.Verdict> v = Slo.evaluate(Slo.parse("e2e.p99<2s,ack.p99<50ms,errors<0.1%,errors<=5,rate>=100"), r);
     assertThat(v).extracting(Slo.Verdict::met).containsExactly(false, true, false, true, true);

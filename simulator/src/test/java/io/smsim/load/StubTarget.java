@@ -19,7 +19,9 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
+import io.smsim.duis.DuisRequest;
 import io.smsim.duis.DuisResponseBuilder;
+import io.smsim.duis.GbcsPreCommand;
 import io.smsim.duis.RequestId;
 import io.smsim.duis.ResponseCode;
 import java.net.InetSocketAddress;
@@ -28,8 +30,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
@@ -37,7 +45,10 @@ import java.util.function.LongPredicate;
 /**
  * A DUIS endpoint for tests, scripted to misbehave: it acknowledges every request (I99) at once or
  * after a stall, and POSTs final responses (I0, or E20 for chosen counters) to a callback URL after
- * a delay, skipping or doubling them for chosen counters. Binds 127.0.0.1 on an ephemeral port.
+ * a delay, skipping or doubling them for chosen counters. A transform (command variant 4) is
+ * answered as {@link #transform} says; a signed pre-command (command variant 5) is checked against
+ * the pre-command issued for its RequestID and then treated like any request. Binds 127.0.0.1 on an
+ * ephemeral port.
  */
 final class StubTarget implements AutoCloseable {
 
@@ -56,6 +67,28 @@ final class StubTarget implements AutoCloseable {
   volatile LongPredicate failFinal = c -> false;
   volatile LongPredicate slowFinal = c -> false;
   volatile long slowFinalDelayMillis = 1500;
+  volatile Transform transform = Transform.SYNCHRONOUS;
+  /** Signed pre-commands received that carried an issued pre-command unaltered and a 64-byte signature. */
+  final AtomicLong signedPreCommands = new AtomicLong();
+  /** Signed pre-commands received that did not. */
+  final AtomicLong badSignedPreCommands = new AtomicLong();
+  /** When set, the key signed pre-commands' GBCS signatures are checked against, as a device would. */
+  volatile PublicKey preCommandKey;
+  /** Signed pre-commands whose GBCS signature verified with {@link #preCommandKey}. */
+  final AtomicLong verifiedPreCommandSignatures = new AtomicLong();
+  private final Map<RequestId, byte[]> issued = new ConcurrentHashMap<>();
+
+  /** How the stub answers a transform. */
+  enum Transform {
+    /** I0 with the pre-command, as DCC Boxed does. */
+    SYNCHRONOUS,
+    /** I99, then the pre-command in a callback. */
+    BY_CALLBACK,
+    /** I0 without a pre-command. */
+    WITHOUT_PRE_COMMAND,
+    /** I0 with a pre-command whose originator counter is not the request's. */
+    FOREIGN_PRE_COMMAND
+  }
 
   StubTarget() throws InterruptedException {
     channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -90,6 +123,13 @@ final class StubTarget implements AutoCloseable {
       String body = req.content().toString(StandardCharsets.UTF_8);
       int a = body.indexOf("<sr:RequestID>") + "<sr:RequestID>".length();
       RequestId id = RequestId.parse(body.substring(a, body.indexOf('<', a)));
+      if (body.contains("<sr:CommandVariant>4</sr:CommandVariant>")) {
+        transform(ctx, id);
+        return;
+      }
+      if (body.contains("<sr:SignedPreCommand>")) {
+        checkSignedPreCommand(id, body);
+      }
       byte[] ack = responses.synchronous(id, ResponseCode.I99, null, null, Instant.now());
       long now = System.nanoTime();
       long wait = now >= stallFromNanos && now < stallToNanos ? stallToNanos - now : 0;
@@ -100,11 +140,63 @@ final class StubTarget implements AutoCloseable {
       }
     }
 
-    private void answer(ChannelHandlerContext ctx, byte[] ack, RequestId id) {
+    private void transform(ChannelHandlerContext ctx, RequestId id) {
+      Transform how = transform;
+      DuisRequest request = new DuisRequest("5.4", id, 4, "8.1", "8.1.1", "CommissionDeviceSynchroniseClock");
+      RequestId headerId = how == Transform.FOREIGN_PRE_COMMAND
+          ? new RequestId(id.originator(), id.target(), id.counter() + 1) : id;
+      byte[] pre = GbcsPreCommand.forRequest(new DuisRequest("5.4", headerId, 4, "8.1", "8.1.1",
+          "CommissionDeviceSynchroniseClock"), 0x0062, Instant.now()).encode();
+      issued.put(id, pre);
+      String payload = Base64.getEncoder().encodeToString(pre);
+      switch (how) {
+        case SYNCHRONOUS, FOREIGN_PRE_COMMAND -> write(ctx, responses.preCommand(request, "4.1", payload, Instant.now()));
+        case WITHOUT_PRE_COMMAND -> write(ctx, responses.synchronous(id, ResponseCode.I0, "8.1", "8.1.1", Instant.now()));
+        case BY_CALLBACK -> {
+          write(ctx, responses.synchronous(id, ResponseCode.I99, null, null, Instant.now()));
+          URI to = callback;
+          byte[] xml = responses.preCommand(request, "4.1", payload, Instant.now());
+          ctx.executor().schedule(() -> http.sendAsync(HttpRequest.newBuilder(to)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(xml)).build(), HttpResponse.BodyHandlers.discarding()),
+              finalDelayMillis, TimeUnit.MILLISECONDS);
+        }
+        default -> throw new IllegalStateException();
+      }
+    }
+
+    private void checkSignedPreCommand(RequestId id, String body) {
+      int a = body.indexOf("GBCSPayload>") + "GBCSPayload>".length();
+      byte[] signed = Base64.getDecoder().decode(body.substring(a, body.indexOf('<', a)));
+      byte[] pre = issued.remove(id);
+      java.util.Optional<byte[]> signature = pre == null ? java.util.Optional.empty()
+          : GbcsPreCommand.signatureOf(signed, pre);
+      (signature.isPresent() ? signedPreCommands : badSignedPreCommands).incrementAndGet();
+      PublicKey key = preCommandKey;
+      if (key != null && signature.isPresent() && verifies(key, GbcsPreCommand.signedPart(pre), signature.get())) {
+        verifiedPreCommandSignatures.incrementAndGet();
+      }
+    }
+
+    private static boolean verifies(PublicKey key, byte[] data, byte[] signature) {
+      try {
+        Signature ecdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
+        ecdsa.initVerify(key);
+        ecdsa.update(data);
+        return ecdsa.verify(signature);
+      } catch (GeneralSecurityException e) {
+        return false;
+      }
+    }
+
+    private void write(ChannelHandlerContext ctx, byte[] body) {
       FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-          Unpooled.wrappedBuffer(ack));
-      r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, ack.length);
+          Unpooled.wrappedBuffer(body));
+      r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
       ctx.writeAndFlush(r);
+    }
+
+    private void answer(ChannelHandlerContext ctx, byte[] ack, RequestId id) {
+      write(ctx, ack);
       URI to = callback;
       if (to == null || dropFinal.test(id.counter())) {
         return;
