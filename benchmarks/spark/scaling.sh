@@ -10,7 +10,8 @@
 # medians and their ratios. Times are the study's own line ("N runs in S s on ..."), which includes
 # Spark's start; the start is reported apart ("Spark started in S s").
 # On a shared machine run it under a lock and say so: flock /work/bench.lock benchmarks/spark/scaling.sh
-# REPS (default 4) replications per sweep point; NATIONAL_REPS (default 2) national days per configuration.
+# REPS (default 4) replications per sweep point; NATIONAL_REPS (default 2) national days per configuration;
+# PARTS (default "sweep tiny national") the parts to run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 seed="$root/scenarios/csp-north-2019-04-02.yaml"
@@ -19,6 +20,7 @@ repeat="${REPEAT:-3}"
 national_repeat="${NATIONAL_REPEAT:-1}"
 reps="${REPS:-4}"
 national_reps="${NATIONAL_REPS:-2}"
+parts=" ${PARTS:-sweep tiny national} "
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 results="$out/results.tsv" # part, configuration, runs, study seconds, Spark start seconds (0 for threads)
@@ -41,6 +43,7 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at 
 echo "1. sweep of the seed scenario: reaper.period=none,12h,6h x workloadScale=1,1.25, $reps replications" \
   "($((6 * reps)) runs)"
 for i in $(seq "$repeat"); do
+  [[ $parts == *" sweep "* ]] || break
   for where in "--threads 1" "--spark-master local[1]" "--threads 2" "--spark-master local[2]"; do
     run sweep "$where" sweep "$seed" --param regions.north.reaper.period=none,12h,6h --param workloadScale=1,1.25 \
       --replications "$reps"
@@ -49,6 +52,7 @@ done
 
 echo "2. tiny runs: the seed scenario at workloadScale=0.001, 2 points x 50 replications (100 runs), one core"
 for i in $(seq "$repeat"); do
+  [[ $parts == *" tiny "* ]] || break
   for where in "--threads 1" "--spark-master local[1]"; do
     run tiny "$where" sweep "$seed" --set workloadScale=0.001 --param regions.north.reaper.period=none,6h \
       --replications 50
@@ -57,6 +61,7 @@ done
 
 echo "3. national days: $national_reps replications of national-day-2022.yaml, one core"
 for i in $(seq "$national_repeat"); do
+  [[ $parts == *" national "* ]] || break
   for where in "--threads 1" "--spark-master local[1]"; do
     run national "$where" replay "$national" --replications "$national_reps"
   done
@@ -83,12 +88,14 @@ awk -F'\t' '
     }
     t1 = "sweep|--threads 1"; t2 = "sweep|--threads 2"; l1 = "sweep|--spark-master local[1]"; l2 = "sweep|--spark-master local[2]"
     print ""
-    printf "sweep, threads 1 / threads 2:                      %.2fx\n", m[t1] / m[t2]
-    printf "sweep, local[1] / local[2] (Spark start included):  %.2fx\n", m[l1] / m[l2]
-    printf "sweep, local[1] / local[2] (Spark start excluded):  %.2fx\n", d[l1] / d[l2]
-    printf "sweep, local[2] / threads 2 (start included):      %.2fx\n", m[l2] / m[t2]
+    if (t1 in m) {
+      printf "sweep, threads 1 / threads 2:                      %.2fx\n", m[t1] / m[t2]
+      printf "sweep, local[1] / local[2] (Spark start included):  %.2fx\n", m[l1] / m[l2]
+      printf "sweep, local[1] / local[2] (Spark start excluded):  %.2fx\n", d[l1] / d[l2]
+      printf "sweep, local[2] / threads 2 (start included):      %.2fx\n", m[l2] / m[t2]
+    }
     tt = "tiny|--threads 1"; tl = "tiny|--spark-master local[1]"
-    printf "tiny runs: %.1f ms per run on a thread, %.1f ms per run on local[1] less Spark start: Spark adds %.1f ms per task\n",
+    if (tt in m) printf "tiny runs: %.1f ms per run on a thread, %.1f ms per run on local[1] less Spark start: Spark adds %.1f ms per task\n",
       1000 * m[tt] / runs[tt], 1000 * d[tl] / runs[tl], 1000 * (d[tl] - m[tt]) / runs[tl]
     nt = "national|--threads 1"; nl = "national|--spark-master local[1]"
     if (nt in m) printf "national day: %.1f s per run on a thread, %.1f s per run as a Spark task (start excluded)\n",
