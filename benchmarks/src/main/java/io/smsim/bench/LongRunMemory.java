@@ -15,7 +15,7 @@ import java.util.Locale;
  * Memory of a long replay, virtual day by virtual day: each time the slowest region crosses a
  * local midnight, a full GC and the heap in use after it (the live set), with the wall time and
  * events so far; at the end the process's peak resident set (VmHWM). The live set must not grow
- * with the days simulated (DESIGN.md, "Performance principles"). Measurement only: the GCs it
+ * with the days simulated (simulator/ARCHITECTURE.md, "Performance principles"). Measurement only: the GCs it
  * forces cost wall time, so take run times from {@code smsim replay}, not from here.
  *
  * <pre>java -Xmx256m -cp benchmarks/target/benchmarks.jar io.smsim.bench.LongRunMemory \

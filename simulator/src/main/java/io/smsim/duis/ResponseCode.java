@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The DUIS response codes smsim sends and understands, each with its documented meaning.
  *
- * <p>Sources: DESIGN.md's list of codes seen in public material, and a public summary of the DUIS
+ * <p>Sources: the codes seen in public material (DCC Boxed, the public DUIS samples), and a public summary of the DUIS
  * "DCC Systems Response Codes" table (smets2reference, iananthony3000.wixsite.com), which gives the
  * meanings below for I0, I99, E1–E5, E11–E13, E17, E19, E20, E21 and starts E30. E65 is taken from
  * Smart DCC's own DCC Boxed acknowledgement error sample (duis-parser test data,

@@ -13,5 +13,7 @@
  * {@link io.smsim.duis.DuisResponseParser}, {@link io.smsim.duis.DuisResponseBuilder}. All are
  * immutable, thread-safe, and build no DOM. Untrusted input is parsed under {@code HardenedXml}'s
  * defences (no DTD, no entities, bounded size and depth).
+ *
+ * <p>Layer 2 (beside {@code metrics} and {@code workload}). May import: {@code model}.
  */
 package io.smsim.duis;

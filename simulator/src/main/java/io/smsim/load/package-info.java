@@ -23,5 +23,10 @@
  * <p><b>Measurements</b> go to HdrHistogram {@code Recorder}s (acknowledgement and end-to-end
  * latency, in microseconds), sampled every second into an interval log ({@code results.hlog}) and
  * per-second series for the console, {@code summary.json} and {@code report.html}.
+ *
+ * <p>Layer 7 (the failover bench starts {@code serve} in-process; the report pages are
+ * {@code report}'s). May import: {@code live}, {@code report}, {@code analysis}, {@code scenario},
+ * {@code workload}, {@code metrics}, {@code duis.xmldsig}, {@code duis}, {@code model},
+ * {@code engine}, {@code output}.
  */
 package io.smsim.load;

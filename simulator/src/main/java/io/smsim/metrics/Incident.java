@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * A maximal period in which a region's success ratio (one-minute buckets) stayed below the SLO,
- * merging periods separated by less than the merge gap (DESIGN.md, "Incidents").
+ * merging periods separated by less than the merge gap (ARCHITECTURE.md, "The model in brief").
  *
  * @param end {@code null} while ongoing at the end of the run
  * @param detectedAt first alert in the incident, {@code null} if never detected

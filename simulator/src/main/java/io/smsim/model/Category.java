@@ -3,7 +3,7 @@ package io.smsim.model;
 import java.util.Locale;
 
 /**
- * Traffic categories of DESIGN.md: install &amp; commission journeys, on-demand requests, firmware —
+ * Traffic categories of the model: install &amp; commission journeys, on-demand requests, firmware —
  * the service requests — and device alerts, which flow the other way (device → CSP gateway → DSP →
  * Service User) but take a Gateway Scheduler child like any request.
  */

@@ -2,7 +2,7 @@ package io.smsim.model;
 
 /**
  * A regional cluster's failover state machine: which server is active, probe bookkeeping, and
- * the switchover window (DESIGN.md). Clock-free: callers feed probe results and say when a
+ * the switchover window (ARCHITECTURE.md, "The model in brief"). Clock-free: callers feed probe results and say when a
  * switchover completes.
  *
  * <p>A failover is decided after {@code failureThreshold} consecutive failed probes of the active

@@ -1,7 +1,7 @@
 package io.smsim.model;
 
 /**
- * When a regional cluster switches from its active server to the standby (DESIGN.md).
+ * When a regional cluster switches from its active server to the standby (ARCHITECTURE.md, "The model in brief").
  *
  * <p>{@link HardwareOnly} is the seed incident's defect: only a lost heartbeat (hardware failure)
  * triggers a failover, so an application that is up but cannot spawn processes keeps the traffic.

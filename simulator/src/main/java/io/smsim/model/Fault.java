@@ -1,7 +1,7 @@
 package io.smsim.model;
 
 /**
- * Something going wrong on the scenario's timeline (DESIGN.md, "faults on a timeline").
+ * Something going wrong on the scenario's timeline (ARCHITECTURE.md, "The model in brief").
  * A fault is active from its start until its end (or the end of the run).
  */
 public sealed interface Fault

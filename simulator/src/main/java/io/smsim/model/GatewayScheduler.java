@@ -8,7 +8,7 @@ import io.smsim.engine.RandomStreams;
  * child-process leak defect of the 2 April 2019 incident. Clock-free: the simulator and the live
  * emulation drive it with their own clocks and keep their own handles to in-flight work.
  *
- * <p>Semantics (DESIGN.md): a request spawns one child; if live processes (working + queued +
+ * <p>Semantics (ARCHITECTURE.md, "The model in brief"): a request spawns one child; if live processes (working + queued +
  * leaked) have reached the process limit P the spawn fails at once. With {@code workers} c set, at
  * most c children work and the rest wait, FIFO, holding their process slot; a full queue rejects.
  * A child that finishes exits — except with the leak probability ℓ, when it stays in the table

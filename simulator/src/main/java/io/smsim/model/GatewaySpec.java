@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Configuration of one Gateway Scheduler server (DESIGN.md, "the model").
+ * Configuration of one Gateway Scheduler server (ARCHITECTURE.md, "The model in brief").
  *
  * @param processLimit P, process-table capacity (30,000 in the seed incident report)
  * @param workers c, children working at once; 0 means unbounded (every child works at once)

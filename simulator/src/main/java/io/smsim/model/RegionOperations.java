@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.function.IntSupplier;
 
 /**
- * One region's server-level model, written once for both clocks (DESIGN.md, "one model, two
+ * One region's server-level model, written once for both clocks (ARCHITECTURE.md, "One model, two
  * clocks"): the two gateway servers, the failover controller and its probes, the switchover,
  * restarts and repairs, the reaper (cron and threshold, {@code set-reaper}), faults in force
  * ({@link FaultState}: the one rule for overlapping faults), the alert rule and the operator's

@@ -6,7 +6,7 @@
  * ({@link io.smsim.output.AtomicFile}), so a failure (a full disk, a vanished directory) leaves no
  * half-written file and names the file that failed ({@link io.smsim.output.OutputException}).
  *
- * <p>Imports nothing of smsim's: every package that writes files (report, analysis, load, cli)
- * may use it.
+ * <p>Layer 0 (the bottom, beside {@code engine}): every package that writes files (report,
+ * analysis, load, cli) may use it. May import: nothing of smsim's.
  */
 package io.smsim.output;

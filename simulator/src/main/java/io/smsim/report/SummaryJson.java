@@ -20,7 +20,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 /**
- * Writes {@code summary.json}, output contract v1 of DESIGN.md, with a fixed key order so the same
+ * Writes {@code summary.json}, output contract v1 (README, "Outputs"), with a fixed key order so the same
  * run gives the same bytes. Fields whose names start with {@code wall} measure the machine, not the
  * model, and are the only ones that differ between identical runs. Times are ISO-8601 UTC; each
  * incident time also has a {@code ...Local} twin in the scenario's zone (the incident report's clock).

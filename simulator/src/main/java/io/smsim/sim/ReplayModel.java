@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The DESIGN.md model of one region in virtual time: Service Users' requests flow through the
+ * The model of one region (ARCHITECTURE.md) in virtual time: Service Users' requests flow through the
  * region's active gateway server; attempts fail, retry and finish; journeys advance step by step.
  * Server-side operations (faults, failover, reaper, restarts, alerts) are the shared
  * {@link RegionOperations}, driven by {@link Operations}, which also ticks the metrics buckets.

@@ -6,5 +6,9 @@
  * local runner writes. Spark is provided by the cluster (or by {@code ./smsim} from the local
  * Maven repository in local mode), never bundled into {@code smsim.jar}; nothing outside this
  * package refers to Spark's classes.
+ *
+ * <p>Layer 6 (beside {@code report}, which it does not import; only {@code cli} imports it).
+ * May import: {@code analysis}, {@code sim}, {@code scenario}, {@code workload}, {@code metrics},
+ * {@code duis}, {@code model}, {@code engine}, {@code output}.
  */
 package io.smsim.spark;

@@ -2,10 +2,18 @@ package io.smsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smsim.scenario.RegionSpec;
+import io.smsim.scenario.Scenario;
+import io.smsim.scenario.ScenarioLoader;
+import io.smsim.workload.CategoryLoad;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,9 +67,19 @@ class CheckCommandTest {
   }
 
   /**
-   * The scenarios folder doubles as a regression suite; one replication keeps this test fast (CI checks
-   * skip). A scenario that states no expectation is not a pass (check exits 1, "nothing checked");
-   * it is still replayed, at 5% of its volume (the national week would otherwise take minutes).
+   * Messages a scenario may simulate in this test; a larger one (the national day and week) is checked at
+   * a reduced workloadScale. Far above the seed incident's volume (about 4M messages), whose expectations
+   * are tied to its volume: the outage emerges from leak accumulation under the day's traffic.
+   */
+  private static final double MAX_MESSAGES = 2e7;
+
+  /**
+   * The scenarios folder doubles as a regression suite: every file is replayed by {@code check} (one
+   * replication), and every file states with {@code expect:} what it is meant to show. A file larger
+   * than {@link #MAX_MESSAGES} (the national day and week) is checked with its workload scaled down
+   * to that size; its expectations are written to hold at any scale. A file without expectations is
+   * not a pass (check exits 1, "nothing checked"); only the files listed in {@link #NO_EXPECTATIONS_YET}
+   * may lack them, each for its reason, and they are still replayed, at 5% of their volume.
    */
   @Test
   void everyScenarioInTheScenariosFolderMeetsItsOwnExpectations() throws IOException {
@@ -70,10 +88,12 @@ class CheckCommandTest {
       files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
     assertThat(files).isNotEmpty();
+    List<String> without = new ArrayList<>();
     for (Path file : files) {
-      Cli r = Cli.run("check", file.toString(), "--replications", "1");
-      if (!Files.readString(file).contains("\nexpect:") && !Files.readString(file).contains("  expect:")) {
-        // a file without expectations is not a pass: check says so, exits 1 and simulates nothing
+      String text = Files.readString(file);
+      if (!text.contains("\nexpect:") && !text.contains("  expect:")) {
+        without.add(file.getFileName().toString());
+        Cli r = Cli.run("check", file.toString(), "--replications", "1");
         assertThat(r.status()).as(file + "\n" + r.out() + r.err()).isEqualTo(Main.EXIT_CHECK_FAILED);
         assertThat(r.out()).contains(file + ": nothing checked · no expectations");
         Path out = Files.createTempDirectory("smsim-check-replay");
@@ -82,8 +102,31 @@ class CheckCommandTest {
         assertThat(replay.status()).as(file + "\n" + replay.err()).isZero();
         continue;
       }
-      assertThat(r.status()).as(file + "\n" + r.out() + r.err()).isZero();
+      double messages = messages(ScenarioLoader.load(file));
+      List<String> args = new ArrayList<>(List.of("check", file.toString(), "--replications", "1"));
+      if (messages > MAX_MESSAGES) {
+        args.addAll(List.of("--set", "workloadScale=" + String.format(Locale.ROOT, "%.4f", MAX_MESSAGES / messages)));
+      }
+      Cli r = Cli.run(args.toArray(String[]::new));
+      assertThat(r.status()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
       assertThat(r.out()).doesNotContain("BREACH").contains(file + ": ok · ");
     }
+    assertThat(without).as("scenario files that state no expect:").isSubsetOf(NO_EXPECTATIONS_YET.keySet());
+  }
+
+  /** Files that may lack {@code expect:} for now, and why; remove an entry when its file states them. */
+  private static final Map<String, String> NO_EXPECTATIONS_YET = Map.of("example-outage.yaml",
+      "being recalibrated against its observed: facts (issue 14); its expectations come with that");
+
+  /** The service requests, journeys' steps aside, and device alerts the scenario as written simulates. */
+  private static double messages(Scenario scenario) {
+    double days = Duration.between(scenario.start(), scenario.end()).toSeconds() / 86_400.0;
+    double perDay = 0;
+    for (RegionSpec region : scenario.regions().values()) {
+      for (CategoryLoad load : region.workload().values()) {
+        perDay += load.perDay();
+      }
+    }
+    return perDay * days * scenario.workloadScale();
   }
 }

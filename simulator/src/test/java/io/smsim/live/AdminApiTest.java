@@ -1,6 +1,7 @@
 package io.smsim.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +11,9 @@ import io.smsim.model.ServerRole;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The admin API: status, fault injection and clearing, restarts and failovers, each acting on the live model. */
@@ -30,6 +32,8 @@ class AdminApiTest {
       regions: {north: {}, central: {}}
       devices: {north: {count: 10}, central: {count: 10}}
       """;
+  /** How long a test waits for a condition on a loaded machine before it fails. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -110,15 +114,24 @@ class AdminApiTest {
       awaitInFlight(live, "north", 5);
       HttpResponse<String> r = live.adminPost("/admin/restart", "{\"region\":\"north\"}");
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      List<ResponseSink.Received> got = live.sink.await(5, 5_000);
+      List<ResponseSink.Received> got = live.sink.await(5, 30_000);
       assertThat(got).hasSize(5).allSatisfy(g -> assertThat(g.response().responseCode()).isEqualTo("E20"));
-      assertThat(live.region("north").get("servers").get(0).get("state").asText()).isEqualTo("restarting");
       assertThat(live.log()).contains("restart primary (admin API, lost 5)");
-      TimeUnit.MILLISECONDS.sleep(600); // restartDowntime 5 s virtual
-      assertThat(live.region("north").get("servers").get(0).get("state").asText()).isEqualTo("up");
-      TimeUnit.MILLISECONDS.sleep(300);
-      assertThat(live.sink.received()).hasSize(5);
+      // down for restartDowntime (5 s virtual), then up again: judged on the timeline's virtual times
+      await().atMost(WAIT).until(() -> eventAt(live, "back-up") != null);
+      assertThat(Duration.between(eventAt(live, "restart"), eventAt(live, "back-up")))
+          .as("restart -> back-up, virtual").isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+      await().atMost(WAIT).untilAsserted(() ->
+          assertThat(live.region("north").get("servers").get(0).get("state").asText()).isEqualTo("up"));
+      assertThat(live.sink.received()).as("one final response each, none after the restart").hasSize(5);
     }
+  }
+
+  /** The virtual time of the first North primary event of {@code kind}, or null. */
+  private static Instant eventAt(LiveFixture live, String kind) {
+    return live.emulator.events().stream()
+        .filter(e -> e.region().equals("north") && e.server().equals("primary") && e.kind().equals(kind))
+        .map(e -> Instant.parse(e.at())).findFirst().orElse(null);
   }
 
   @Test
@@ -132,20 +145,17 @@ class AdminApiTest {
       HttpResponse<String> r = live.adminPost("/admin/faults",
           "{\"kind\":\"hardware-failure\",\"region\":\"north\",\"server\":\"primary\"}");
       int id = json.readTree(r.body()).get("id").asInt();
-      assertThat(live.sink.await(3, 5_000)).hasSize(3)
+      assertThat(live.sink.await(3, 30_000)).hasSize(3)
           .allSatisfy(g -> assertThat(g.response().responseCode()).isEqualTo("E20"));
       assertThat(refuses(port)).as("primary port refuses connections").isTrue();
       // heartbeats every 2 s virtual (200 ms real), 2 lost -> failover, switchover 4 s virtual
-      awaitActive(live, "north", "secondary", 5_000);
+      awaitActive(live, "north", "secondary");
       assertThat(live.log()).contains("failover primary (heartbeat-lost -> secondary");
       assertThat(live.region("central").get("failovers").asInt()).isZero();
 
       live.adminPost("/admin/faults", "{\"clear\":" + id + "}");
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (refuses(port) && System.nanoTime() < deadline) {
-        TimeUnit.MILLISECONDS.sleep(20);
-      }
-      assertThat(refuses(port)).as("primary port answers again after repair").isFalse();
+      await("primary port answers again after repair").atMost(WAIT).pollInterval(Duration.ofMillis(20))
+          .until(() -> !refuses(port));
     }
   }
 
@@ -156,7 +166,7 @@ class AdminApiTest {
       for (int i = 0; i < 5; i++) {
         live.post(Endpoint.SEND_COMMAND, live.read(Region.NORTH, i));
       }
-      assertThat(live.sink.await(5, 5_000)).hasSize(5)
+      assertThat(live.sink.await(5, 30_000)).hasSize(5)
           .allSatisfy(g -> assertThat(g.response().responseCode()).isEqualTo("E20"));
       JsonNode north = live.region("north");
       assertThat(north.get("servers").get(0).get("outcomes").get("gateway_error").asLong()).isEqualTo(5);
@@ -170,9 +180,9 @@ class AdminApiTest {
       HttpResponse<String> r = live.adminPost("/admin/failover", "{\"region\":\"central\"}");
       assertThat(json.readTree(r.body()).get("started").asBoolean()).isTrue();
       assertThat(live.region("central").get("switching").asBoolean()).isTrue();
-      awaitActive(live, "central", "secondary", 3_000);
+      awaitActive(live, "central", "secondary");
       live.post(Endpoint.SEND_COMMAND, live.read(Region.CENTRAL, 1));
-      assertThat(live.sink.await(1, 5_000)).singleElement()
+      assertThat(live.sink.await(1, 30_000)).singleElement()
           .satisfies(g -> assertThat(g.response().responseCode()).isEqualTo("I0"));
       assertThat(live.region("central").get("servers").get(1).get("outcomes").get("success").asLong()).isEqualTo(1);
     }
@@ -187,19 +197,12 @@ class AdminApiTest {
     }
   }
 
-  private static void awaitInFlight(LiveFixture live, String region, int n) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (live.region(region).get("servers").get(0).get("inFlight").asInt() < n && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(10);
-    }
-    assertThat(live.region(region).get("servers").get(0).get("inFlight").asInt()).isEqualTo(n);
+  private static void awaitInFlight(LiveFixture live, String region, int n) {
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(live.region(region).get("servers").get(0).get("inFlight").asInt()).isEqualTo(n));
   }
 
-  private static void awaitActive(LiveFixture live, String region, String role, long millis) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (!live.region(region).get("active").asText().equals(role) && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
-    assertThat(live.region(region).get("active").asText()).isEqualTo(role);
+  private static void awaitActive(LiveFixture live, String region, String role) {
+    await().atMost(WAIT).untilAsserted(() -> assertThat(live.region(region).get("active").asText()).isEqualTo(role));
   }
 }

@@ -2,6 +2,7 @@ package io.smsim.live;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.smsim.duis.DuisRejectedException;
 import io.smsim.duis.DuisRequest;
@@ -25,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -280,11 +282,8 @@ class DccBoxedConformanceTest {
   }
 
   private static void awaitNothingInFlight(LiveFixture live) throws Exception {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!live.adminGet("/metrics").body().contains("smsim_dsp_in_flight_requests 0.0")) {
-      assertThat(System.nanoTime()).as("requests still in flight after 60 s").isLessThan(deadline);
-      Thread.sleep(50);
-    }
+    await("nothing in flight").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        .until(() -> live.adminGet("/metrics").body().contains("smsim_dsp_in_flight_requests 0.0"));
   }
 
   private static DccTool.Result validate(byte[] xml, String name) throws IOException {

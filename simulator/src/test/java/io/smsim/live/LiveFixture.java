@@ -33,7 +33,7 @@ final class LiveFixture implements AutoCloseable {
   final ResponseSink sink;
   final LiveEmulator emulator;
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2)).build();
+      .connectTimeout(Duration.ofSeconds(30)).build(); // a loaded machine accepts slowly; tests bound their own waits
   private final StringBuilder log;
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicLong counter = new AtomicLong(1000);
@@ -90,6 +90,11 @@ final class LiveFixture implements AutoCloseable {
         counter.incrementAndGet()));
   }
 
+  /** The RequestID counter of the last request built by {@link #read}. */
+  long lastCounter() {
+    return counter.get();
+  }
+
   HttpResponse<String> post(Endpoint endpoint, byte[] body) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(dsp(endpoint)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .header("Content-Type", "application/xml").build(), HttpResponse.BodyHandlers.ofString());
@@ -97,7 +102,7 @@ final class LiveFixture implements AutoCloseable {
 
   CompletableFuture<HttpResponse<String>> postAsync(Endpoint endpoint, byte[] body) {
     return http.sendAsync(HttpRequest.newBuilder(dsp(endpoint)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .header("Content-Type", "application/xml").timeout(Duration.ofSeconds(10)).build(),
+        .header("Content-Type", "application/xml").timeout(Duration.ofSeconds(60)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -1,15 +1,16 @@
 package io.smsim.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.smsim.ClosedPort;
 import io.smsim.duis.DuisResponseParser;
 import io.smsim.duis.Endpoint;
 import io.smsim.model.Region;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Bounded everywhere: beyond the in-flight bound requests are shed with E20; undeliverable responses are retried, then counted as undeliverable. */
@@ -44,23 +45,12 @@ class OverloadAndDeliveryTest {
 
   @Test
   void undeliverableResponsesAreRetriedWithBackoffThenCountedAsUndeliverable() throws Exception {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closedPort = s.getLocalPort();
-    }
-    URI nowhere = URI.create("http://127.0.0.1:" + closedPort + "/responses");
-    try (LiveFixture live = LiveFixture.start(SCENARIO.replace("DEVICE", "1s"), 20, o -> o.withResponseUrl(nowhere))) {
+    try (ClosedPort closed = new ClosedPort(); LiveFixture live = LiveFixture.start(SCENARIO.replace("DEVICE", "1s"), 20,
+        o -> o.withResponseUrl(URI.create("http://127.0.0.1:" + closed.port() + "/responses")))) {
       live.post(Endpoint.SEND_COMMAND, live.read(Region.NORTH, 0));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      String metrics = "";
-      while (System.nanoTime() < deadline) {
-        metrics = live.adminGet("/metrics").body();
-        if (metrics.contains("smsim_response_deliveries_total{result=\"undeliverable\"} 1.0")) {
-          break;
-        }
-        TimeUnit.MILLISECONDS.sleep(50);
-      }
-      assertThat(metrics).contains("smsim_response_deliveries_total{result=\"undeliverable\"} 1.0")
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(live.adminGet("/metrics").body())
+          .contains("smsim_response_deliveries_total{result=\"undeliverable\"} 1.0"));
+      assertThat(live.adminGet("/metrics").body())
           .contains("smsim_response_deliveries_total{result=\"retried\"} " + (ResponseDelivery.ATTEMPTS - 1) + ".0");
       assertThat(live.status().get("dsp").get("pendingDeliveries").asInt()).isZero();
     }

@@ -1,15 +1,16 @@
 package io.smsim.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.smsim.metrics.RegionResult;
 import io.smsim.metrics.TimelineEvent;
 import io.smsim.scenario.Scenario;
 import io.smsim.scenario.ScenarioLoader;
 import io.smsim.sim.Replay;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,11 +74,8 @@ class RegionModelContractTest {
 
     List<String> served;
     try (LiveFixture live = LiveFixture.start(YAML, 1800)) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-      while (!live.log().contains("back-up secondary") || liveLines(live).stream().noneMatch(LAST::equals)) {
-        assertThat(System.nanoTime()).as("serve reached 02:25 virtual in time").isLessThan(deadline);
-        TimeUnit.MILLISECONDS.sleep(50);
-      }
+      await("serve reaches 02:25 virtual").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+          .until(() -> live.log().contains("back-up secondary") && liveLines(live).stream().anyMatch(LAST::equals));
       served = liveLines(live);
     }
     assertThat(served).containsExactlyElementsOf(replayed);

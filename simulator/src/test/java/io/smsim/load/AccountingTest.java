@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
  * but drops some final responses (lost), sends some twice (duplicated), some after the deadline
  * (late: timeouts, not lost), some as E20; and the test forges responses for RequestIDs the run
  * never sent (unknown). 200 requests at 100/s on 2 threads; counters are {@code base + 1 ... base + 200}.
+ *
+ * <p>The classes are set apart by seconds, not milliseconds, so that a loaded machine cannot move an
+ * answer from one to another: a final response comes 5 ms after the acknowledgement, a late one 8 s
+ * after it, 3 s past the 5 s response timeout and at least 3 s before the 6 s grace period ends
+ * (it starts when the last dropped request times out, 2 s + 5 s after the start).
  */
 class AccountingTest {
 
@@ -36,10 +41,10 @@ class AccountingTest {
       stub.duplicateFinal = twice;
       stub.failFinal = failed;
       stub.slowFinal = late;
-      stub.slowFinalDelayMillis = 1300;
+      stub.slowFinalDelayMillis = 8000;
       LoadOptions options = LoadOptions.defaults(stub.url(), new Pacing.Constant(100))
           .withDuration(TimeUnit.SECONDS.toNanos(2)).withConnections(8, 2)
-          .withTimeouts(TimeUnit.MILLISECONDS.toNanos(900), TimeUnit.MILLISECONDS.toNanos(800))
+          .withTimeouts(TimeUnit.SECONDS.toNanos(5), TimeUnit.SECONDS.toNanos(6))
           .withIdentity(LoadOptions.DEFAULT_ORIGINATOR, BASE, 3);
       Traffic traffic = Traffic.standard(EnumSet.allOf(Region.class), Traffic.parseMix("4.1.1"));
       long device = DeviceRegistry.generated(Region.NORTH, 1);

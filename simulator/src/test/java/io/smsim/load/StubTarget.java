@@ -67,6 +67,8 @@ final class StubTarget implements AutoCloseable {
   volatile LongPredicate failFinal = c -> false;
   volatile LongPredicate slowFinal = c -> false;
   volatile long slowFinalDelayMillis = 1500;
+  /** How late, at most, a stalled answer was written after the stall's end: the machine's own delay. */
+  final AtomicLong stallOverrunNanos = new AtomicLong();
   volatile Transform transform = Transform.SYNCHRONOUS;
   /** Signed pre-commands received that carried an issued pre-command unaltered and a 64-byte signature. */
   final AtomicLong signedPreCommands = new AtomicLong();
@@ -134,7 +136,11 @@ final class StubTarget implements AutoCloseable {
       long now = System.nanoTime();
       long wait = now >= stallFromNanos && now < stallToNanos ? stallToNanos - now : 0;
       if (wait > 0) {
-        ctx.executor().schedule(() -> answer(ctx, ack, id), wait, TimeUnit.NANOSECONDS);
+        long release = now + wait;
+        ctx.executor().schedule(() -> {
+          stallOverrunNanos.accumulateAndGet(System.nanoTime() - release, Math::max);
+          answer(ctx, ack, id);
+        }, wait, TimeUnit.NANOSECONDS);
       } else {
         answer(ctx, ack, id);
       }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Children leak with probability ℓ at rate λ, so leaked children arrive as a Poisson process of
  * rate ℓλ and the table of P processes is full at the P-th leak: the time to exhaustion is
- * Gamma(P, ℓλ), with mean P/(ℓλ) (DESIGN.md).
+ * Gamma(P, ℓλ), with mean P/(ℓλ) (ARCHITECTURE.md, "The model in brief").
  */
 class ExhaustionTest {
 

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Both failover policies of DESIGN.md against hardware failure and against process-table exhaustion. */
+/** Both failover policies of the model (ARCHITECTURE.md) against hardware failure and against process-table exhaustion. */
 class FailoverTest {
 
   private static final String LEAK = "faults:\n  - {kind: leak, region: north, server: both, at: 2020-01-06T00:00:00Z, probability: 0.1}";

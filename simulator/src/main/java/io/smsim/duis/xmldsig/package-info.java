@@ -11,5 +11,7 @@
  * external entities, bounded size and depth). The profile is that of DCC's own signing tool
  * (SmartDCCInnovation dccboxed-signing-tool), so documents signed here pass DCC's validator and
  * documents DCC's tool signs verify here.
+ *
+ * <p>Layer 3 (beside {@code scenario}). May import: {@code duis}, {@code model}.
  */
 package io.smsim.duis.xmldsig;
