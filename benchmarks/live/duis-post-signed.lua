@@ -1,9 +1,6 @@
 -- wrk script: POST pre-signed DUIS requests (written by io.smsim.bench.SignedRequests, separated by
--- lines of "%%") to smsim serve's /api/v1/serviceS and count the synchronous answers by DUIS
--- response code. Thread k of T (THREADS, default 2: give wrk's -t) sends requests k+1, k+1+T ...
--- so no two threads send the same one;
--- serve refuses a RequestID it has seen (E11, after checking the signature), so a thread that runs
--- out of requests starts again and gets E11s: write at least as many requests as the run sends.
+-- lines of "%%") to smsim serve's /api/v1/serviceS in turn, cycling, and count the synchronous
+-- answers by DUIS response code. Each thread sends its own part of the file (see init).
 --   java -cp benchmarks/target/benchmarks.jar io.smsim.bench.SignedRequests KEY CERT 20000 /tmp/signed.txt
 --   SIGNED=/tmp/signed.txt wrk -t2 -c64 -d20s --latency -s benchmarks/live/duis-post-signed.lua http://127.0.0.1:8080/api/v1/serviceS
 local requests = {}
@@ -21,24 +18,27 @@ local function load(path)
 end
 
 function setup(thread)
-  thread:set("number", #threads)
+  thread:set("id", #threads)
   table.insert(threads, thread)
 end
 
+-- The file is cut in four parts: SIGNED_PART=0 (warm-up) uses the first two, SIGNED_PART=1 the
+-- last two, one per thread, so that a run repeats no request of its warm-up or of the other thread
+-- until its part is used up (a server that refuses a replayed RequestID answers E11 from then on).
 function init(args)
   load(os.getenv("SIGNED") or "/tmp/signed.txt")
-  stride = tonumber(os.getenv("THREADS") or "2")
-  index = (number or 0) + 1 - stride
+  local quarter = math.floor(#requests / 4)
+  local part = tonumber(os.getenv("SIGNED_PART") or "0")
+  first = (part * 2 + (id or 0)) * quarter
+  size = math.max(quarter, 1)
+  index = 0
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/xml"
 end
 
 function request()
-  index = index + stride
-  if index > #requests then
-    index = index - #requests
-  end
-  return wrk.format(nil, nil, nil, requests[index])
+  index = index % size + 1
+  return wrk.format(nil, nil, nil, requests[math.min(first + index, #requests)])
 end
 
 function response(status, headers, body)

@@ -9,10 +9,8 @@
 #
 # KEY/CERT: a Service User's PKCS#8 key and certificate (e.g. DCC Boxed's
 # xml-sign-90B3D51F30010000-ds.key/.pem, see README "Signatures and the trust store"); TRUST_DIR:
-# a folder holding CERT. SIGNED_REQUESTS (default 5000) pre-signed requests for the warm-up and as
-# many again, with counters of their own, for the measured run: serve refuses a RequestID it has seen
-# (E11, after the signature check), so requests beyond them show as E11 in the codes line: raise
-# SIGNED_REQUESTS until none do. Run it under `flock /work/bench.lock` on a shared machine.
+# a folder holding CERT. SIGNED_REQUESTS (default 5000) pre-signed requests are cycled by wrk (serve
+# does not refuse a repeated RequestID). Run it under `flock /work/bench.lock` on a shared machine.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 key=$1 cert=$2 trust=$3 secs=${4:-20}
@@ -25,9 +23,7 @@ pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$out"' EXIT
 load() { awk '{print $1}' /proc/loadavg; }
 
-n=${SIGNED_REQUESTS:-5000}
-java -cp "$bench" io.smsim.bench.SignedRequests "$key" "$cert" "$n" "$out/warm.txt" 1000001
-java -cp "$bench" io.smsim.bench.SignedRequests "$key" "$cert" "$n" "$out/signed.txt" $((1000001 + n))
+java -cp "$bench" io.smsim.bench.SignedRequests "$key" "$cert" "${SIGNED_REQUESTS:-5000}" "$out/signed.txt"
 
 serve() { # extra options...
   java -jar "$jar" serve scenarios/live-north-leak.yaml --time-scale 60 --port 0 --admin-port 0 "$@" \
@@ -44,9 +40,9 @@ serve() { # extra options...
 for mode in off on; do
   if [ "$mode" = on ]; then serve --trust "$trust"; else serve; fi
   url="http://127.0.0.1:$port/api/v1/serviceS"
-  SIGNED="$out/warm.txt" THREADS=2 wrk -t2 -c64 -d10s -s benchmarks/live/duis-post-signed.lua "$url" > /dev/null
+  SIGNED="$out/signed.txt" wrk -t2 -c64 -d10s -s benchmarks/live/duis-post-signed.lua "$url" > /dev/null
   echo "== verification $mode (load average $(load))"
-  SIGNED="$out/signed.txt" THREADS=2 wrk -t2 -c64 -d"${secs}s" --latency -s benchmarks/live/duis-post-signed.lua "$url" \
+  SIGNED="$out/signed.txt" SIGNED_PART=1 wrk -t2 -c64 -d"${secs}s" --latency -s benchmarks/live/duis-post-signed.lua "$url" \
     | grep -E 'Requests/sec|^ +99%|^ +50%|code '
   kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 done

@@ -3,6 +3,7 @@ package io.smsim.cli;
 import io.smsim.live.LiveBounds;
 import io.smsim.live.LiveEmulator;
 import io.smsim.live.LiveOptions;
+import io.smsim.live.NettyTransport;
 import io.smsim.model.Region;
 import io.smsim.model.ServerRole;
 import io.smsim.scenario.DurationGrammar;
@@ -12,7 +13,6 @@ import io.smsim.scenario.ScenarioException;
 import io.smsim.scenario.ScenarioFile;
 import io.smsim.scenario.ScenarioLoader;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -124,7 +124,7 @@ final class ServeCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       throw e;
     } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
-      if (e instanceof BindException || e.getCause() instanceof BindException) {
+      if (NettyTransport.isAddressInUse(e)) {
         throw new BadInputException("cannot listen on " + bind + ":" + port + " and " + adminBind + ":" + adminPort + ": "
             + e.getMessage());
       }

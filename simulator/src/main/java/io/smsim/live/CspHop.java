@@ -1,5 +1,6 @@
 package io.smsim.live;
 
+import io.netty.buffer.ByteBuf;
 import io.smsim.duis.ResponseCode;
 import io.smsim.model.Category;
 import io.smsim.model.Outcome;
@@ -7,7 +8,6 @@ import io.smsim.model.ServerRole;
 import io.smsim.model.Srv;
 import io.smsim.model.SrvCatalogue;
 import io.smsim.workload.CategoryLoad;
-import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,10 +24,12 @@ import java.util.concurrent.TimeUnit;
 final class CspHop {
 
   private static final SrvCatalogue CATALOGUE = SrvCatalogue.standard();
-  private static final byte[] NO_BODY = new byte[0];
+  private static final Outcome[] OUTCOMES = Outcome.values();
 
   private final LiveCluster[] clusters;
   private final Category[][] categoryBySrv;
+  /** Per region, SRV and server: the hop's request, encoded once, on first use (on the region's loop). */
+  private final ByteBuf[][][] encoded;
   private final LoopbackHttpClient client;
   private final DspService dsp;
   private final ResponseDelivery delivery;
@@ -41,9 +43,11 @@ final class CspHop {
     this.delivery = delivery;
     this.metrics = metrics;
     this.categoryBySrv = new Category[clusters.length][];
+    this.encoded = new ByteBuf[clusters.length][][];
     for (LiveCluster c : clusters) {
       if (c != null) {
         categoryBySrv[c.region.ordinal()] = categories(c);
+        encoded[c.region.ordinal()] = new ByteBuf[CATALOGUE.size()][ServerRole.values().length];
       }
     }
   }
@@ -75,16 +79,25 @@ final class CspHop {
     });
   }
 
+  /** On the region's loop: the hop's exchanges run wholly on it (see {@link LoopbackHttpClient}). */
   private void send(LiveCluster c, DspService.Accepted a) {
     int port = c.routedPort();
     ServerRole role = c.server(ServerRole.PRIMARY).port() == port ? ServerRole.PRIMARY : ServerRole.SECONDARY;
-    Srv srv = a.srv();
-    Category category = categoryBySrv[c.region.ordinal()][CATALOGUE.indexOf(srv.variant())];
-    InetSocketAddress to = new InetSocketAddress(LiveEmulator.LOOPBACK, port);
-    String uri = "/csp/v1/requests?srv=" + srv.variant() + "&category=" + category.key();
+    int srvIndex = CATALOGUE.indexOf(a.srv().variant());
+    Category category = categoryBySrv[c.region.ordinal()][srvIndex];
     long deadline = c.clock().realNanos(2 * c.spec.gateway().responseTimeoutNanos() + 60_000_000_000L);
-    client.send(to, LoopbackHttpClient.post(to, uri, NO_BODY, HttpResponses.TEXT), deadline)
+    client.sendEncoded(c.server(role).address(), request(c, srvIndex, category, role), deadline)
         .thenAccept(r -> finish(c, role, category, a, outcome(r)));
+  }
+
+  /** {@code POST /csp/v1/requests?srv=4.1.1&category=onDemand} to the server, encoded once (a server keeps its port). */
+  private ByteBuf request(LiveCluster c, int srvIndex, Category category, ServerRole role) {
+    ByteBuf[] byRole = encoded[c.region.ordinal()][srvIndex];
+    if (byRole[role.ordinal()] == null) {
+      byRole[role.ordinal()] = LoopbackHttpClient.encodedPost(c.server(role).address(),
+          "/csp/v1/requests?srv=" + CATALOGUE.get(srvIndex).variant() + "&category=" + category.key());
+    }
+    return byRole[role.ordinal()];
   }
 
   static Outcome outcome(HttpResult r) {
@@ -98,7 +111,7 @@ final class CspHop {
   }
 
   private static Outcome fromLabel(String label) {
-    for (Outcome o : Outcome.values()) {
+    for (Outcome o : OUTCOMES) {
       if (o.label().equals(label)) {
         return o;
       }
@@ -111,7 +124,12 @@ final class CspHop {
     long virtualNanos = c.clock().virtualNanos(System.nanoTime() - a.acceptedNanos());
     metrics.outcome(c.region, role, a.srv().variant(), outcome, virtualNanos);
     ResponseCode code = ResponseCode.find(outcome.duisCode()).orElse(ResponseCode.CSP_UNAVAILABLE);
-    // the request holds its admission slot until its final response is delivered or given up
+    // the request holds its admission slot until its final response is delivered or given up; without a
+    // response URL the final response is only counted, and not built
+    if (delivery.url() == null) {
+      delivery.deliver(null, "", dsp::ended);
+      return;
+    }
     delivery.deliver(dsp.responses().finalResponse(a.request(), code, null, dsp.wallClock().instant()),
         a.request().requestId().format(), dsp::ended);
   }

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.smsim.model.FailoverPolicy;
+import io.smsim.model.SrvCatalogue;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,10 @@ import java.util.Map;
  * Runs on the region's event loop, like all of the region's model state.
  */
 final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+  private static final SrvCatalogue CATALOGUE = SrvCatalogue.standard();
+  private static final String REQUESTS = "/csp/v1/requests";
+  private static final String REQUESTS_QUERY = REQUESTS + "?";
 
   private final GatewayServer server;
 
@@ -33,11 +38,19 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       HttpResponses.text(ctx, HttpResponseStatus.BAD_REQUEST, "bad request", false);
       return;
     }
-    QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+    String raw = req.uri();
+    if (req.method().equals(HttpMethod.POST) && raw.startsWith(REQUESTS_QUERY) && raw.indexOf('%') < 0
+        && raw.indexOf('+') < 0 && raw.indexOf('#') < 0) { // the DSP's own form, read in place
+      server.request(ctx, CATALOGUE.indexOf(param(raw, "srv")), GatewayServer.category(param(raw, "category")),
+          keepAlive);
+      return;
+    }
+    QueryStringDecoder uri = new QueryStringDecoder(raw);
     String path = uri.path();
-    if (path.equals("/csp/v1/requests") && req.method().equals(HttpMethod.POST)) {
+    if (path.equals(REQUESTS) && req.method().equals(HttpMethod.POST)) {
       Map<String, List<String>> q = uri.parameters();
-      server.request(ctx, first(q, "srv"), first(q, "category"), keepAlive);
+      server.request(ctx, CATALOGUE.indexOf(first(q, "srv")), GatewayServer.category(first(q, "category")),
+          keepAlive);
     } else if (path.startsWith("/probe/") && req.method().equals(HttpMethod.GET)) {
       FailoverPolicy.ProbeKind kind = probeKind(path.substring("/probe/".length()));
       if (kind == null) {
@@ -59,6 +72,25 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       case "synthetic" -> FailoverPolicy.ProbeKind.SYNTHETIC;
       default -> null;
     };
+  }
+
+  /**
+   * The first value of {@code name} in a query without escapes ({@code a=1&b=2}), as
+   * {@link QueryStringDecoder} reads it; "" when absent.
+   */
+  static String param(String uri, String name) {
+    int from = uri.indexOf('?') + 1;
+    while (from > 0 && from < uri.length()) {
+      int end = uri.indexOf('&', from);
+      if (end < 0) {
+        end = uri.length();
+      }
+      if (uri.startsWith(name, from) && from + name.length() < end && uri.charAt(from + name.length()) == '=') {
+        return uri.substring(from + name.length() + 1, end);
+      }
+      from = end + 1;
+    }
+    return "";
   }
 
   private static String first(Map<String, List<String>> q, String key) {

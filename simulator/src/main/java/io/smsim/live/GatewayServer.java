@@ -7,7 +7,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -17,9 +16,7 @@ import io.smsim.model.FailoverPolicy;
 import io.smsim.model.GatewayScheduler;
 import io.smsim.model.Outcome;
 import io.smsim.model.ServerRole;
-import io.smsim.model.SrvCatalogue;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class GatewayServer {
 
-  private static final SrvCatalogue CATALOGUE = SrvCatalogue.standard();
+  private static final OutcomeAnswers ANSWERS = new OutcomeAnswers();
 
   final ServerRole role;
   final GatewayScheduler model;
@@ -49,6 +46,7 @@ final class GatewayServer {
   private final long[] outcomes = new long[Outcome.count()];
   private Channel listener;
   private volatile int port;
+  private volatile InetSocketAddress address;
   private int nextHandle;
   private long admitted;
 
@@ -80,16 +78,22 @@ final class GatewayServer {
 
   /** Binds the port (ephemeral the first time, the same port after a repair). Blocks: call off the loop or at startup. */
   void bind() throws InterruptedException {
-    listener = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+    listener = new ServerBootstrap().group(loop).channel(NettyTransport.get().serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new GatewayInitializer(this))
         .bind(new InetSocketAddress(host, port)).sync().channel();
     port = ((InetSocketAddress) listener.localAddress()).getPort();
+    address = new InetSocketAddress(host, port);
   }
 
   int port() {
     return port;
+  }
+
+  /** Where the server listens (the same after a repair). */
+  InetSocketAddress address() {
+    return address;
   }
 
   void connected(Channel ch) {
@@ -98,9 +102,7 @@ final class GatewayServer {
 
   // ---- requests (on the loop) -----------------------------------------------------------------
 
-  void request(ChannelHandlerContext ctx, String srvVariant, String categoryKey, boolean keepAlive) {
-    int srvIndex = CATALOGUE.indexOf(srvVariant);
-    Category category = category(categoryKey);
+  void request(ChannelHandlerContext ctx, int srvIndex, Category category, boolean keepAlive) {
     if (srvIndex < 0 || category == null) {
       HttpResponses.text(ctx, HttpResponseStatus.BAD_REQUEST, "srv and category required", keepAlive);
       return;
@@ -155,10 +157,7 @@ final class GatewayServer {
     if (!ctx.channel().isActive()) {
       return;
     }
-    boolean done = outcome == Outcome.SUCCESS || outcome == Outcome.NO_RESPONSE || outcome == Outcome.UNREACHABLE
-        || outcome == Outcome.GATEWAY_ERROR;
-    HttpResponses.send(ctx, done ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
-        HttpResponses.TEXT, outcome.label().getBytes(StandardCharsets.UTF_8), keepAlive);
+    ANSWERS.send(ctx, outcome, keepAlive);
   }
 
   boolean probe(FailoverPolicy.ProbeKind kind) {
@@ -190,7 +189,7 @@ final class GatewayServer {
 
   /** The hardware is repaired: listen on the same port again. */
   void comeBack() {
-    new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+    new ServerBootstrap().group(loop).channel(NettyTransport.get().serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new GatewayInitializer(this))

@@ -4,9 +4,11 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -19,13 +21,23 @@ final class HttpResponses {
   static final String TEXT = "text/plain; charset=utf-8";
   static final String JSON = "application/json";
 
+  /**
+   * Header sets that skip Netty's per-value validation: every name and value written here is one of
+   * this class's constants, a status or a number, never a client's text.
+   */
+  private static final HttpHeadersFactory TRUSTED_HEADERS = DefaultHttpHeadersFactory.headersFactory()
+      .withValidation(false);
+  private static final HttpHeadersFactory TRUSTED_TRAILERS = DefaultHttpHeadersFactory.trailersFactory()
+      .withValidation(false);
+
   private HttpResponses() {
   }
 
   /** Sends {@code body}; closes the connection afterwards unless {@code keepAlive}. */
   static void send(ChannelHandlerContext ctx, HttpResponseStatus status, CharSequence contentType, byte[] body,
       boolean keepAlive) {
-    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body),
+        TRUSTED_HEADERS, TRUSTED_TRAILERS);
     r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     HttpUtil.setContentLength(r, body.length);
     write(ctx, r, keepAlive);

@@ -6,9 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.smsim.duis.DuisRequestParser;
 import io.smsim.engine.RandomStreams;
 import io.smsim.model.Region;
@@ -63,9 +61,10 @@ public final class LiveEmulator implements AutoCloseable {
     this.options = options;
     this.clock = new VirtualClock(options.timeScale(), scenario.timebase());
     this.events = new LiveEvents(log);
-    this.dspGroup = new MultiThreadIoEventLoopGroup(options.ioThreads(), NioIoHandler.newFactory());
-    this.gatewayGroup = new MultiThreadIoEventLoopGroup(options.gatewayThreads(), NioIoHandler.newFactory());
-    this.adminGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    NettyTransport transport = NettyTransport.get();
+    this.dspGroup = new MultiThreadIoEventLoopGroup(options.ioThreads(), transport.ioHandlerFactory());
+    this.gatewayGroup = new MultiThreadIoEventLoopGroup(options.gatewayThreads(), transport.ioHandlerFactory());
+    this.adminGroup = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
   }
 
   /** Starts every server; {@code log} receives one line per server event (failover, fault, restart ...). */
@@ -95,9 +94,10 @@ public final class LiveEmulator implements AutoCloseable {
   }
 
   private void startDsp() throws InterruptedException {
-    LoopbackHttpClient hopClient = client(new LoopbackHttpClient(dspGroup, 2048, 4096, 1000));
+    // the hop and the delivery start on a region's loop (CspHop): their exchanges stay on it
+    LoopbackHttpClient hopClient = client(new LoopbackHttpClient(gatewayGroup, 2048, 4096, 1000));
     // as many waiting slots as requests may be admitted: a final response never finds the client full
-    LoopbackHttpClient deliveryClient = client(new LoopbackHttpClient(dspGroup, 64, options.maxInFlight(), 2000));
+    LoopbackHttpClient deliveryClient = client(new LoopbackHttpClient(gatewayGroup, 64, options.maxInFlight(), 2000));
     DuisRequestParser parser = DuisRequestParser.create(SrvCatalogue.standard(), options.maxBodyBytes(),
         DuisRequestParser.DEFAULT_MAX_DEPTH);
     dsp = new DspService(parser, scenario.devices(), scenario.regions().keySet(), options.maxInFlight(),
@@ -120,7 +120,7 @@ public final class LiveEmulator implements AutoCloseable {
 
   private Channel bind(EventLoopGroup group, ChannelInitializer<SocketChannel> init, String host, int port)
       throws InterruptedException {
-    return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+    return new ServerBootstrap().group(group).channel(NettyTransport.get().serverChannel())
         .option(ChannelOption.SO_BACKLOG, 1024).option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true).childHandler(init)
         .bind(new InetSocketAddress(host, port)).sync().channel();

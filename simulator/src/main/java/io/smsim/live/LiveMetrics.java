@@ -1,5 +1,7 @@
 package io.smsim.live;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -13,6 +15,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The live emulation's metrics, kept with the official Prometheus Java client
@@ -77,9 +81,28 @@ final class LiveMetrics {
   private final Gauge inFlight = Gauge.builder().name("smsim_dsp_in_flight_requests")
       .help("Acknowledged requests without a final outcome yet").register(registry);
 
+  /**
+   * The data points of the per-request series, looked up once per label set: the client's own
+   * lookup builds a label list and hashes it on every call. Keys are the label values joined by
+   * {@code \n}, which no label value contains; the per-request paths look up by two or three
+   * constant strings in nested maps, allocating nothing.
+   */
+  private final ConcurrentHashMap<String, ConcurrentHashMap<String, CounterDataPoint>> dspRequestPoints =
+      new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, DistributionDataPoint> dspSecondsPoints = new ConcurrentHashMap<>();
+  /** By (region, server, outcome), see {@link #outcomePoints}. */
+  private final AtomicReferenceArray<OutcomePoints> outcomePoints =
+      new AtomicReferenceArray<>(Region.values().length * ROLES * Outcome.count());
+  private static final int ROLES = ServerRole.values().length;
+
+  /** One (region, server, outcome)'s counters by SRV, and its latency histogram. */
+  private record OutcomePoints(ConcurrentHashMap<String, CounterDataPoint> bySrv, DistributionDataPoint latency) {
+  }
+
   void dspAnswer(String endpoint, String code, long realNanos) {
-    dspRequests.labelValues(endpoint, code).inc();
-    dspSeconds.labelValues(endpoint).observe(realNanos / 1e9);
+    dspRequestPoints.computeIfAbsent(endpoint, e -> new ConcurrentHashMap<>())
+        .computeIfAbsent(code, c -> dspRequests.labelValues(endpoint, c)).inc();
+    dspSecondsPoints.computeIfAbsent(endpoint, e -> dspSeconds.labelValues(e)).observe(realNanos / 1e9);
   }
 
   void signatureRefused(SignatureRejectedException.Reason reason) {
@@ -91,8 +114,21 @@ final class LiveMetrics {
   }
 
   void outcome(Region region, ServerRole server, String srv, Outcome outcome, long virtualNanos) {
-    requests.labelValues(region.key(), server.key(), srv, outcome.label(), outcome.duisCode()).inc();
-    latency.labelValues(region.key(), outcome.label()).observe(virtualNanos / 1e9);
+    OutcomePoints p = outcomePoints(region, server, outcome);
+    p.bySrv().computeIfAbsent(srv, v -> requests.labelValues(region.key(), server.key(), v, outcome.label(),
+        outcome.duisCode())).inc();
+    p.latency().observe(virtualNanos / 1e9);
+  }
+
+  private OutcomePoints outcomePoints(Region region, ServerRole server, Outcome outcome) {
+    int i = (region.ordinal() * ROLES + server.ordinal()) * Outcome.count() + outcome.ordinal();
+    OutcomePoints p = outcomePoints.get(i);
+    if (p == null) {
+      outcomePoints.compareAndSet(i, null, new OutcomePoints(new ConcurrentHashMap<>(),
+          latency.labelValues(region.key(), outcome.label())));
+      p = outcomePoints.get(i);
+    }
+    return p;
   }
 
   void httpResponse(String server, int status) {

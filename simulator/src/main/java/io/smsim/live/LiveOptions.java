@@ -21,7 +21,8 @@ import java.util.Objects;
  *     requests are refused (503, E20): the bound on every queue behind the acknowledgement
  * @param maxConnections open DUIS connections at once
  * @param ioThreads DSP event-loop threads
- * @param gatewayThreads event-loop threads shared by the regions' gateway servers
+ * @param gatewayThreads event-loop threads shared by the regions' gateway servers, the DSP's hop to them and
+ *     the delivery of final responses (each region's work stays on one of them)
  * @param seed random seed of the model's streams
  * @param signatures whether requests are verified (against which trust store) and final responses signed
  */
@@ -53,7 +54,7 @@ public record LiveOptions(String host, String adminHost, int dspPort, int adminP
    * no signature verification or signing.
    */
   public static LiveOptions defaults(long seed) {
-    return new LiveOptions(LOOPBACK, LOOPBACK, 8080, 8081, null, 1, 1 << 20, 10_000, 60_000, 20_000, 4096, 2, 1, seed,
+    return new LiveOptions(LOOPBACK, LOOPBACK, 8080, 8081, null, 1, 1 << 20, 10_000, 60_000, 20_000, 4096, 2, 2, seed,
         Signatures.none());
   }
 

@@ -11,9 +11,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -29,6 +27,7 @@ import io.smsim.duis.DuisResponse;
 import io.smsim.duis.DuisResponseParser;
 import io.smsim.duis.xmldsig.DuisVerifier;
 import io.smsim.duis.xmldsig.SignatureRejectedException;
+import io.smsim.live.NettyTransport;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +45,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CallbackReceiver implements AutoCloseable {
 
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NettyTransport.get().ioHandlerFactory());
   private final DuisResponseParser parser = DuisResponseParser.create();
   private final Channel channel;
   private volatile Attached run;
@@ -58,7 +57,7 @@ public final class CallbackReceiver implements AutoCloseable {
   private CallbackReceiver(String bind, int port) throws InterruptedException {
     Channel ch;
     try {
-      ch = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+      ch = new ServerBootstrap().group(group).channel(NettyTransport.get().serverChannel())
           .option(ChannelOption.SO_BACKLOG, 1024).childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override

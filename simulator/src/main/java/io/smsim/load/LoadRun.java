@@ -2,8 +2,8 @@ package io.smsim.load;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.smsim.engine.RandomStreams;
+import io.smsim.live.NettyTransport;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -59,7 +59,7 @@ public final class LoadRun {
     this.traffic = traffic;
     this.receiver = receiver;
     this.stats = new LoadStats(new Codes(options.ackOnly() ? "I99" : "I0"));
-    this.group = new MultiThreadIoEventLoopGroup(options.threads(), NioIoHandler.newFactory());
+    this.group = new MultiThreadIoEventLoopGroup(options.threads(), NettyTransport.get().ioHandlerFactory());
     RandomStreams streams = new RandomStreams(options.seed(), 0);
     this.workers = new LoadWorker[options.threads()];
     PrivateKey preCommandKey = PreCommandSigner.runKey(options);

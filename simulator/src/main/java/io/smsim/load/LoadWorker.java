@@ -7,7 +7,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseDecoder;
@@ -16,6 +15,7 @@ import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.smsim.duis.DuisResponse;
 import io.smsim.engine.RandomStream;
+import io.smsim.live.NettyTransport;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -99,7 +99,7 @@ final class LoadWorker {
     this.ledger = new Ledger(options, stats, index, workers, Traffic.criticalSrvs());
     this.signer = signer;
     this.lateNanos = options.lateThresholdNanos();
-    this.bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+    this.bootstrap = new Bootstrap().group(loop).channel(NettyTransport.get().socketChannel())
         .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
         .remoteAddress(new InetSocketAddress(options.target().getHost(), options.port()));
   }
