@@ -4,6 +4,8 @@ import io.smsim.output.OutputFiles;
 import io.smsim.load.BenchFault;
 import io.smsim.load.BenchOutputs;
 import io.smsim.load.FailoverBench;
+import io.smsim.load.RecoveryCriteria;
+import io.smsim.load.Slo;
 import io.smsim.scenario.Scenario;
 import io.smsim.scenario.ScenarioLoader;
 import java.io.IOException;
@@ -32,10 +34,15 @@ final class FailoverBenchCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file (its own faults are left out).")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+      description = "Scenario YAML file (its own faults are left out); with --target optional: its devices and SRV mix.")
   Path scenarioFile;
 
-  @Option(names = "--rates", paramLabel = "R,...", split = ",", description = "Load levels, requests per second (default 400).")
+  @Mixin
+  ExternalBenchOptions external = new ExternalBenchOptions();
+
+  @Option(names = {"--rates", "--rate"}, paramLabel = "R,...", split = ",",
+      description = "Load levels, requests per second (default 400).")
   List<Double> rates = new ArrayList<>(List.of(400.0));
 
   @Option(names = "--policies", paramLabel = "P,...", split = ",", converter = BenchPolicy.Converter.class,
@@ -88,6 +95,16 @@ final class FailoverBenchCommand implements Callable<Integer> {
       description = "Recovered: for this many consecutive seconds (default ${DEFAULT-VALUE}).")
   int recoverySeconds = 3;
 
+  @Option(names = "--repeats", paramLabel = "N",
+      description = "Runs per rate (in-process: per policy and rate), summed up as median and range "
+          + "(default ${DEFAULT-VALUE}).")
+  int repeats = 1;
+
+  @Option(names = "--slo", paramLabel = "SPEC",
+      description = "Objectives per run, e.g. 'recovery<5s,lost<=0,failed<1%%,detection<2s'; also every smsim load "
+          + "metric (gap and failback: --target only). A breach exits with status 1.")
+  String slo;
+
   @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's).")
   Long seed;
 
@@ -102,6 +119,15 @@ final class FailoverBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException, IOException {
+    if (external.requested()) {
+      refuseInProcessOptions();
+      return external.run(this, scenarioFile == null ? null
+          : ScenarioLoader.load(scenarioFile, scenarioOptions.overrides));
+    }
+    if (scenarioFile == null) {
+      throw new BadInputException("give a SCENARIO to benchmark the emulation in-process, or --target URL and "
+          + "--fault-cmd CMD to benchmark your own system");
+    }
     Scenario scenario = ScenarioLoader.load(scenarioFile, scenarioOptions.overrides);
     FailoverBench.Plan plan = plan(scenario);
     OutputFiles.prepareDirectory(out);
@@ -111,7 +137,34 @@ final class FailoverBenchCommand implements Callable<Integer> {
     progress.done();
     CommandOutput.in(out).addIf(true, d -> BenchOutputs.write(d, plan, outcomes))
         .writeThenPrint(spec.commandLine().getOut(), common, null, w -> BenchOutputs.printTable(plan, outcomes, w));
-    return outcomes.stream().allMatch(o -> o.load().outcomes().balanced()) ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
+    return outcomes.stream().allMatch(FailoverBench.Outcome::passed) ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
+  }
+
+  /** The options that only the in-process bench takes. */
+  private void refuseInProcessOptions() {
+    for (String name : List.of("--policies", "--fault", "--time-scale", "--warmup", "--restart-after")) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+        throw new BadInputException(name + " belongs to the in-process bench; against --target the fault is "
+            + "--fault-cmd at --fault-at (the warm-up is the time before it), the repair --restore-cmd at --restore-at");
+      }
+    }
+  }
+
+  /** The objectives of {@code --slo} (none without it). */
+  List<Slo.Clause> slo() {
+    try {
+      return slo == null ? List.of() : Slo.parseFailover(slo);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+  }
+
+  RecoveryCriteria recovery() {
+    try {
+      return new RecoveryCriteria(recoverySuccess, recoveryP99, recoverySeconds);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
   }
 
   private long restartAfterNanos() {
@@ -128,7 +181,7 @@ final class FailoverBenchCommand implements Callable<Integer> {
       return new FailoverBench.Plan(scenario, policies.stream().map(BenchPolicy::key).toList(), rates,
           BenchFault.parse(fault), timeScale, warmup.toNanos(), restart, duration.toNanos(), connections, threads,
           responseTimeout.toNanos(), grace.toNanos(), recoverySuccess, recoveryP99, recoverySeconds,
-          seed == null ? scenario.seed() : seed);
+          seed == null ? scenario.seed() : seed, repeats, slo());
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }

@@ -83,6 +83,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Accepted requests without a final response before shedding (default ${DEFAULT-VALUE}).")
   int maxInFlight = 20_000;
 
+  @Option(names = "--server-name", paramLabel = "NAME",
+      description = "Name this instance in an " + LiveOptions.SERVER_HEADER + " header on every DUIS answer "
+          + "(for a load balancer's failover: smsim failover-bench --server-header).")
+  String serverName;
+
   @Option(names = "--for", paramLabel = "DURATION",
       description = "Stop after this much real time, e.g. 90s, 5m, 1h30m or PT1H; default: until interrupted.")
   Duration runFor;
@@ -177,7 +182,7 @@ final class ServeCommand implements Callable<Integer> {
       return LiveOptions.defaults(seed == null ? scenario.seed() : seed).withHost(bind).withAdminHost(adminBind)
           .withPorts(port, adminPort).withResponseUrl(url).withTimeScale(timeScale)
           .withLimits(maxBody, 10_000, 60_000, maxInFlight)
-          .withSignatures(signatureOptions.signatures(Clock.systemUTC()));
+          .withSignatures(signatureOptions.signatures(Clock.systemUTC())).withServerName(serverName);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -194,6 +199,9 @@ final class ServeCommand implements Callable<Integer> {
     if (e.adminToken() != null) {
       out.printf("  admin token %s (send Authorization: Bearer TOKEN: the admin port is not on loopback)%n",
           e.adminToken());
+    }
+    if (options.serverName() != null) {
+      out.printf("  name     %s: %s on every answer%n", options.serverName(), LiveOptions.SERVER_HEADER);
     }
     out.printf("  responses %s%n", options.responseUrl() == null ? "not delivered (no --response-url)"
         : "POSTed to " + options.responseUrl());

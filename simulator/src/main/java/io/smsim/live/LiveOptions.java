@@ -25,12 +25,16 @@ import java.util.Objects;
  *     the delivery of final responses (each region's work stays on one of them)
  * @param seed random seed of the model's streams
  * @param signatures whether requests are verified (against which trust store) and final responses signed
+ * @param serverName this instance's name, sent as {@value #SERVER_HEADER} on every DUIS answer so
+ *     that a client behind a load balancer sees which instance answered; {@code null}: no header
  */
 public record LiveOptions(String host, String adminHost, int dspPort, int adminPort, URI responseUrl, double timeScale, int maxBodyBytes,
     long requestTimeoutMillis, long idleTimeoutMillis, int maxInFlight, int maxConnections,
-    int ioThreads, int gatewayThreads, long seed, Signatures signatures) {
+    int ioThreads, int gatewayThreads, long seed, Signatures signatures, String serverName) {
 
   public static final String LOOPBACK = "127.0.0.1";
+  /** The response header that names the instance ({@code --server-name}). */
+  public static final String SERVER_HEADER = "X-Smsim-Server";
 
   public LiveOptions {
     port("dspPort", dspPort);
@@ -47,6 +51,10 @@ public record LiveOptions(String host, String adminHost, int dspPort, int adminP
     positive("ioThreads", ioThreads);
     positive("gatewayThreads", gatewayThreads);
     Objects.requireNonNull(signatures, "signatures");
+    if (serverName != null && !serverName.matches("[!-~]{1,64}")) {
+      throw new IllegalArgumentException("--server-name must be 1 to 64 visible ASCII characters, no spaces: "
+          + serverName);
+    }
   }
 
   /**
@@ -55,45 +63,59 @@ public record LiveOptions(String host, String adminHost, int dspPort, int adminP
    */
   public static LiveOptions defaults(long seed) {
     return new LiveOptions(LOOPBACK, LOOPBACK, 8080, 8081, null, 1, 1 << 20, 10_000, 60_000, 20_000, 4096, 2, 2, seed,
-        Signatures.none());
+        Signatures.none(), null);
   }
 
   public LiveOptions withPorts(int dsp, int admin) {
     return new LiveOptions(host, adminHost, dsp, admin, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures);
+        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures,
+        serverName);
   }
 
   public LiveOptions withResponseUrl(URI url) {
     return new LiveOptions(host, adminHost, dspPort, adminPort, url, timeScale, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures);
+        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures,
+        serverName);
   }
 
   public LiveOptions withTimeScale(double k) {
     return new LiveOptions(host, adminHost, dspPort, adminPort, responseUrl, k, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures);
+        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures,
+        serverName);
   }
 
   public LiveOptions withHost(String h) {
     return new LiveOptions(h, adminHost, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures);
+        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures,
+        serverName);
   }
 
   /** The admin port's address (DUIS keeps {@link #host}). */
   public LiveOptions withAdminHost(String h) {
     return new LiveOptions(host, h, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures);
+        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures,
+        serverName);
   }
 
   /** Body, request-time and in-flight limits (tests use small ones). */
   public LiveOptions withLimits(int bodyBytes, long requestMillis, long idleMillis, int inFlight) {
     return new LiveOptions(host, adminHost, dspPort, adminPort, responseUrl, timeScale, bodyBytes, requestMillis, idleMillis,
-        inFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures);
+        inFlight, maxConnections, ioThreads, gatewayThreads, seed, signatures,
+        serverName);
   }
 
   /** Requests verified and final responses signed as {@code s} says. */
   public LiveOptions withSignatures(Signatures s) {
     return new LiveOptions(host, adminHost, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes, requestTimeoutMillis,
-        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, s);
+        idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed, s,
+        serverName);
+  }
+
+  /** The name sent as {@value #SERVER_HEADER} on every answer ({@code null}: none). */
+  public LiveOptions withServerName(String name) {
+    return new LiveOptions(host, adminHost, dspPort, adminPort, responseUrl, timeScale, maxBodyBytes,
+        requestTimeoutMillis, idleTimeoutMillis, maxInFlight, maxConnections, ioThreads, gatewayThreads, seed,
+        signatures, name);
   }
 
   private static void port(String name, int p) {

@@ -28,7 +28,26 @@ import java.util.List;
 public record BenchMeasures(double faultAtSeconds, double onset, double decision, double detect, double switchover,
     double restart, int failovers, long failedInEvent, long regionRequests, long lost, long duplicated,
     long lostInFlight, double recovery, String resolvedBy, double configuredDetect, double configuredSwitchover,
-    Boolean withinConfigured, double baselineSuccess, double baselineP99Ms, List<Event> events) {
+    Boolean withinConfigured, double baselineSuccess, double baselineP99Ms, List<Event> events)
+    implements FailoverSlo.Event {
+
+  /** For {@code --slo}: fault → the failover decision (the table's {@code detect} is onset → decision). */
+  @Override
+  public double detection() {
+    return decision;
+  }
+
+  /** Not measured in-process (the faulted region's successes are not timed apart from the others'). */
+  @Override
+  public double gap() {
+    return Double.NaN;
+  }
+
+  /** Not measured in-process: the emulation's restart is an event ({@code restart}), not a fail-back. */
+  @Override
+  public double failback() {
+    return Double.NaN;
+  }
 
   /** An emulation event of the faulted region, {@code t} seconds after the load started. */
   public record Event(double t, String kind, String server, String detail) {

@@ -19,23 +19,36 @@ import java.util.Locale;
 public final class BenchOutputs {
 
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final String[] HEAD = {"policy", "rate/s", "onset", "detect", "switchover", "failovers", "restart",
-      "failed", "lost", "duplicated", "lost in flight", "recovery", "resolved by", "accounted"};
+  private static final List<String> HEAD = List.of("policy", "rate/s", "onset", "detect", "switchover", "failovers",
+      "restart", "failed", "lost", "duplicated", "lost in flight", "recovery", "resolved by", "accounted");
 
   private BenchOutputs() {
   }
 
-  /** The table's rows, one per policy × rate. */
-  static List<String[]> rows(List<FailoverBench.Outcome> outcomes) {
+  /** The table's heading: a {@code run} column after the rate when there are repeats. */
+  static String[] head(FailoverBench.Plan plan) {
+    List<String> h = new ArrayList<>(HEAD);
+    if (plan.repeats() > 1) {
+      h.add(2, "run");
+    }
+    return h.toArray(new String[0]);
+  }
+
+  /** The table's rows, one per policy × rate × repeat. */
+  static List<String[]> rows(FailoverBench.Plan plan, List<FailoverBench.Outcome> outcomes) {
     List<String[]> rows = new ArrayList<>();
     for (FailoverBench.Outcome o : outcomes) {
       BenchMeasures m = o.measures();
-      rows.add(new String[] {o.policy(), Format.number(o.rate()), Format.seconds(round(m.onset())),
+      List<String> row = new ArrayList<>(List.of(o.policy(), Format.number(o.rate()), Format.seconds(round(m.onset())),
           Format.seconds(round(m.detect())), Double.isNaN(m.switchover()) ? "-" : Format.seconds(round(m.switchover())),
           Integer.toString(m.failovers()), Double.isNaN(m.restart()) ? "-" : Format.seconds(round(m.restart())),
           Format.count(m.failedInEvent()), Format.count(m.lost()), Format.count(m.duplicated()),
           Format.count(m.lostInFlight()), Format.seconds(round(m.recovery())), m.resolvedBy(),
-          o.load().outcomes().balanced() ? "yes" : "NO"});
+          o.load().outcomes().balanced() ? "yes" : "NO"));
+      if (plan.repeats() > 1) {
+        row.add(2, Integer.toString(o.repeat()));
+      }
+      rows.add(row.toArray(new String[0]));
     }
     return rows;
   }
@@ -45,19 +58,29 @@ public final class BenchOutputs {
     BenchMeasures any = outcomes.get(0).measures();
     out.printf(Locale.ROOT, "configured: detection %s (interval × failureThreshold), switchover %s; real time%n",
         Format.seconds(round(any.configuredDetect())), Format.seconds(round(any.configuredSwitchover())));
-    List<String[]> rows = rows(outcomes);
-    int[] width = new int[HEAD.length];
-    for (int c = 0; c < HEAD.length; c++) {
-      width[c] = HEAD[c].length();
+    String[] head = head(plan);
+    List<String[]> rows = rows(plan, outcomes);
+    int[] width = new int[head.length];
+    for (int c = 0; c < head.length; c++) {
+      width[c] = head[c].length();
       for (String[] r : rows) {
         width[c] = Math.max(width[c], r[c].length());
       }
     }
-    line(HEAD, width, out);
+    line(head, width, out);
     for (String[] r : rows) {
       line(r, width, out);
     }
     out.println(legend(plan));
+    for (FailoverBench.Outcome o : outcomes) {
+      for (Slo.Verdict v : o.slo()) {
+        out.println("SLO " + o.policy() + " " + Format.number(o.rate()) + "/s"
+            + (plan.repeats() > 1 ? " run " + o.repeat() : "") + ": " + v.line());
+      }
+    }
+    if (plan.repeats() > 1) {
+      RepeatSummary.print(FailoverBench.summaries(outcomes), plan.repeats(), "policy rate/s", out);
+    }
     out.flush();
   }
 
@@ -95,7 +118,8 @@ public final class BenchOutputs {
     List<LoadReportHtml.Run> runs = new ArrayList<>();
     for (FailoverBench.Outcome o : outcomes) {
       runs.add(new LoadReportHtml.Run(o.dir().getFileName().toString(), o.policy() + " at " + Format.number(o.rate())
-          + " requests/s", o.load(), markers(o.measures()), plan.fault().region().ordinal()));
+          + " requests/s" + (plan.repeats() > 1 ? ", run " + o.repeat() : ""), o.load(), markers(o.measures()),
+          plan.fault().region().ordinal()));
     }
     LoadReportHtml.write(html, "smsim failover-bench · " + plan.scenario().name(), header(plan, outcomes), runs);
     return List.of(json, html);
@@ -123,11 +147,11 @@ public final class BenchOutputs {
     StringBuilder h = new StringBuilder("<header>\n<h1>Failover bench: ").append(Html.text(
         plan.scenario().name())).append("</h1>\n<p class=\"explain\">").append(Html.text(title(plan)))
         .append("</p>\n<table class=\"figures\" id=\"bench\"><thead><tr>");
-    for (String c : HEAD) {
+    for (String c : head(plan)) {
       h.append("<th>").append(Html.text(c)).append("</th>");
     }
     h.append("</tr></thead><tbody>\n");
-    for (String[] r : rows(outcomes)) {
+    for (String[] r : rows(plan, outcomes)) {
       h.append("<tr>");
       for (String c : r) {
         h.append("<td>").append(Html.text(c)).append("</td>");
@@ -156,6 +180,7 @@ public final class BenchOutputs {
       g.writeNumberField("warmupSeconds", plan.warmupNanos() / 1e9);
       g.writeNumberField("restartAfterSeconds", plan.restartAfterNanos() < 0 ? -1 : plan.restartAfterNanos() / 1e9);
       g.writeNumberField("durationSeconds", plan.durationNanos() / 1e9);
+      g.writeNumberField("repeats", plan.repeats());
       g.writeObjectFieldStart("recovery");
       g.writeNumberField("successRatio", plan.recoverySuccessRatio());
       g.writeNumberField("p99Factor", plan.recoveryP99Factor());
@@ -166,6 +191,12 @@ public final class BenchOutputs {
         run(o, dir, g);
       }
       g.writeEndArray();
+      RepeatSummary.json(FailoverBench.summaries(outcomes), (s, gen) -> {
+        FailoverBench.Outcome first = outcomes.get(s.firstRun());
+        gen.writeStringField("policy", first.policy());
+        gen.writeNumberField("rate", first.rate());
+      }, g);
+      g.writeBooleanField("passed", outcomes.stream().allMatch(FailoverBench.Outcome::passed));
       g.writeEndObject();
     }
     return w + "\n";
@@ -176,6 +207,7 @@ public final class BenchOutputs {
     g.writeStartObject();
     g.writeStringField("policy", o.policy());
     g.writeNumberField("rate", o.rate());
+    g.writeNumberField("repeat", o.repeat());
     g.writeStringField("dir", dir.relativize(o.dir()).toString());
     g.writeNumberField("faultAtSeconds", round(m.faultAtSeconds()));
     seconds("onsetSeconds", m.onset(), g);
@@ -214,6 +246,8 @@ public final class BenchOutputs {
       g.writeEndObject();
     }
     g.writeEndArray();
+    LoadSummaryJson.slo(o.slo(), g);
+    g.writeBooleanField("passed", o.passed());
     g.writeObjectFieldStart("load");
     LoadSummaryJson.fields(o.load(), List.of(), g);
     g.writeEndObject();

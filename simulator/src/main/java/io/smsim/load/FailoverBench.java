@@ -44,15 +44,27 @@ public final class FailoverBench {
    * @param warmupNanos load before the fault (the baseline is measured in it)
    * @param restartAfterNanos the faulted server is restarted this long after the fault (-1: never)
    * @param durationNanos load duration of each run, fault and restart included
+   * @param repeats runs per policy × rate (repeat {@code k} uses seed {@code seed + k - 1}), summed up
+   *     across them ({@link RepeatSummary})
+   * @param slo objectives checked on every run ({@link FailoverSlo}; not {@link FailoverSlo#TARGET_ONLY})
    */
   public record Plan(Scenario scenario, List<String> policies, List<Double> rates, BenchFault fault, double timeScale,
       long warmupNanos, long restartAfterNanos, long durationNanos, int connections, int threads,
       long responseTimeoutNanos, long graceNanos, double recoverySuccessRatio, double recoveryP99Factor,
-      int recoverySeconds, long seed) {
+      int recoverySeconds, long seed, int repeats, List<Slo.Clause> slo) {
 
     public Plan {
       policies = List.copyOf(policies);
       rates = List.copyOf(rates);
+      slo = List.copyOf(slo);
+      checkRepeats(repeats);
+      for (Slo.Clause c : slo) {
+        if (FailoverSlo.TARGET_ONLY.contains(c.metric())) {
+          throw new IllegalArgumentException("--slo " + c.text() + ": " + c.metric() + " is measured only against "
+              + "--target (the in-process bench times the faulted region's failures, not its successes' gaps, "
+              + "and restarts rather than fails back)");
+        }
+      }
       if (policies.isEmpty() || rates.isEmpty()) {
         throw new IllegalArgumentException("--policies and --rates need at least one value each");
       }
@@ -79,14 +91,49 @@ public final class FailoverBench {
     }
   }
 
-  /** One policy × rate: the load run and the measures of the event. */
-  public record Outcome(String policy, double rate, LoadResult load, BenchMeasures measures, Path dir) {
+  /** One policy × rate × repeat: the load run, the measures of the event and the objectives' verdicts. */
+  public record Outcome(String policy, double rate, int repeat, LoadResult load, BenchMeasures measures,
+      List<Slo.Verdict> slo, Path dir) {
+
+    public Outcome {
+      slo = List.copyOf(slo);
+    }
+
+    /** Every request has its one outcome and every objective was met. */
+    public boolean passed() {
+      return load.outcomes().balanced() && slo.stream().allMatch(Slo.Verdict::met);
+    }
+  }
+
+  /** What the summary across repeats shows, in this order. */
+  private static final List<RepeatSummary.Measure<Outcome>> MEASURES = List.of(
+      new RepeatSummary.Measure<>("onset", "s", o -> o.measures().onset()),
+      new RepeatSummary.Measure<>("detect", "s", o -> o.measures().detect()),
+      new RepeatSummary.Measure<>("switchover", "s", o -> o.measures().switchover()),
+      new RepeatSummary.Measure<>("recovery", "s", o -> o.measures().recovery()),
+      new RepeatSummary.Measure<>("failed", "requests", o -> o.measures().failedInEvent()),
+      new RepeatSummary.Measure<>("lost", "requests", o -> o.measures().lost()),
+      new RepeatSummary.Measure<>("duplicated", "requests", o -> o.measures().duplicated()));
+
+  /** {@code --repeats} of either bench: 1 to 1000. */
+  static void checkRepeats(int repeats) {
+    if (repeats < 1 || repeats > 1000) {
+      throw new IllegalArgumentException("--repeats must be in [1, 1000]: " + repeats);
+    }
+  }
+
+  /** The measures summed up across repeats, per policy × rate. */
+  public static List<RepeatSummary> summaries(List<Outcome> outcomes) {
+    return RepeatSummary.of(outcomes, o -> o.policy() + " " + Format.number(o.rate()), MEASURES);
   }
 
   private FailoverBench() {
   }
 
-  /** Runs every policy × rate, writing each run's files under {@code out/<policy>-<rate>/}. */
+  /**
+   * Runs every policy × rate × repeat, writing each run's files under {@code out/<policy>-<rate>/}
+   * ({@code out/<policy>-<rate>-<repeat>/} with more than one repeat).
+   */
   public static List<Outcome> run(Plan plan, Path out, Consumer<String> log) throws InterruptedException, IOException {
     return run(plan, out, log, null);
   }
@@ -100,30 +147,35 @@ public final class FailoverBench {
     List<Outcome> outcomes = new ArrayList<>();
     for (String policy : plan.policies()) {
       for (double rate : plan.rates()) {
-        Path dir = out.resolve(policy.replace(':', '-') + "-" + Format.number(rate));
-        Files.createDirectories(dir);
-        log.accept(String.format(Locale.ROOT, "failover-bench: %s at %s/s, %s at %s ...", policy, Format.number(rate),
-            plan.fault().describe(), Format.seconds(plan.warmupNanos() / 1e9)));
-        String tag = "  " + policy + " " + Format.number(rate) + "/s";
-        outcomes.add(runOne(plan, policy, rate, dir, line -> log.accept(tag + ": " + line),
-            progress == null ? null : line -> progress.accept(tag + line)));
+        for (int repeat = 1; repeat <= plan.repeats(); repeat++) {
+          String name = policy.replace(':', '-') + "-" + Format.number(rate);
+          Path dir = out.resolve(plan.repeats() == 1 ? name : name + "-" + repeat);
+          Files.createDirectories(dir);
+          log.accept(String.format(Locale.ROOT, "failover-bench: %s at %s/s%s, %s at %s ...", policy,
+              Format.number(rate), plan.repeats() == 1 ? "" : ", run " + repeat + " of " + plan.repeats(),
+              plan.fault().describe(), Format.seconds(plan.warmupNanos() / 1e9)));
+          String tag = "  " + policy + " " + Format.number(rate) + "/s" + (plan.repeats() == 1 ? "" : " #" + repeat);
+          outcomes.add(runOne(plan, policy, rate, repeat, dir, line -> log.accept(tag + ": " + line),
+              progress == null ? null : line -> progress.accept(tag + line)));
+        }
       }
     }
     return outcomes;
   }
 
-  private static Outcome runOne(Plan plan, String policy, double rate, Path dir, Consumer<String> log,
+  private static Outcome runOne(Plan plan, String policy, double rate, int repeat, Path dir, Consumer<String> log,
       Consumer<String> progress) throws InterruptedException, IOException {
     Scenario scenario = withPolicy(plan.scenario(), policy);
+    long seed = plan.seed() + repeat - 1;
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     try (CallbackReceiver receiver = CallbackReceiver.bind("127.0.0.1", 0)) {
-      LiveOptions live = LiveOptions.defaults(plan.seed()).withPorts(0, 0).withResponseUrl(receiver.url())
+      LiveOptions live = LiveOptions.defaults(seed).withPorts(0, 0).withResponseUrl(receiver.url())
           .withTimeScale(plan.timeScale());
       LiveEmulator emulator = LiveEmulator.start(scenario, live, line -> { });
       try {
         AdminClient admin = new AdminClient(emulator.adminPort());
         Drill drill = new Drill(plan, admin, timer, log);
-        LoadResult result = LoadRun.run(loadOptions(plan, rate, emulator.dspPort()),
+        LoadResult result = LoadRun.run(loadOptions(plan, rate, seed, emulator.dspPort()),
             Traffic.fromScenario(scenario, Set.of(), null), receiver, dir.resolve(LoadOutputs.HLOG), progress,
             drill::start);
         drill.check();
@@ -134,7 +186,7 @@ public final class FailoverBench {
             - (long) ((nowVirtual - scenario.timebase().nanosOf(at)) / plan.timeScale()),
             dir.resolve(LoadOutputs.HLOG));
         LoadOutputs.write(dir, result, List.of(), false);
-        return new Outcome(policy, rate, result, m, dir);
+        return new Outcome(policy, rate, repeat, result, m, FailoverSlo.evaluate(plan.slo(), result, m), dir);
       } finally {
         emulator.close();
       }
@@ -143,11 +195,11 @@ public final class FailoverBench {
     }
   }
 
-  private static LoadOptions loadOptions(Plan plan, double rate, int dspPort) {
+  private static LoadOptions loadOptions(Plan plan, double rate, long seed, int dspPort) {
     LoadOptions defaults = LoadOptions.defaults(URI.create("http://127.0.0.1:" + dspPort), new Pacing.Constant(rate));
     return defaults.withDuration(plan.durationNanos()).withConnections(plan.connections(), plan.threads())
         .withTimeouts(plan.responseTimeoutNanos(), plan.graceNanos())
-        .withIdentity(LoadOptions.DEFAULT_ORIGINATOR, defaults.counterBase(), plan.seed());
+        .withIdentity(LoadOptions.DEFAULT_ORIGINATOR, defaults.counterBase(), seed);
   }
 
   /** The scenario with {@code policy} in every region (same interval, threshold and switchover), no faults or operations. */

@@ -47,6 +47,8 @@ final class Ledger {
   private final PendingRing ring = new PendingRing(1024);
   private final Unanswered unanswered = new Unanswered();
   private final SecondSeries series = new SecondSeries();
+  private final AnswerSeries answers = new AnswerSeries();
+  private final SendTenths sendTenths = new SendTenths();
   private final long[] byCode = new long[Codes.MAX];
   private final boolean[] critical;
   /** Signed pre-commands of requests whose pre-command came in a callback, until sent (rare: a map). */
@@ -78,6 +80,7 @@ final class Ledger {
   /** A new request, QUEUED; returns its sequence number. */
   long issue(long intended, long target, int srv, int region) {
     long seq = ring.add(intended, target, srv, region);
+    sendTenths.issued(seq, intended - t0);
     issued++;
     stats.issued.increment();
     series.region(intended - t0, region, SecondSeries.SENT);
@@ -92,6 +95,40 @@ final class Ledger {
 
   boolean isQueued(long seq) {
     return ring.has(seq) && ring.state(ring.slot(seq)) == PendingRing.QUEUED;
+  }
+
+  /**
+   * Whether queued request {@code seq} may still go on the wire at {@code now}; if its deadline has
+   * passed while it waited for a connection, it ends as a timeout here and must not be sent (a request
+   * sent after its deadline would hold a connection for an outcome already decided).
+   */
+  boolean sendable(long seq, long now) {
+    if (!isQueued(seq)) {
+      return false;
+    }
+    int s = ring.slot(seq);
+    if (ring.intended(s) + timeoutNanos > now) {
+      return true;
+    }
+    finishUnanswered(seq, s, Codes.TIMEOUT_NO_ACK, false, now);
+    return false;
+  }
+
+  /**
+   * At the end of a run, after every deadline: ends each request still without an outcome as the
+   * timeout it is (acknowledged or not), wherever {@link #expire} stopped, so that every request has
+   * its one outcome even when a starved event loop could not expire them in time.
+   */
+  void endOverdue(long now) {
+    for (long seq = ring.base(); seq < ring.next(); seq++) {
+      int s = ring.slot(seq);
+      byte state = ring.state(s);
+      if (state == PendingRing.DONE || ring.intended(s) + timeoutNanos > now) {
+        continue;
+      }
+      finishUnanswered(seq, s, state == PendingRing.ACKED ? Codes.TIMEOUT : Codes.TIMEOUT_NO_ACK,
+          state == PendingRing.ACKED, now);
+    }
   }
 
   /** A request that was never sent ends with {@code code} (client:overload, transport:connect). */
@@ -242,19 +279,22 @@ final class Ledger {
   }
 
   /**
-   * The synchronous answer to {@code seq} ({@code status} 0: malformed HTTP): I99 acknowledges,
-   * I0 succeeds, anything else is an error. A critical request's transform answered I0 without a
-   * pre-command ends as {@value #NO_PRE_COMMAND}; answered I99, it waits for its
-   * pre-command in a callback ({@value #PRE_COMMAND_BY_CALLBACK} with {@code --ack-only}). False
+   * The synchronous answer to {@code seq} ({@code status} 0: malformed HTTP) from {@code server}
+   * (a {@link ServerNames} slot): I99 acknowledges, I0 succeeds, anything else is an error. A
+   * critical request's transform answered I0 without a pre-command ends as {@value #NO_PRE_COMMAND};
+   * answered I99, it waits for its pre-command in a callback ({@value #PRE_COMMAND_BY_CALLBACK} with
+   * {@code --ack-only}). False
    * when the answer belongs to no request on the wire.
    */
-  boolean answered(long seq, int status, String code, long now) {
+  boolean answered(long seq, int status, String code, int server, long now) {
     if (seq < 0 || !ring.has(seq)) {
       return false;
     }
     int s = ring.slot(seq);
     ring.clear(s, PendingRing.ON_WIRE);
     stats.recordAck(now - ring.intended(s));
+    ring.server(s, server);
+    answers.answered(ring.intended(s) - t0, server, status == 200 && ("I99".equals(code) || "I0".equals(code)));
     forget(seq); // a signed pre-command kept for it is never sent now
     if (ring.state(s) != PendingRing.SENT) {
       return true; // its outcome came first: a timeout, or a final response before the acknowledgement
@@ -330,6 +370,7 @@ final class Ledger {
       lateAnswers++;
     } else {
       duplicated++;
+      answers.duplicated(sendTenths.offsetOf(seq)); // by the request's intended send time, as every outcome
       if (duplicatedIds.size() < MAX_LISTED_DUPLICATES) {
         duplicatedIds.add(r.requestId().format());
       }
@@ -346,8 +387,11 @@ final class Ledger {
     long offset = ring.intended(s) - t0;
     series.region(offset, ring.region(s), code == Codes.OK ? SecondSeries.OK : SecondSeries.FAILED);
     byCode[code]++;
+    answers.outcome(offset, code == Codes.OK ? AnswerSeries.OK : Codes.isTimeout(code) ? AnswerSeries.TIMEOUT
+        : AnswerSeries.ERROR);
     if (code == Codes.OK) {
       stats.ok.increment();
+      answers.okArrived(now - t0);
     } else {
       series.failedAt(offset, ring.region(s));
       (Codes.isTimeout(code) ? stats.timeouts : stats.errors).increment();
@@ -366,12 +410,12 @@ final class Ledger {
     if (ring.state(s) == PendingRing.QUEUED && ring.flag(s, PendingRing.TRANSFORMED)) {
       forget(seq); // waited for a connection with its signed pre-command: its transform was answered
       ring.set(s, PendingRing.ENDED_UNANSWERED);
-      unanswered.add(seq, ring.target(s), acknowledged);
+      unanswered.add(seq, ring.target(s), acknowledged, ring.intended(s) - t0, ring.server(s));
     } else if (ring.state(s) == PendingRing.QUEUED) {
       ring.set(s, PendingRing.NEVER_SENT);
     } else {
       ring.set(s, PendingRing.ENDED_UNANSWERED);
-      unanswered.add(seq, ring.target(s), acknowledged);
+      unanswered.add(seq, ring.target(s), acknowledged, ring.intended(s) - t0, ring.server(s));
     }
     finish(s, code, now);
   }
@@ -417,7 +461,12 @@ final class Ledger {
 
   /** The book's totals at the end of a run. */
   record Totals(long issued, long[] byCode, long inFlight, int maxAwaiting, long lateAnswers, long duplicated,
-      List<String> duplicatedIds, long unknown, List<String> lostIds, SecondSeries series, long transformed) {
+      List<String> duplicatedIds, long unknown, List<String> lostIds, List<Lost> lost, SecondSeries series,
+      AnswerSeries answers, long transformed) {
+  }
+
+  /** A lost request: its RequestID, intended send time (ns after the start) and the server that acknowledged it. */
+  record Lost(String requestId, long counter, long intendedOffset, int server) {
   }
 
   Totals totals() {
@@ -425,18 +474,20 @@ final class Ledger {
     for (long q = ring.base(); q < ring.next(); q++) {
       inFlight += ring.state(ring.slot(q)) == PendingRing.DONE ? 0 : 1;
     }
-    List<long[]> lost = new ArrayList<>();
-    unanswered.forEach((seq, target, flags) -> {
+    List<Lost> lost = new ArrayList<>();
+    unanswered.forEach((seq, target, flags, intendedOffset, server) -> {
       if ((flags & Unanswered.ACKNOWLEDGED) != 0 && (flags & Unanswered.ANSWERED_LATE) == 0) {
-        lost.add(new long[] {counter(seq), target});
+        long counter = counter(seq);
+        lost.add(new Lost(new RequestId(options.originator(), target, counter).format(), counter, intendedOffset,
+            server));
       }
     });
-    lost.sort((a, b) -> Long.compare(a[0], b[0]));
+    lost.sort((a, b) -> Long.compare(a.counter(), b.counter()));
     List<String> lostIds = new ArrayList<>(lost.size());
-    for (long[] l : lost) {
-      lostIds.add(new RequestId(options.originator(), l[1], l[0]).format());
+    for (Lost l : lost) {
+      lostIds.add(l.requestId());
     }
     return new Totals(issued, byCode.clone(), inFlight, maxAwaiting, lateAnswers, duplicated,
-        List.copyOf(duplicatedIds), unknown, lostIds, series.copy(), transformed);
+        List.copyOf(duplicatedIds), unknown, lostIds, List.copyOf(lost), series.copy(), answers.copy(), transformed);
   }
 }

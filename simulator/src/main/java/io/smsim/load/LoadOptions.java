@@ -31,10 +31,12 @@ import java.util.concurrent.TimeUnit;
  * @param seed random seed (arrivals, SRVs, devices)
  * @param signatures how requests are signed (the Service User's key, which must name {@code originator})
  *     and final responses verified
+ * @param serverHeader the response header that names the server that answered (the failover bench's
+ *     {@code --server-header}), or {@code null}
  */
 public record LoadOptions(URI target, Pacing pacing, long durationNanos, int connections, int threads, int maxInFlight,
     long responseTimeoutNanos, long graceNanos, long lateThresholdNanos, boolean ackOnly, String callbackBind,
-    int callbackPort, long originator, long counterBase, long seed, Signatures signatures) {
+    int callbackPort, long originator, long counterBase, long seed, Signatures signatures, String serverHeader) {
 
   /** DCC Boxed's sample Service User: the originator of the public DUIS samples. */
   public static final long DEFAULT_ORIGINATOR = 0x90B3_D51F_3001_0000L;
@@ -77,54 +79,74 @@ public record LoadOptions(URI target, Pacing pacing, long durationNanos, int con
             + " (a DSP refuses a request its originator did not sign)");
       }
     }
+    if (serverHeader != null && !serverHeader.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}")) {
+      throw new IllegalArgumentException("--server-header must be an HTTP header name (RFC 9110 token): "
+          + serverHeader);
+    }
   }
 
   /** Defaults for a target and pacing: 30 s, 64 connections, 2 threads, 30 s response timeout, 5 s grace. */
   public static LoadOptions defaults(URI target, Pacing pacing) {
     return new LoadOptions(target, pacing, TimeUnit.SECONDS.toNanos(30), 64, 2, 10_000,
         TimeUnit.SECONDS.toNanos(30), TimeUnit.SECONDS.toNanos(5), TimeUnit.MILLISECONDS.toNanos(10), false,
-        "127.0.0.1", 0, DEFAULT_ORIGINATOR, (System.currentTimeMillis() % 100_000_000L) * 1_000_000_000L, 1, Signatures.none());
+        "127.0.0.1", 0, DEFAULT_ORIGINATOR, (System.currentTimeMillis() % 100_000_000L) * 1_000_000_000L, 1,
+        Signatures.none(), null);
   }
 
   public LoadOptions withDuration(long nanos) {
     return new LoadOptions(target, pacing, nanos, connections, threads, maxInFlight, responseTimeoutNanos, graceNanos,
-        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed, signatures);
+        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed,
+        signatures, serverHeader);
   }
 
   public LoadOptions withConnections(int n, int nThreads) {
     return new LoadOptions(target, pacing, durationNanos, n, nThreads, maxInFlight, responseTimeoutNanos, graceNanos,
-        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed, signatures);
+        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed,
+        signatures, serverHeader);
   }
 
   public LoadOptions withTimeouts(long responseTimeout, long grace) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeout, grace,
-        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed, signatures);
+        lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed,
+        signatures, serverHeader);
   }
 
   public LoadOptions withAckOnly(boolean only) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
-        graceNanos, lateThresholdNanos, only, callbackBind, callbackPort, originator, counterBase, seed, signatures);
+        graceNanos, lateThresholdNanos, only, callbackBind, callbackPort, originator, counterBase, seed,
+        signatures, serverHeader);
   }
 
   public LoadOptions withLimits(int inFlight, long lateThreshold) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, inFlight, responseTimeoutNanos,
-        graceNanos, lateThreshold, ackOnly, callbackBind, callbackPort, originator, counterBase, seed, signatures);
+        graceNanos, lateThreshold, ackOnly, callbackBind, callbackPort, originator, counterBase, seed,
+        signatures, serverHeader);
   }
 
   public LoadOptions withCallback(String bind, int port) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
-        graceNanos, lateThresholdNanos, ackOnly, bind, port, originator, counterBase, seed, signatures);
+        graceNanos, lateThresholdNanos, ackOnly, bind, port, originator, counterBase, seed,
+        signatures, serverHeader);
   }
 
   public LoadOptions withIdentity(long originatorEui64, long base, long randomSeed) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
-        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originatorEui64, base, randomSeed, signatures);
+        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originatorEui64, base, randomSeed,
+        signatures, serverHeader);
   }
 
   /** Requests signed and final responses verified as {@code s} says. */
   public LoadOptions withSignatures(Signatures s) {
     return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
-        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed, s);
+        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed, s,
+        serverHeader);
+  }
+
+  /** Reads which server answered from the response header {@code name} ({@code null}: not at all). */
+  public LoadOptions withServerHeader(String name) {
+    return new LoadOptions(target, pacing, durationNanos, connections, threads, maxInFlight, responseTimeoutNanos,
+        graceNanos, lateThresholdNanos, ackOnly, callbackBind, callbackPort, originator, counterBase, seed,
+        signatures, name);
   }
 
   /** The target's port (80 when the URL has none). */

@@ -11,7 +11,38 @@ import org.HdrHistogram.Histogram;
  * histograms, and per-second series for the report.
  */
 public record LoadResult(Setup setup, Outcomes outcomes, Accounting accounting, Sends sends, Latency latency,
-    Series series) {
+    Series series, Servers servers) {
+
+  /** A run that did not look at which server answered. */
+  public LoadResult(Setup setup, Outcomes outcomes, Accounting accounting, Sends sends, Latency latency,
+      Series series) {
+    this(setup, outcomes, accounting, sends, latency, series, Servers.none());
+  }
+
+  /**
+   * Which server answered (the failover bench's {@code --server-header}) and the lost requests in
+   * detail.
+   *
+   * @param header the response header read, or {@code null}
+   * @param names each {@link AnswerSeries} server slot's name ({@code null}: slot unused)
+   * @param answers per tenth of a second: answers by server, outcomes, successes by arrival
+   * @param lost every lost request with its intended send time and the server that acknowledged it
+   */
+  public record Servers(String header, List<String> names, AnswerSeries answers, List<Lost> lost) {
+
+    public Servers {
+      names = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(names));
+      lost = List.copyOf(lost);
+    }
+
+    static Servers none() {
+      return new Servers(null, List.of(), new AnswerSeries(), List.of());
+    }
+  }
+
+  /** A lost request: acknowledged by {@code acknowledgedBy}, its final response never came. */
+  public record Lost(String requestId, double intendedSeconds, String acknowledgedBy) {
+  }
 
   /** The run's parameters and when it ran (wall clock). */
   public record Setup(String target, String pacing, String traffic, double durationSeconds, int connections,

@@ -29,6 +29,8 @@ final class LoadResults {
     List<String> lost = new ArrayList<>();
     List<String> dups = new ArrayList<>();
     SecondSeries series = new SecondSeries();
+    AnswerSeries answers = new AnswerSeries();
+    List<Ledger.Lost> lostDetail = new ArrayList<>();
     for (LoadWorker.WorkerResult p : parts) {
       Ledger.Totals t = p.ledger();
       issued += t.issued();
@@ -47,6 +49,8 @@ final class LoadResults {
       lost.addAll(t.lostIds());
       dups.addAll(t.duplicatedIds());
       series.add(t.series());
+      answers.add(t.answers());
+      lostDetail.addAll(t.lost());
     }
     lost.sort(Comparator.comparingLong(LoadResults::counterOf));
     List<String> names = stats.codes.names();
@@ -64,7 +68,19 @@ final class LoadResults {
     LoadResult.Latency latency = new LoadResult.Latency(sampler.totalAck(), sampler.totalE2e(),
         sampler.totalE2eByRegion());
     LoadResult.Series s = new LoadResult.Series(names, series, sampler.rows(), traffic.regionsUsed());
-    return new LoadResult(setup, outcomes, accounting, sends, latency, s);
+    return new LoadResult(setup, outcomes, accounting, sends, latency, s,
+        servers(o, stats.servers.names(), answers, lostDetail));
+  }
+
+  private static LoadResult.Servers servers(LoadOptions o, List<String> names, AnswerSeries answers,
+      List<Ledger.Lost> lost) {
+    lost.sort(Comparator.comparingLong(Ledger.Lost::counter));
+    List<LoadResult.Lost> list = new ArrayList<>(lost.size());
+    for (Ledger.Lost l : lost) {
+      String by = l.server() == ServerNames.NONE && o.serverHeader() == null ? null : names.get(l.server());
+      list.add(new LoadResult.Lost(l.requestId(), l.intendedOffset() / 1e9, by));
+    }
+    return new LoadResult.Servers(o.serverHeader(), names, answers, list);
   }
 
   /** Error codes (not ok, not timeouts) with their counts, largest first, then by name. */

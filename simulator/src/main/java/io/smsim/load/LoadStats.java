@@ -18,6 +18,7 @@ final class LoadStats {
   static final int DIGITS = 3;
 
   final Codes codes;
+  final ServerNames servers = new ServerNames();
   final Recorder ack = recorder();
   final Recorder e2e = recorder();
   final Recorder[] e2eByRegion = new Recorder[Traffic.REGIONS];

@@ -86,6 +86,11 @@ public final class LoadSummaryJson {
     latency("e2e", r.latency().e2e(), g);
     g.writeEndObject();
     regions(r, g);
+    slo(slo, g);
+  }
+
+  /** The {@code slo} array: each objective, its measured value and whether it was met. */
+  static void slo(List<Slo.Verdict> slo, JsonGenerator g) throws IOException {
     g.writeArrayFieldStart("slo");
     for (Slo.Verdict v : slo) {
       g.writeStartObject();

@@ -9,6 +9,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
@@ -309,7 +310,7 @@ final class LoadWorker {
     }
     while (!backlog.isEmpty()) {
       long seq = backlog.poll();
-      if (ledger.isQueued(seq)) { // else it timed out while it waited
+      if (ledger.sendable(seq, now)) { // else it timed out while it waited
         send(c, seq, now, true);
         return;
       }
@@ -328,8 +329,11 @@ final class LoadWorker {
 
   // ---- answers --------------------------------------------------------------------------------
 
-  /** The synchronous answer on {@code c} ({@code status} 0: malformed HTTP), its body in {@code body[0, length)}. */
-  void onAnswer(TargetConnection c, int status, byte[] body, int length) {
+  /**
+   * The synchronous answer on {@code c} ({@code status} 0: malformed HTTP), its body in
+   * {@code body[0, length)}, from {@code server} (a {@link ServerNames} slot).
+   */
+  void onAnswer(TargetConnection c, int status, byte[] body, int length, int server) {
     long seq = c.seq;
     long now = System.nanoTime();
     String code = status == 0 ? null : SyncAnswer.code(body, length);
@@ -346,11 +350,16 @@ final class LoadWorker {
       }
     }
     c.seq = -1;
-    if (!ledger.answered(seq, status, code, now)) {
+    if (!ledger.answered(seq, status, code, server, now)) {
       c.channel.close(); // an answer nobody asked for: the connection is out of step
       return;
     }
     next(c, now);
+  }
+
+  /** The {@link ServerNames} slot of the server named in {@code headers} ({@code --server-header}), or none. */
+  int serverSlot(HttpHeaders headers) {
+    return options.serverHeader() == null ? ServerNames.NONE : stats.servers.slot(headers.get(options.serverHeader()));
   }
 
   /**
@@ -432,8 +441,9 @@ final class LoadWorker {
     }
   }
 
-  /** This worker's accounting. On the loop, after {@link #stop()}. */
+  /** This worker's accounting, every overdue request ended first. On the loop, after {@link #stop()}. */
   WorkerResult result() {
+    ledger.endOverdue(System.nanoTime());
     return new WorkerResult(ledger.totals(), sentOnWire, late, maxLatenessNanos);
   }
 

@@ -40,6 +40,7 @@ final class PendingRing {
   private byte[] state;
   private byte[] flags;
   private byte[] region;
+  private byte[] server;
   private int[] connection;
   private int mask;
   private long base;
@@ -57,6 +58,7 @@ final class PendingRing {
     state = new byte[cap];
     flags = new byte[cap];
     region = new byte[cap];
+    server = new byte[cap];
     connection = new int[cap];
     mask = cap - 1;
   }
@@ -72,6 +74,7 @@ final class PendingRing {
     target[s] = targetEui64;
     srv[s] = (short) srvIndex;
     region[s] = (byte) regionIndex;
+    server[s] = ServerNames.NONE;
     state[s] = QUEUED;
     flags[s] = 0;
     connection[s] = -1;
@@ -85,6 +88,7 @@ final class PendingRing {
     byte[] ost = state;
     byte[] of = flags;
     byte[] or = region;
+    byte[] osv = server;
     int[] oc = connection;
     int oldMask = mask;
     allocate((mask + 1) * 2);
@@ -97,6 +101,7 @@ final class PendingRing {
       state[to] = ost[from];
       flags[to] = of[from];
       region[to] = or[from];
+      server[to] = osv[from];
       connection[to] = oc[from];
     }
   }
@@ -142,6 +147,15 @@ final class PendingRing {
 
   int region(int s) {
     return region[s];
+  }
+
+  /** The {@link ServerNames} slot of the server that answered the request synchronously. */
+  int server(int s) {
+    return server[s];
+  }
+
+  void server(int s, int slot) {
+    server[s] = (byte) slot;
   }
 
   byte state(int s) {

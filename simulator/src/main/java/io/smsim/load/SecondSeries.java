@@ -88,6 +88,12 @@ public final class SecondSeries {
     return i < firstFailed.length ? firstFailed[i] - 1 : -1;
   }
 
+  /** The intended time (ns after the start) of the last failed request of {@code region} in tenth {@code tenth}, or -1. */
+  public long lastFailedInTenth(int tenth, int region) {
+    int i = tenth * Traffic.REGIONS + region;
+    return i < lastFailed.length ? lastFailed[i] - 1 : -1;
+  }
+
   /** The intended time (ns after the start) of the first failed request of {@code region} in {@code second}, or -1. */
   public long firstFailedOffset(int second, int region) {
     for (int t = second * TENTHS; t < (second + 1) * TENTHS; t++) {

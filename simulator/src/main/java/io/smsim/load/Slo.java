@@ -16,6 +16,11 @@ import org.HdrHistogram.Histogram;
  * {@code %}); {@code rate} (requests put on the wire per second, optionally {@code /s}). Operators:
  * {@code <}, {@code <=}, {@code >}, {@code >=}. A malformed objective is an
  * {@link IllegalArgumentException} that names its 1-based position.
+ *
+ * <p>The failover bench ({@link #parseFailover}) also knows the event's times,
+ * {@value #FAILOVER_TIMES_TEXT} (durations, unit required; an event that did not happen breaches
+ * every objective on it), and {@code failed}, the requests of the outage that failed (a count, or a
+ * share of all requests); see {@link ExternalMeasures}.
  */
 public final class Slo {
 
@@ -91,12 +96,24 @@ public final class Slo {
 
   private static final List<String> LATENCY_STATS = List.of("p50", "p90", "p99", "p999", "max", "mean");
   private static final List<String> COUNTERS = List.of("errors", "timeouts", "lost", "duplicated", "late", "blocked");
+  static final String FAILOVER_TIMES_TEXT = "onset, detection, switchover, recovery, gap, failback";
+  /** The failover bench's times, seconds after the fault (gap: the longest stretch without a success). */
+  static final List<String> FAILOVER_TIMES = List.of(FAILOVER_TIMES_TEXT.split(", "));
 
   private Slo() {
   }
 
   /** Parses the objectives; an empty text has none. */
   public static List<Clause> parse(String text) {
+    return parse(text, false);
+  }
+
+  /** Parses the failover bench's objectives: the load's, and the event's times and {@code failed}. */
+  public static List<Clause> parseFailover(String text) {
+    return parse(text, true);
+  }
+
+  private static List<Clause> parse(String text, boolean failover) {
     List<Clause> clauses = new ArrayList<>();
     if (text.isBlank()) {
       return clauses;
@@ -105,7 +122,7 @@ public final class Slo {
     while (true) {
       int comma = text.indexOf(',', start);
       int end = comma < 0 ? text.length() : comma;
-      clauses.add(clause(text, start, end));
+      clauses.add(clause(text, start, end, failover));
       if (comma < 0) {
         return clauses;
       }
@@ -113,7 +130,7 @@ public final class Slo {
     }
   }
 
-  private static Clause clause(String all, int from, int to) {
+  private static Clause clause(String all, int from, int to, boolean failover) {
     int i = skip(all, from, to);
     int m = i;
     while (i < to && (Character.isLetterOrDigit(all.charAt(i)) || all.charAt(i) == '.')) {
@@ -123,7 +140,7 @@ public final class Slo {
     if (metric.isEmpty()) {
       throw error(all, m, "expected a metric (ack.p99, e2e.p50, errors, timeouts, lost, duplicated, ok, rate ...)");
     }
-    Kind kind = kindOf(metric, all, m);
+    Kind kind = kindOf(metric, all, m, failover);
     i = skip(all, i, to);
     int o = i;
     while (i < to && "<>=".indexOf(all.charAt(i)) >= 0) {
@@ -194,7 +211,13 @@ public final class Slo {
     }
   }
 
-  private static Kind kindOf(String metric, String all, int at) {
+  private static Kind kindOf(String metric, String all, int at, boolean failover) {
+    if (failover && FAILOVER_TIMES.contains(metric)) {
+      return Kind.LATENCY;
+    }
+    if (failover && metric.equals("failed")) {
+      return Kind.COUNT;
+    }
     int dot = metric.indexOf('.');
     if (dot >= 0) {
       String family = metric.substring(0, dot);
@@ -212,7 +235,7 @@ public final class Slo {
       return Kind.RATE;
     }
     throw error(all, at, "unknown metric " + metric + "; known: ack.*, e2e.*, " + String.join(", ", COUNTERS)
-        + ", ok, rate");
+        + ", ok, rate" + (failover ? ", failed, " + FAILOVER_TIMES_TEXT : ""));
   }
 
   /** Checks every clause against a run. */
@@ -225,7 +248,13 @@ public final class Slo {
     return out;
   }
 
-  private static double actual(Clause c, LoadResult r) {
+  /** A clause checked against a measured value (canonical unit; NaN: no value, a breach). */
+  static Verdict verdict(Clause c, double actual) {
+    return new Verdict(c, actual, c.op().test(actual, c.limit()));
+  }
+
+  /** The clause's metric of a load run, in its canonical unit. */
+  static double actual(Clause c, LoadResult r) {
     if (c.kind() == Kind.LATENCY) {
       Histogram h = c.metric().startsWith("ack.") ? r.latency().ack() : r.latency().e2e();
       if (h.getTotalCount() == 0) {

@@ -28,6 +28,7 @@ final class TargetConnection {
   int failedConnects;
   private static final int MAX_KEPT = 64 * 1024;
   private int status;
+  private int server;
   private byte[] body = new byte[2048];
   private int length;
 
@@ -61,6 +62,7 @@ final class TargetConnection {
       }
       if (msg instanceof HttpResponse r) {
         status = r.decoderResult().isSuccess() ? r.status().code() : 0;
+        server = worker.serverSlot(r.headers());
         length = 0;
       }
       if (msg instanceof HttpContent c) {
@@ -70,7 +72,7 @@ final class TargetConnection {
         keep(c.content());
       }
       if (msg instanceof LastHttpContent) {
-        worker.onAnswer(TargetConnection.this, status, body, length);
+        worker.onAnswer(TargetConnection.this, status, body, length, server);
       }
     }
 

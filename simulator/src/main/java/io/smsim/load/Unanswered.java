@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The requests of one worker that ended without any answer (a timeout, a dropped connection):
- * an open-addressing hash table from sequence number to target EUI-64 and two flags, acknowledged
+ * an open-addressing hash table from sequence number to target EUI-64, intended send time (ns after
+ * the start), the server that acknowledged it ({@link ServerNames} slot) and two flags, acknowledged
  * and answered-late. A final response that arrives after its request's deadline finds it here and
  * is a late answer, not a duplicate; at the end, entries acknowledged and never answered are the
  * lost requests. Grows with failures, not with requests. Single-threaded.
@@ -16,6 +17,8 @@ final class Unanswered {
 
   private long[] keys;
   private long[] targets;
+  private long[] intended;
+  private byte[] servers;
   private byte[] flags;
   private int size;
 
@@ -23,18 +26,20 @@ final class Unanswered {
     keys = new long[64];
     Arrays.fill(keys, -1);
     targets = new long[64];
+    intended = new long[64];
+    servers = new byte[64];
     flags = new byte[64];
   }
 
-  void add(long seq, long target, boolean acknowledged) {
+  void add(long seq, long target, boolean acknowledged, long intendedOffset, int server) {
     if (2 * (size + 1) > keys.length) {
       rehash(keys.length * 2);
     }
-    insert(seq, target, acknowledged ? ACKNOWLEDGED : 0);
+    insert(seq, target, acknowledged ? ACKNOWLEDGED : 0, intendedOffset, (byte) server);
     size++;
   }
 
-  private void insert(long seq, long target, byte flag) {
+  private void insert(long seq, long target, byte flag, long intendedOffset, byte server) {
     int mask = keys.length - 1;
     int i = hash(seq) & mask;
     while (keys[i] != -1) {
@@ -45,20 +50,26 @@ final class Unanswered {
     }
     keys[i] = seq;
     targets[i] = target;
+    intended[i] = intendedOffset;
+    servers[i] = server;
     flags[i] = flag;
   }
 
   private void rehash(int capacity) {
     long[] k = keys;
     long[] t = targets;
+    long[] in = intended;
+    byte[] sv = servers;
     byte[] f = flags;
     keys = new long[capacity];
     Arrays.fill(keys, -1);
     targets = new long[capacity];
+    intended = new long[capacity];
+    servers = new byte[capacity];
     flags = new byte[capacity];
     for (int i = 0; i < k.length; i++) {
       if (k[i] != -1) {
-        insert(k[i], t[i], f[i]);
+        insert(k[i], t[i], f[i], in[i], sv[i]);
       }
     }
   }
@@ -96,13 +107,13 @@ final class Unanswered {
   void forEach(Visitor visitor) {
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != -1) {
-        visitor.visit(keys[i], targets[i], flags[i]);
+        visitor.visit(keys[i], targets[i], flags[i], intended[i], servers[i]);
       }
     }
   }
 
   interface Visitor {
-    void visit(long seq, long target, byte flags);
+    void visit(long seq, long target, byte flags, long intendedOffset, int server);
   }
 
   private static int hash(long seq) {

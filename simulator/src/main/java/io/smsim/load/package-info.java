@@ -1,6 +1,8 @@
 /**
  * {@code smsim load} and {@code smsim failover-bench}: an open-model DUIS load generator on Netty
- * and a failover benchmark built on it.
+ * and a failover benchmark built on it, of the emulation in-process ({@link io.smsim.load.FailoverBench})
+ * or of the user's own system with their fault commands ({@link io.smsim.load.ExternalBench}); both
+ * time the outage with one definition ({@link io.smsim.load.Outage}).
  *
  * <p><b>Open model, free of coordinated omission.</b> An {@link io.smsim.load.ArrivalSchedule}
  * fixes every request's intended send time in advance (constant rate, Poisson, or a scenario's

@@ -68,6 +68,15 @@ class AccountingTest {
           .extracting(id -> id.substring(id.lastIndexOf(':'))).containsExactlyElementsOf(suffixes(dropped));
       assertThat(a.lateAnswers()).isEqualTo(count(late, dropped));
       assertThat(a.duplicated()).isEqualTo(count(twice, dropped.or(late)));
+      AnswerSeries answers = r.servers().answers();
+      long byIntendedTenth = 0;
+      for (int t = 0; t < answers.tenths(); t++) {
+        byIntendedTenth += answers.duplicated(t);
+        assertThat(answers.duplicated(t) == 0 || t < 20).as("counted in the 2 s of sends, where its request was")
+            .isTrue();
+      }
+      assertThat(byIntendedTenth).as("every duplicate placed by its request's intended send time")
+          .isEqualTo(a.duplicated());
       assertThat(a.unknown()).isEqualTo(2);
       assertThat(stub.requests.get()).isEqualTo(200);
     }

@@ -66,7 +66,7 @@ class FailoverBenchTest {
     Scenario scenario = ScenarioLoader.fromString("bench-drill.yaml", SCENARIO);
     FailoverBench.Plan plan = new FailoverBench.Plan(scenario, List.of("hardware-only", "health-check"),
         List.of(60.0), BenchFault.parse("leak:north:primary,probability=0.5"), 10, seconds(2), millis(4500),
-        seconds(10), 16, 1, seconds(30), millis(300), 0.9, 4, 2, 1);
+        seconds(10), 16, 1, seconds(30), millis(300), 0.9, 4, 2, 1, 1, List.of());
     List<FailoverBench.Outcome> outcomes = FailoverBench.run(plan, dir, line -> { });
     BenchMeasures hw = outcomes.get(0).measures();
     BenchMeasures hc = outcomes.get(1).measures();
