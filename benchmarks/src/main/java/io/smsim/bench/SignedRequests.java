@@ -19,9 +19,10 @@ import java.nio.file.Path;
  * benchmarks/live/duis-post-signed.lua}: the same reads {@code duis-post.lua} sends (rotating over
  * 100 generated devices of each region), so that {@code smsim serve} can be measured with
  * signature verification on ({@code --trust}) and off on identical traffic. Requests are separated
- * by a line holding only {@code %%}.
+ * by a line holding only {@code %%}. Counters run from FIRST (default 1,000,001) up: serve refuses a
+ * RequestID it has seen, so files for runs against one server need ranges of their own.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.smsim.bench.SignedRequests KEY CERT N OUT}.
+ * <p>Usage: {@code java -cp benchmarks.jar io.smsim.bench.SignedRequests KEY CERT N OUT [FIRST]}.
  */
 public final class SignedRequests {
 
@@ -29,13 +30,14 @@ public final class SignedRequests {
   }
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 4) {
-      System.err.println("usage: SignedRequests KEY CERT N OUT");
+    if (args.length != 4 && args.length != 5) {
+      System.err.println("usage: SignedRequests KEY CERT N OUT [FIRST]");
       System.exit(2);
     }
     SigningCredential credential = SigningCredential.load(Path.of(args[0]), Path.of(args[1]));
     long originator = credential.eui64().orElseThrow(() -> new IllegalArgumentException("certificate names no EUI-64"));
     int n = Integer.parseInt(args[2]);
+    long first = args.length == 5 ? Long.parseLong(args[4]) : 1_000_001L;
     DuisSigner signer = DuisSigner.create(credential);
     SrvCatalogue catalogue = SrvCatalogue.standard();
     DuisRequestBuilder builder = DuisRequestBuilder.create(catalogue);
@@ -46,7 +48,7 @@ public final class SignedRequests {
         Region region = Region.values()[i % 3];
         long target = DeviceRegistry.generated(region, i % 100);
         out.write(signer.sign(builder.build(catalogue.find("4.1.1").orElseThrow(), new RequestId(originator, target,
-            1_000_000L + i))));
+            first + i - 1))));
         out.write(separator);
       }
     }

@@ -1,11 +1,15 @@
 package io.smsim.cli;
 
+import io.smsim.live.LiveBounds;
 import io.smsim.live.LiveEmulator;
 import io.smsim.live.LiveOptions;
 import io.smsim.live.NettyTransport;
 import io.smsim.model.Region;
 import io.smsim.model.ServerRole;
+import io.smsim.scenario.DurationGrammar;
+import io.smsim.scenario.Problem;
 import io.smsim.scenario.Scenario;
+import io.smsim.scenario.ScenarioException;
 import io.smsim.scenario.ScenarioFile;
 import io.smsim.scenario.ScenarioLoader;
 import java.io.PrintWriter;
@@ -14,6 +18,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
@@ -101,12 +106,23 @@ final class ServeCommand implements Callable<Integer> {
     Scenario scenario = scenarioFile == null ? ScenarioFile.builtInDefault(scenarioOptions.overrides).scenario()
         : ScenarioLoader.load(scenarioFile, scenarioOptions.overrides);
     LiveOptions options = options(scenario);
+    List<Problem> flood = LiveBounds.problems(scenario, options.timeScale());
+    if (!flood.isEmpty()) {
+      throw new ScenarioException(flood);
+    }
     try {
       LiveEmulator.checkLiveBounds(scenario, options);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
-    long runNanos = runFor == null ? -1 : runFor.toNanos();
+    long horizonNanos = LiveBounds.horizonRealNanos(options.timeScale());
+    if (runFor != null && runFor.toNanos() > horizonNanos) {
+      throw new BadInputException("--for " + DurationGrammar.format(runFor.toNanos()) + " at --time-scale "
+          + fmt(options.timeScale()) + " would take the virtual clock past its range (" + LiveBounds.CLOCK_RANGE
+          + " after the scenario start); at this time scale --for may be at most "
+          + DurationGrammar.format(horizonNanos));
+    }
+    long runNanos = runFor == null ? horizonNanos : runFor.toNanos();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LiveEmulator emulator;
@@ -131,13 +147,11 @@ final class ServeCommand implements Callable<Integer> {
     }, "smsim-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     printBanner(out, scenario, options, emulator);
-    if (runNanos < 0) {
-      stopped.await();
-      return Main.EXIT_OK;
-    }
     if (!stopped.await(runNanos, TimeUnit.NANOSECONDS)) {
       Runtime.getRuntime().removeShutdownHook(hook);
-      stop(emulator, out, "stopped after " + io.smsim.scenario.DurationGrammar.format(runFor.toNanos()));
+      stop(emulator, out, runFor != null ? "stopped after " + DurationGrammar.format(runFor.toNanos())
+          : "stopped: the virtual clock reached the end of its range (" + LiveBounds.CLOCK_RANGE
+              + " after the scenario start)");
     }
     return Main.EXIT_OK;
   }

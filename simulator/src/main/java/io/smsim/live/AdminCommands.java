@@ -1,6 +1,7 @@
 package io.smsim.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.smsim.model.Region;
@@ -32,7 +33,9 @@ final class AdminCommands {
   private final LiveEvents events;
   private final AtomicInteger faultIds;
   private final IntSupplier dspPort;
-  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Pretty output; a body naming a field twice is refused (which one would count is not the sender's to guess). */
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private final AdminRequests adminRequests = new AdminRequests(json);
 
   AdminCommands(Scenario scenario, LiveOptions options, VirtualClock clock, LiveCluster[] clusters, DspService dsp,

@@ -20,8 +20,9 @@ import java.util.function.IntSupplier;
  *
  * <ul>
  *   <li><b>Host</b> must name the admin address itself (on loopback: {@code 127.0.0.1},
- *       {@code localhost} or {@code [::1]} with the admin port): a page that rebinds its own DNS
- *       name to 127.0.0.1 (DNS rebinding) still sends its own name and is refused, 421.</li>
+ *       {@code localhost} or {@code [::1]} with the admin port), once: a page that rebinds its own DNS
+ *       name to 127.0.0.1 (DNS rebinding) still sends its own name and is refused, 421, as is a
+ *       request with two Host headers.</li>
  *   <li><b>Origin</b>, when a browser sends one, must be that same address: a page elsewhere is
  *       refused, 403, whatever it asks.</li>
  *   <li>State-changing requests ({@code POST}) need {@code Content-Type: application/json}: a
@@ -83,8 +84,9 @@ final class AdminGuard {
       return new Refusal(HttpResponseStatus.UNAUTHORIZED, "the admin API off loopback needs the token printed at "
           + "start: Authorization: Bearer TOKEN");
     }
-    String host = req.headers().get(HttpHeaderNames.HOST);
-    if (host == null || !allowed(host)) {
+    List<String> hosts = req.headers().getAll(HttpHeaderNames.HOST);
+    String host = hosts.size() == 1 ? hosts.get(0) : hosts.isEmpty() ? null : String.join(", ", hosts);
+    if (hosts.size() != 1 || !allowed(host)) { // RFC 9112 3.2: exactly one Host
       return new Refusal(HttpResponseStatus.MISDIRECTED_REQUEST, "Host must be the admin address itself (e.g. "
           + "127.0.0.1:" + port.getAsInt() + "): " + host);
     }

@@ -124,14 +124,14 @@ final class DspService {
     }
     // a signed pre-command reuses its transform's RequestID; the Transform Service refuses its own replays
     boolean windowed = request.signedPreCommand() == null;
-    if (windowed && !recent.add(request.requestId(), request.serviceReferenceVariant())) {
+    if (windowed && !recent.add(request.requestId())) {
       return new Answer(HttpResponseStatus.OK, responses.error(request, REPLAYED, wallClock.instant()),
           "replayed", null);
     }
     if (inFlight.incrementAndGet() > maxInFlight) {
       inFlight.decrementAndGet();
       if (windowed) {
-        recent.undo(request.requestId(), request.serviceReferenceVariant()); // refused, not acted on: the user may send it again
+        recent.undo(request.requestId()); // refused, not acted on: the user may send it again
       }
       refused.incrementAndGet();
       return shed(request);

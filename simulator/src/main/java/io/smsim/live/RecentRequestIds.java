@@ -5,10 +5,11 @@ import io.smsim.duis.RequestId;
 /**
  * The RequestIDs of the last {@code capacity} acknowledged requests, so that a request sent again
  * with the same RequestID (same originator, target and counter) is refused instead of being acted
- * on twice: DUIS RequestIDs are unique per originator and target, the counter being the user's.
- * The key also holds the SRV, because DCC Boxed's own published request samples reuse one RequestID
- * across different service requests and a drop-in must accept them: an identical resend (same
- * RequestID, same SRV) is what is refused. The window is a count, not a time: memory stays
+ * on twice. The key is the whole RequestID and nothing else: DUIS's anti-replay rests on the
+ * originator's counter, which a Service User makes fresh for every request (DCC's own signing tool
+ * rewrites it on every signature unless told to keep it, which DCC's client does only for the
+ * signed pre-command that must carry its transform's RequestID), so a second request with the same
+ * originator, target and counter is a replay whatever its SRV. The window is a count, not a time: memory stays
  * fixed (a ring of the keys in arrival order and an open-addressing set over them, 24 bytes per
  * entry), and the oldest key leaves when a new one comes. Keys are 64-bit fingerprints of the three
  * fields (SplitMix64 finaliser), so two distinct RequestIDs collide with probability about
@@ -39,8 +40,8 @@ final class RecentRequestIds {
   }
 
   /** Records {@code id}; false (and nothing recorded) when it is already in the window. */
-  synchronized boolean add(RequestId id, String srv) {
-    long key = key(id, srv);
+  synchronized boolean add(RequestId id) {
+    long key = key(id);
     if (contains(key)) {
       return false;
     }
@@ -60,8 +61,8 @@ final class RecentRequestIds {
   }
 
   /** Forgets {@code id} again (its request was not admitted after all), if it is the newest. */
-  synchronized void undo(RequestId id, String srv) {
-    long key = key(id, srv);
+  synchronized void undo(RequestId id) {
+    long key = key(id);
     int last = next == 0 ? ring.length - 1 : next - 1;
     if (size > 0 && ring[last] == key) {
       remove(key);
@@ -104,10 +105,9 @@ final class RecentRequestIds {
     return (int) (key ^ (key >>> 32)) & mask;
   }
 
-  private static long key(RequestId id, String srv) {
+  private static long key(RequestId id) {
     long h = mix(id.originator() * 0x9E3779B97F4A7C15L + id.target());
     h = mix(h ^ id.counter());
-    h = mix(h ^ srv.hashCode());
     return h == EMPTY ? 1 : h;
   }
 

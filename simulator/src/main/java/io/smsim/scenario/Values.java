@@ -49,7 +49,11 @@ public final class Values {
     if (!NUMBER.matcher(s).matches()) {
       throw new IllegalArgumentException("not a number: " + text);
     }
-    return Double.parseDouble(s.replace("_", "")) * scale;
+    double v = Double.parseDouble(s.replace("_", "")) * scale;
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException("not a finite number (beyond ±1.8e308): " + text);
+    }
+    return v;
   }
 
   /** A whole number. */

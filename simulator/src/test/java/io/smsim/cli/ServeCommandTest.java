@@ -68,6 +68,42 @@ class ServeCommandTest {
         + "(e.g. 250ms, 90s, 15m, 1h30m, 2d): soon\nTry 'smsim serve --help'.");
   }
 
+  /**
+   * A probe every millisecond is a valid replay (3.6 million probes over the hour) but, at
+   * --time-scale 3600, 3.6 million real HTTP probes a second: serve refuses it before opening a port.
+   */
+  @Test
+  void aPeriodThatTheTimeScaleTurnsIntoAFloodIsRefusedBeforeServing() {
+    String[] fast = {"--set", "defaults.failover.interval=1ms"};
+    Run validate = run("validate", SCENARIO, fast[0], fast[1]);
+    assertThat(validate.exit()).as(validate.err()).isZero();
+    Run r = run("serve", SCENARIO, fast[0], fast[1], "--time-scale", "3600", "--port", "0", "--admin-port", "0",
+        "--for", "5s");
+    assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(r.out()).doesNotContain("/api/v1/serviceS");
+    assertThat(r.err().lines().toList()).hasSize(3).allMatch(l -> l.startsWith("smsim: " + SCENARIO + ": regions."))
+        .anyMatch(l -> l.contains(": regions.north.failover.interval: 1ms at --time-scale 3600 gives 3,600,000 "
+            + "failover probes a real second, more than the bound of 1,000 a second per periodic source"))
+        .allMatch(l -> l.endsWith("use at least 3.6s, or --time-scale at most 1"));
+    Run slower = run("serve", SCENARIO, fast[0], fast[1], "--time-scale", "1", "--port", "0", "--admin-port", "0",
+        "--for", "100ms");
+    assertThat(slower.exit()).as(slower.err()).isZero();
+  }
+
+  @Test
+  void aTimeScaleThatFloodsTheAlertRuleOrOutrunsTheVirtualClockIsRefused() {
+    Run minute = run("serve", SCENARIO, "--set", "defaults.failover.interval=1h", "--time-scale", "100000");
+    assertThat(minute.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(minute.err().strip()).isEqualTo("smsim: --time-scale: 100,000 makes each region's alert rule tick "
+        + "(every virtual minute) 1,667 times a real second, more than the bound of 1,000 a second per periodic "
+        + "source; use --time-scale at most 60000");
+    Run longRun = run("serve", SCENARIO, "--set", "defaults.failover.interval=1h", "--time-scale", "60000", "--for",
+        "15h");
+    assertThat(longRun.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+    assertThat(longRun.err()).startsWith("smsim: --for 15h at --time-scale 60000 would take the virtual clock past "
+        + "its range (100 years after the scenario start); at this time scale --for may be at most 14h36m");
+  }
+
   @Test
   void theBannerSaysWhetherRequestsAreVerifiedAndResponsesSigned(@TempDir Path dir) {
     Run plain = run("serve", SCENARIO, "--port", "0", "--admin-port", "0", "--for", "100ms");

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -14,7 +16,20 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class DuisSamples {
 
+  private static final Pattern REQUEST_ID = Pattern.compile("(<sr:RequestID>[^<]*:)(\\d+)(</sr:RequestID>)");
+
   private DuisSamples() {
+  }
+
+  /**
+   * {@code xml} with its RequestID's counter replaced by {@code counter}, as a Service User makes a
+   * fresh counter for every request (DCC's signing tool rewrites it when it signs); the samples and
+   * templates reuse a few RequestIDs, and a DSP refuses a RequestID it has seen. Unchanged when the
+   * document has no {@code sr:RequestID}.
+   */
+  public static String withCounter(String xml, long counter) {
+    Matcher m = REQUEST_ID.matcher(xml);
+    return m.find() ? m.replaceFirst(Matcher.quoteReplacement(m.group(1) + counter + m.group(3))) : xml;
   }
 
   /** The samples folder; skips the calling test (or class, from {@code @BeforeAll}) when it is absent. */

@@ -39,7 +39,7 @@ class AdminApiSecurityTest {
 
   private static String raw(int port, String request) throws IOException {
     try (Socket s = new Socket("127.0.0.1", port)) {
-      s.setSoTimeout(3000);
+      s.setSoTimeout(15_000); // Connection: close ends the read as soon as the answer is out; a loaded machine is slow
       OutputStream out = s.getOutputStream();
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
@@ -86,6 +86,37 @@ class AdminApiSecurityTest {
       assertThat(live.region("north").get("faults")).hasSize(2);
       assertThat(live.adminGet("/metrics").body()).contains("smsim_http_responses_total{code=\"421\",server=\"admin\"} 2.0",
           "smsim_http_responses_total{code=\"415\",server=\"admin\"} 2.0");
+    }
+  }
+
+  /**
+   * The rest of the class: a CORS preflight is never granted, a second Host header is not a way
+   * round the first, a field named twice is refused, and the IPv6 loopback is loopback.
+   */
+  @Test
+  void preflightsDuplicateHostsAndDuplicateFieldsAreRefusedAndIpv6LoopbackIsLoopback() throws Exception {
+    try (LiveFixture live = LiveFixture.start(SCENARIO, 1)) {
+      int port = live.emulator.adminPort();
+      String self = "127.0.0.1:" + port;
+      String preflight = raw(port, "OPTIONS /admin/faults HTTP/1.1\r\nHost: " + self + "\r\nOrigin: http://evil.test"
+          + "\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n"
+          + "Connection: close\r\n\r\n");
+      assertThat(preflight).startsWith("HTTP/1.1 403").doesNotContainIgnoringCase("Access-Control-Allow");
+      assertThat(raw(port, "POST /admin/faults HTTP/1.1\r\nHost: " + self + "\r\nHost: evil.test:" + port
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + LEAK.length() + "\r\nConnection: close\r\n\r\n"
+          + LEAK)).startsWith("HTTP/1.1 421");
+      HttpResponse<String> twice = live.adminPost("/admin/faults",
+          "{\"kind\":\"leak\",\"kind\":\"wan-outage\",\"region\":\"north\",\"probability\":0.5}");
+      assertThat(twice.statusCode()).isEqualTo(400);
+      assertThat(twice.body()).contains("Duplicate field 'kind'");
+      assertThat(live.region("north").get("faults")).isEmpty();
+    }
+    try (LiveFixture v6 = LiveFixture.start(SCENARIO, 1, o -> o.withAdminHost("::1"))) {
+      assertThat(v6.emulator.adminToken()).as("::1 is loopback: no token").isNull();
+      HttpResponse<String> r = v6.http.send(HttpRequest.newBuilder(URI.create("http://[::1]:"
+          + v6.emulator.adminPort() + "/admin/faults")).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(LEAK)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
   }
 

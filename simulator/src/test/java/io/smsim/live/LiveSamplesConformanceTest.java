@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * ResponseID = RequestID reversed) reaches the response URL; a critical sample (command variant 4)
  * is answered I0 with a pre-command by the Transform Service and its signed pre-command (command
  * variant 5) is what is acknowledged and answered. Posted to another endpoint a sample is refused
- * with E13. Skipped where the samples folder is absent.
+ * with E13. Each sample is sent with a counter of its own, as a Service User would (the samples reuse
+ * RequestIDs; a repeated one is a replay). Skipped where the samples folder is absent.
  */
 class LiveSamplesConformanceTest {
 
@@ -61,8 +62,9 @@ class LiveSamplesConformanceTest {
     DuisResponseParser responses = DuisResponseParser.create();
     List<DuisRequest> sent = new ArrayList<>();
     try (LiveFixture live = LiveFixture.start(SCENARIO, 20)) {
+      long counter = System.currentTimeMillis();
       for (Path file : requestSamples()) {
-        byte[] xml = Files.readAllBytes(file);
+        byte[] xml = DuisSamples.withCounter(Files.readString(file), ++counter).getBytes(StandardCharsets.UTF_8);
         DuisRequest request = parser.parseWellFormed(xml, 0, xml.length);
         Endpoint endpoint = Endpoint.forCommandVariant(request.commandVariant());
         HttpResponse<String> r = live.post(endpoint, xml);

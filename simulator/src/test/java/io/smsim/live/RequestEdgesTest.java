@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smsim.duis.DuisRequestBuilder;
 import io.smsim.duis.DuisResponseParser;
 import io.smsim.duis.Endpoint;
+import io.smsim.duis.RequestId;
+import io.smsim.model.DeviceRegistry;
 import io.smsim.model.Region;
+import io.smsim.model.SrvCatalogue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +20,9 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,12 +99,13 @@ class RequestEdgesTest {
   void theSameRequestIdThreeTimesIsAcknowledgedAndAnsweredOnce() throws Exception {
     byte[] request = live.read(Region.NORTH, 2);
     long counter = live.lastCounter();
+    double replayedBefore = replayed();
+    DuisResponseParser parser = DuisResponseParser.create();
     HttpResponse<String> first = live.post(Endpoint.SEND_COMMAND, request);
     HttpResponse<String> second = live.post(Endpoint.SEND_COMMAND, request);
     HttpResponse<String> third = live.post(Endpoint.SEND_COMMAND, request);
-    DuisResponseParser parser = DuisResponseParser.create();
     assertThat(parser.parse(first.body().getBytes(StandardCharsets.UTF_8)).responseCode()).isEqualTo("I99");
-    for (HttpResponse<String> again : java.util.List.of(second, third)) {
+    for (HttpResponse<String> again : List.of(second, third)) {
       assertThat(again.statusCode()).isEqualTo(200);
       assertThat(parser.parse(again.body().getBytes(StandardCharsets.UTF_8)).responseCode())
           .isEqualTo(DspService.REPLAYED.code());
@@ -109,6 +117,29 @@ class RequestEdgesTest {
       assertThat(dsp.get("inFlight").asInt() + dsp.get("pendingDeliveries").asInt()).isZero();
     });
     assertThat(live.sink.received()).filteredOn(r -> r.response().requestId().counter() == counter).hasSize(1);
-    assertThat(live.adminGet("/metrics").body()).contains("smsim_dsp_requests_total{code=\"replayed\",endpoint=\"serviceS\"} 2.0");
+    assertThat(replayed() - replayedBefore).isEqualTo(2.0);
+  }
+
+  private static double replayed() throws Exception {
+    Matcher m = Pattern.compile("smsim_dsp_requests_total\\{code=\"replayed\",endpoint=\"serviceS\"} (\\S+)")
+        .matcher(live.adminGet("/metrics").body());
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  /** The window is keyed on the whole RequestID: the same originator, target and counter for another SRV is a replay. */
+  @Test
+  void theSameRequestIdForAnotherSrvIsRefusedAsAReplay() throws Exception {
+    SrvCatalogue catalogue = SrvCatalogue.standard();
+    DuisRequestBuilder requests = DuisRequestBuilder.create(catalogue);
+    RequestId id = new RequestId(LiveFixture.ORIGINATOR, DeviceRegistry.generated(Region.NORTH, 4), 77_000_001L);
+    DuisResponseParser parser = DuisResponseParser.create();
+    HttpResponse<String> read = live.post(Endpoint.SEND_COMMAND,
+        requests.build(catalogue.find("4.1.1").orElseThrow(), id));
+    HttpResponse<String> other = live.post(Endpoint.SEND_COMMAND,
+        requests.build(catalogue.find("4.4.2").orElseThrow(), id));
+    assertThat(parser.parse(read.body().getBytes(StandardCharsets.UTF_8)).responseCode()).isEqualTo("I99");
+    assertThat(other.statusCode()).isEqualTo(200);
+    assertThat(parser.parse(other.body().getBytes(StandardCharsets.UTF_8)).responseCode())
+        .as("same RequestID, SRV 4.4.2 after 4.1.1").isEqualTo(DspService.REPLAYED.code());
   }
 }

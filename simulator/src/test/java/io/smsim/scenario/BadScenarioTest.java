@@ -84,6 +84,13 @@ class BadScenarioTest {
         .containsExactly("s.yaml:7:30: regions.north.gateway.noResponseProbability: must be in [0, 1]: 1.5");
   }
 
+  /** A number beyond a double's range is named as such, not as a bound it seems to break. */
+  @Test
+  void aNumberBeyondADoublesRangeIsNotFinite() {
+    assertThat(problems(region("workload:\n  onDemand: {perDay: 1e400, mix: {\"4.1.1\": 1}}"))).containsExactly(
+        "s.yaml:7:26: regions.north.workload.onDemand.perDay: not a finite number (beyond ±1.8e308): 1e400");
+  }
+
   @Test
   void durationWithoutUnit() {
     assertThat(problems(region("gateway:\n  responseTimeout: 90"))).containsExactly(
