@@ -21,7 +21,7 @@ class OverdueRequestsTest {
   private static Ledger ledger() {
     LoadOptions options = LoadOptions.defaults(URI.create("http://127.0.0.1:9"), new Pacing.Constant(10))
         .withTimeouts(SECOND, 0);
-    Ledger l = new Ledger(options, new LoadStats(new Codes("I0")), 0, 1);
+    Ledger l = new Ledger(options, new LoadStats(new Codes("I0")), 0, 1, Traffic.criticalSrvs());
     l.start(T0);
     return l;
   }
