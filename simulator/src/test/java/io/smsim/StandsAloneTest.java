@@ -25,8 +25,7 @@ class StandsAloneTest {
   private static final Pattern POINTS_OUTSIDE = Pattern.compile("\\.\\./shared|/work/shared|DESIGN\\.md");
 
   /** Files that still point outside, each with the reason; an entry must go once its file is clean. */
-  private static final Map<String, String> PENDING = Map.of("scenarios/csp-north-2019-04-02.yaml",
-      "its source notes cite the incident report's path and DESIGN.md; the file is being recalibrated (issue 14)");
+  private static final Map<String, String> PENDING = Map.of();
 
   @Test
   void nothingInTheRepositoryPointsToTheProjectNotesNextToIt() throws IOException {

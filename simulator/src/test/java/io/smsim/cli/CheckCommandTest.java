@@ -115,8 +115,7 @@ class CheckCommandTest {
   }
 
   /** Files that may lack {@code expect:} for now, and why; remove an entry when its file states them. */
-  private static final Map<String, String> NO_EXPECTATIONS_YET = Map.of("example-outage.yaml",
-      "being recalibrated against its observed: facts (issue 14); its expectations come with that");
+  private static final Map<String, String> NO_EXPECTATIONS_YET = Map.of();
 
   /** The service requests, journeys' steps aside, and device alerts the scenario as written simulates. */
   private static double messages(Scenario scenario) {

@@ -17,6 +17,18 @@ class OverdueRequestsTest {
   private static final long T0 = 1_000_000_000_000L;
   private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
   private static final int SERVER = 1;
+  /** A catalogue SRV that is not critical: one step, no transform leg. */
+  private static final int SRV = nonCritical();
+
+  private static int nonCritical() {
+    boolean[] critical = Traffic.criticalSrvs();
+    for (int i = 0; i < critical.length; i++) {
+      if (!critical[i]) {
+        return i;
+      }
+    }
+    throw new AssertionError("every SRV is critical");
+  }
 
   private static Ledger ledger() {
     LoadOptions options = LoadOptions.defaults(URI.create("http://127.0.0.1:9"), new Pacing.Constant(10))
@@ -29,8 +41,8 @@ class OverdueRequestsTest {
   @Test
   void aQueuedRequestPastItsDeadlineEndsAsATimeoutInsteadOfGoingOnTheWire() {
     Ledger l = ledger();
-    long fresh = l.issue(T0 + SECOND, 7, 0, 0);
-    long stale = l.issue(T0, 7, 0, 0);
+    long fresh = l.issue(T0 + SECOND, SRV, 0, 0);
+    long stale = l.issue(T0, SRV, 0, 0);
 
     assertThat(l.sendable(fresh, T0 + SECOND + 1)).isTrue();
     assertThat(l.sendable(stale, T0 + SECOND + 1)).as("queued 1 s: its deadline has passed").isFalse();
@@ -43,11 +55,11 @@ class OverdueRequestsTest {
   @Test
   void atTheEndEveryOverdueRequestEndsOnceAcknowledgedOrNot() {
     Ledger l = ledger();
-    long sent = l.issue(T0, 7, 0, 0);
-    long acked = l.issue(T0 + 1, 7, 0, 0);
-    long answered = l.issue(T0 + 2, 7, 0, 0);
-    long queued = l.issue(T0 + 3, 7, 0, 0);
-    long young = l.issue(T0 + 5 * SECOND, 7, 0, 0);
+    long sent = l.issue(T0, SRV, 0, 0);
+    long acked = l.issue(T0 + 1, SRV, 0, 0);
+    long answered = l.issue(T0 + 2, SRV, 0, 0);
+    long queued = l.issue(T0 + 3, SRV, 0, 0);
+    long young = l.issue(T0 + 5 * SECOND, SRV, 0, 0);
     l.sent(sent, 0);
     l.sent(acked, 1);
     l.sent(answered, 2);
