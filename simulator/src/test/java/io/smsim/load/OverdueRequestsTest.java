@@ -41,8 +41,8 @@ class OverdueRequestsTest {
   @Test
   void aQueuedRequestPastItsDeadlineEndsAsATimeoutInsteadOfGoingOnTheWire() {
     Ledger l = ledger();
-    long fresh = l.issue(T0 + SECOND, SRV, 0, 0);
-    long stale = l.issue(T0, SRV, 0, 0);
+    long fresh = l.issue(T0 + SECOND, 7, SRV, 0);
+    long stale = l.issue(T0, 7, SRV, 0);
 
     assertThat(l.sendable(fresh, T0 + SECOND + 1)).isTrue();
     assertThat(l.sendable(stale, T0 + SECOND + 1)).as("queued 1 s: its deadline has passed").isFalse();
@@ -55,11 +55,11 @@ class OverdueRequestsTest {
   @Test
   void atTheEndEveryOverdueRequestEndsOnceAcknowledgedOrNot() {
     Ledger l = ledger();
-    long sent = l.issue(T0, SRV, 0, 0);
-    long acked = l.issue(T0 + 1, SRV, 0, 0);
-    long answered = l.issue(T0 + 2, SRV, 0, 0);
-    long queued = l.issue(T0 + 3, SRV, 0, 0);
-    long young = l.issue(T0 + 5 * SECOND, SRV, 0, 0);
+    long sent = l.issue(T0, 7, SRV, 0);
+    long acked = l.issue(T0 + 1, 7, SRV, 0);
+    long answered = l.issue(T0 + 2, 7, SRV, 0);
+    long queued = l.issue(T0 + 3, 7, SRV, 0);
+    long young = l.issue(T0 + 5 * SECOND, 7, SRV, 0);
     l.sent(sent, 0);
     l.sent(acked, 1);
     l.sent(answered, 2);
