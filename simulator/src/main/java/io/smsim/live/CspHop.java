@@ -1,6 +1,6 @@
 package io.smsim.live;
 
-import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http2.Http2Headers;
 import io.smsim.duis.ResponseCode;
 import io.smsim.model.Category;
 import io.smsim.model.Outcome;
@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The DSP's asynchronous half: carries an acknowledged request through the region's broker (its
  * round-trip time, faults included, waited out on the region's loop) to the region's routed gateway
- * server over loopback HTTP, turns what comes back into an {@link Outcome}, and hands the final
+ * server over loopback HTTP/2 ({@link Http2HopClient}: one connection per server and loop, a stream per
+ * request, answers in the order the children end), turns what comes back into an {@link Outcome}, and hands the final
  * DUIS response to {@link ResponseDelivery}. Every accepted request ends here exactly once.
  *
  * <p>Transport failures are outcomes too: a refused connection (hardware failure, nothing listens)
@@ -28,14 +29,14 @@ final class CspHop {
 
   private final LiveCluster[] clusters;
   private final Category[][] categoryBySrv;
-  /** Per region, SRV and server: the hop's request, encoded once, on first use (on the region's loop). */
-  private final ByteBuf[][][] encoded;
-  private final LoopbackHttpClient client;
+  /** Per region, SRV and server: the hop's request headers, made once, on first use (on the region's loop). */
+  private final Http2Headers[][][] encoded;
+  private final Http2HopClient client;
   private final DspService dsp;
   private final ResponseDelivery delivery;
   private final LiveMetrics metrics;
 
-  CspHop(LiveCluster[] clusters, LoopbackHttpClient client, DspService dsp, ResponseDelivery delivery,
+  CspHop(LiveCluster[] clusters, Http2HopClient client, DspService dsp, ResponseDelivery delivery,
       LiveMetrics metrics) {
     this.clusters = clusters;
     this.client = client;
@@ -43,11 +44,11 @@ final class CspHop {
     this.delivery = delivery;
     this.metrics = metrics;
     this.categoryBySrv = new Category[clusters.length][];
-    this.encoded = new ByteBuf[clusters.length][][];
+    this.encoded = new Http2Headers[clusters.length][][];
     for (LiveCluster c : clusters) {
       if (c != null) {
         categoryBySrv[c.region.ordinal()] = categories(c);
-        encoded[c.region.ordinal()] = new ByteBuf[CATALOGUE.size()][ServerRole.values().length];
+        encoded[c.region.ordinal()] = new Http2Headers[CATALOGUE.size()][ServerRole.values().length];
       }
     }
   }
@@ -86,15 +87,15 @@ final class CspHop {
     int srvIndex = CATALOGUE.indexOf(a.srv().variant());
     Category category = categoryBySrv[c.region.ordinal()][srvIndex];
     long deadline = c.clock().realNanos(2 * c.spec.gateway().responseTimeoutNanos() + 60_000_000_000L);
-    client.sendEncoded(c.server(role).address(), request(c, srvIndex, category, role), deadline)
+    client.send(c.server(role).address(), request(c, srvIndex, category, role), deadline)
         .thenAccept(r -> finish(c, role, category, a, outcome(r)));
   }
 
-  /** {@code POST /csp/v1/requests?srv=4.1.1&category=onDemand} to the server, encoded once (a server keeps its port). */
-  private ByteBuf request(LiveCluster c, int srvIndex, Category category, ServerRole role) {
-    ByteBuf[] byRole = encoded[c.region.ordinal()][srvIndex];
+  /** {@code POST /csp/v1/requests?srv=4.1.1&category=onDemand} to the server, made once (a server keeps its port). */
+  private Http2Headers request(LiveCluster c, int srvIndex, Category category, ServerRole role) {
+    Http2Headers[] byRole = encoded[c.region.ordinal()][srvIndex];
     if (byRole[role.ordinal()] == null) {
-      byRole[role.ordinal()] = LoopbackHttpClient.encodedPost(c.server(role).address(),
+      byRole[role.ordinal()] = Http2HopClient.request(c.server(role).address(), "POST",
           "/csp/v1/requests?srv=" + CATALOGUE.get(srvIndex).variant() + "&category=" + category.key());
     }
     return byRole[role.ordinal()];

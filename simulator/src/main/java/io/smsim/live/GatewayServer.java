@@ -8,6 +8,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http2.Http2FrameStream;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.smsim.model.Category;
@@ -54,6 +55,8 @@ final class GatewayServer {
   /** One request at the gateway (from the DSP over HTTP), or one device alert ({@code alertDone}). */
   private static final class Work {
     final ChannelHandlerContext ctx;
+    /** The request's HTTP/2 stream, or {@code null} on HTTP/1.1. */
+    final Http2FrameStream stream;
     final boolean keepAlive;
     final int srvIndex;
     final Category category;
@@ -61,8 +64,10 @@ final class GatewayServer {
     Outcome outcome;
     ScheduledFuture<?> timer;
 
-    Work(ChannelHandlerContext ctx, boolean keepAlive, int srvIndex, Category category, Consumer<Outcome> alertDone) {
+    Work(ChannelHandlerContext ctx, Http2FrameStream stream, boolean keepAlive, int srvIndex, Category category,
+        Consumer<Outcome> alertDone) {
       this.ctx = ctx;
+      this.stream = stream;
       this.keepAlive = keepAlive;
       this.srvIndex = srvIndex;
       this.category = category;
@@ -105,32 +110,37 @@ final class GatewayServer {
 
   // ---- requests (on the loop) -----------------------------------------------------------------
 
-  void request(ChannelHandlerContext ctx, int srvIndex, Category category, boolean keepAlive) {
+  /** A request from the DSP, on HTTP/1.1 ({@code stream} null) or on an HTTP/2 stream. */
+  void request(ChannelHandlerContext ctx, Http2FrameStream stream, int srvIndex, Category category, boolean keepAlive) {
     if (srvIndex < 0 || category == null) {
-      HttpResponses.text(ctx, HttpResponseStatus.BAD_REQUEST, "srv and category required", keepAlive);
+      if (stream != null) {
+        GatewayHttp2Handler.text(ctx, stream, HttpResponseStatus.BAD_REQUEST, "srv and category required");
+      } else {
+        HttpResponses.text(ctx, HttpResponseStatus.BAD_REQUEST, "srv and category required", keepAlive);
+      }
       return;
     }
     if (!cluster.ops.serves(role)) {
-      answer(ctx, keepAlive, Outcome.UNAVAILABLE);
+      answer(ctx, stream, keepAlive, Outcome.UNAVAILABLE);
       return;
     }
     int handle = ++nextHandle & Integer.MAX_VALUE;
     switch (model.admit(handle)) {
       case STARTED -> {
         admitted++;
-        inFlight.put(handle, new Work(ctx, keepAlive, srvIndex, category, null));
+        inFlight.put(handle, new Work(ctx, stream, keepAlive, srvIndex, category, null));
         startWork(handle);
       }
       case QUEUED -> {
         admitted++;
-        inFlight.put(handle, new Work(ctx, keepAlive, srvIndex, category, null));
+        inFlight.put(handle, new Work(ctx, stream, keepAlive, srvIndex, category, null));
       }
       case SPAWN_FAILED -> {
         cluster.ops.limitReached(role.ordinal());
-        answer(ctx, keepAlive, Outcome.SPAWN_FAILED);
+        answer(ctx, stream, keepAlive, Outcome.SPAWN_FAILED);
       }
-      case QUEUE_FULL -> answer(ctx, keepAlive, Outcome.QUEUE_FULL);
-      case UNAVAILABLE -> answer(ctx, keepAlive, Outcome.UNAVAILABLE);
+      case QUEUE_FULL -> answer(ctx, stream, keepAlive, Outcome.QUEUE_FULL);
+      case UNAVAILABLE -> answer(ctx, stream, keepAlive, Outcome.UNAVAILABLE);
       default -> throw new IllegalStateException();
     }
     cluster.ops.checkReaperThreshold(role.ordinal());
@@ -149,12 +159,12 @@ final class GatewayServer {
     switch (model.admit(handle)) {
       case STARTED -> {
         admitted++;
-        inFlight.put(handle, new Work(null, false, -1, Category.ALERT, done));
+        inFlight.put(handle, new Work(null, null, false, -1, Category.ALERT, done));
         startWork(handle);
       }
       case QUEUED -> {
         admitted++;
-        inFlight.put(handle, new Work(null, false, -1, Category.ALERT, done));
+        inFlight.put(handle, new Work(null, null, false, -1, Category.ALERT, done));
       }
       case SPAWN_FAILED -> {
         cluster.ops.limitReached(role.ordinal());
@@ -176,7 +186,7 @@ final class GatewayServer {
     if (w.alertDone != null) {
       done(w.alertDone, outcome);
     } else {
-      answer(w.ctx, w.keepAlive, outcome);
+      answer(w.ctx, w.stream, w.keepAlive, outcome);
     }
   }
 
@@ -204,12 +214,16 @@ final class GatewayServer {
     finish(w, w.outcome);
   }
 
-  private void answer(ChannelHandlerContext ctx, boolean keepAlive, Outcome outcome) {
+  private void answer(ChannelHandlerContext ctx, Http2FrameStream stream, boolean keepAlive, Outcome outcome) {
     outcomes[outcome.ordinal()]++;
     if (!ctx.channel().isActive()) {
       return;
     }
-    ANSWERS.send(ctx, outcome, keepAlive);
+    if (stream != null) {
+      ANSWERS.send(ctx, stream, outcome);
+    } else {
+      ANSWERS.send(ctx, outcome, keepAlive);
+    }
   }
 
   boolean probe(FailoverPolicy.ProbeKind kind) {

@@ -1,7 +1,6 @@
 package io.smsim.live;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -40,8 +39,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A small HTTP/1.1 client with keep-alive connection pools: the DSP's hop to the gateways, the
- * failover controller's health probes, and the delivery of final responses. Each exchange holds one
+ * A small HTTP/1.1 client with keep-alive connection pools: the failover controller's health probes
+ * and the delivery of final responses and alerts (the DSP's hop to the gateways is multiplexed on
+ * HTTP/2: {@link Http2HopClient}). Each exchange holds one
  * pooled connection until its response (HTTP/1.1 answers in order, and a gateway answers when its
  * child ends, so requests are not pipelined behind each other), has a deadline, and ends exactly once
  * with an {@link HttpResult}. When a pool's connections and waiting slots are used up the exchange
@@ -53,8 +53,7 @@ import java.util.concurrent.TimeUnit;
  * with no hand-over between threads and no locks; one started elsewhere is handed to the group's
  * next loop. The bounds hold per loop. The connections are the same real TCP connections either
  * way: a refused connection, a connection dropped with the request in flight and a missing answer
- * are told apart as before. A request may be given already encoded ({@link #sendEncoded}): the DSP's
- * hop sends the same few requests millions of times, encoded once.
+ * are told apart as before.
  *
  * <p>Results complete on the exchange's event loop.
  */
@@ -118,25 +117,9 @@ final class LoopbackHttpClient implements AutoCloseable {
     return r;
   }
 
-  /**
-   * The bytes of a POST without a body, as {@link HttpRequestEncoder} would write them, for
-   * {@link #sendEncoded}; unreleasable, so one buffer serves every send.
-   */
-  static ByteBuf encodedPost(InetSocketAddress to, String uri) {
-    String head = "POST " + uri + " HTTP/1.1\r\nhost: " + to.getHostString() + ":" + to.getPort()
-        + "\r\ncontent-length: 0\r\n\r\n";
-    return Unpooled.unreleasableBuffer(Unpooled.directBuffer(head.length())
-        .writeBytes(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-  }
-
   /** Sends {@code request} (which this call releases) and completes with the result within the deadline. */
   CompletableFuture<HttpResult> send(InetSocketAddress to, FullHttpRequest request, long timeoutNanos) {
     return start(to, request, timeoutNanos);
-  }
-
-  /** Sends a request already encoded (see {@link #encodedPost}); the buffer's readable bytes are written. */
-  CompletableFuture<HttpResult> sendEncoded(InetSocketAddress to, ByteBuf encoded, long timeoutNanos) {
-    return start(to, encoded.duplicate(), timeoutNanos);
   }
 
   private CompletableFuture<HttpResult> start(InetSocketAddress to, Object request, long timeoutNanos) {
@@ -307,9 +290,7 @@ final class LoopbackHttpClient implements AutoCloseable {
           timeoutNanos, TimeUnit.NANOSECONDS);
       Object r = request;
       request = null;
-      // an encoded request goes straight to the socket, past the request encoder
-      ChannelHandlerContext first = r instanceof ByteBuf ? ch.pipeline().firstContext() : null;
-      ChannelFuture written = first != null ? first.writeAndFlush(r) : ch.writeAndFlush(r);
+      ChannelFuture written = ch.writeAndFlush(r);
       written.addListener(w -> {
         if (!w.isSuccess()) {
           finish(HttpResult.failed(HttpResult.Failure.CLOSED), false);

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The client every live hop uses tells its failures apart (refused, closed with the request in
- * flight, no answer in time, its own bounds full) and reuses keep-alive connections, whether the
- * request is a message or bytes encoded once.
+ * flight, no answer in time, its own bounds full) and reuses keep-alive connections.
  */
 class LoopbackHttpClientTest {
 
@@ -92,7 +91,7 @@ class LoopbackHttpClientTest {
   }
 
   @Test
-  void keepAliveConnectionsAreReusedForMessagesAndEncodedRequests() throws Exception {
+  void keepAliveConnectionsAreReused() throws Exception {
     AtomicInteger accepted = new AtomicInteger();
     InetSocketAddress to = server((in, out, s) -> {
       while (readHead(in)) {
@@ -106,10 +105,6 @@ class LoopbackHttpClientTest {
       HttpResult r = await(client.send(to, LoopbackHttpClient.get(to, "/x"), SECOND * 5));
       assertThat(r.ok()).isTrue();
       assertThat(r.bodyText()).isEqualTo("success");
-    }
-    var encoded = LoopbackHttpClient.encodedPost(to, "/csp/v1/requests?srv=4.1.1&category=onDemand");
-    for (int i = 0; i < 3; i++) {
-      assertThat(await(client.sendEncoded(to, encoded, SECOND * 5)).bodyText()).isEqualTo("success");
     }
     assertThat(accepted.get()).as("one connection, kept alive").isEqualTo(1);
   }
