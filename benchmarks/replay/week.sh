@@ -6,7 +6,8 @@
 #
 #   benchmarks/replay/week.sh [THREADS] [PATH=VALUE ...]     # e.g. week.sh 2 workloadScale=0.05
 #
-# BENCH_JAR=... takes another build of benchmarks.jar than benchmarks/target/benchmarks.jar.
+# BENCH_JAR=... takes another build of benchmarks.jar than benchmarks/target/benchmarks.jar; GC=... another
+# collector than the parallel one ./smsim gives batch commands.
 #
 # About 1.2 billion events: minutes on a quiet 2-core machine. Run it under `flock /work/bench.lock`
 # on a shared machine (the full GC at each midnight is included in the wall times).
@@ -18,5 +19,5 @@ bench=${BENCH_JAR:-benchmarks/target/benchmarks.jar}
 [ -f "$bench" ] || mvn -B -q -DskipTests package
 command -v /usr/bin/time >/dev/null || { echo "GNU time is needed (Debian: apt-get install time)" >&2; exit 2; }
 /usr/bin/time -f "process: wall %e s, CPU %U s user + %S s system, peak RSS %M KiB" \
-  java -Xmx256m -cp "$bench" io.smsim.bench.LongRunMemory scenarios/national-week-2022.yaml "$threads" "$@"
+  java ${GC:--XX:+UseParallelGC} -Xmx256m -cp "$bench" io.smsim.bench.LongRunMemory scenarios/national-week-2022.yaml "$threads" "$@"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
