@@ -75,7 +75,7 @@ public final class CalibrationFiles {
     return f.text() + u;
   }
 
-  /** The simulated mean [95% CI]; an instant in the scenario's zone, as its facts are written ({@code 2019-04-02 10:24 [10:22, 10:26]}). */
+  /** The simulated mean [95% CI]; an instant in the scenario's zone, as its facts are written ({@code 2019-04-02 10:23:48 [10:22, 10:25:36]}). */
   static String simulated(MetricPath metric, Summary s, int replications, java.time.ZoneId zone) {
     return metric.kind() == MetricPath.Kind.TIME_OF_DAY ? Numbers.timeOfDayInterval(s, replications)
         : metric.kind() == MetricPath.Kind.TIME ? time(s, replications, zone) : Numbers.interval(s, replications);
@@ -85,15 +85,21 @@ public final class CalibrationFiles {
     if (s.n() == 0) {
       return "–";
     }
-    StringBuilder b = new StringBuilder(io.smsim.model.Times.human(instant(s.mean()), zone));
+    java.time.ZonedDateTime mean = instant(s.mean()).atZone(zone);
+    StringBuilder b = new StringBuilder().append(mean.toLocalDate()).append(' ').append(clock(mean));
     if (s.hasCi() && !(s.ciLow() == s.mean() && s.ciHigh() == s.mean())) {
-      b.append(" [").append(io.smsim.model.Times.clock(instant(s.ciLow()), zone)).append(", ")
-          .append(io.smsim.model.Times.clock(instant(s.ciHigh()), zone)).append(']');
+      b.append(" [").append(clock(instant(s.ciLow()).atZone(zone))).append(", ")
+          .append(clock(instant(s.ciHigh()).atZone(zone))).append(']');
     }
     if (s.n() < replications) {
       b.append(" n=").append(s.n());
     }
     return b.toString();
+  }
+
+  /** {@code 10:24}, or {@code 10:23:48} when not on the minute: a mean is rarely a whole minute. */
+  private static String clock(java.time.ZonedDateTime t) {
+    return io.smsim.model.Times.timeOfDay(t.toLocalTime().toSecondOfDay() / 60.0);
   }
 
   private static java.time.Instant instant(double epochSeconds) {

@@ -31,6 +31,13 @@ class CalibrationTimesTest {
   }
 
   @Test
+  void aMeanOffTheMinuteKeepsItsSeconds() {
+    MetricPath start = MetricPath.parse("regions.north.incidents[0].start", java.util.Set.of(Region.NORTH));
+    Summary s = new Summary(30, epoch(10, 23) + 48, 240, epoch(10, 22) + 0.4, epoch(10, 25) + 36);
+    assertThat(CalibrationFiles.simulated(start, s, 30, LONDON)).isEqualTo("2019-04-02 10:23:48 [10:22, 10:25:36]");
+  }
+
+  @Test
   void aTimeMissingFromSomeReplicationsSaysHowManyHadIt() {
     MetricPath end = MetricPath.parse("regions.north.incidents[0].end", java.util.Set.of(Region.NORTH));
     Summary s = new Summary(12, epoch(10, 48), 60, epoch(10, 47), epoch(10, 49));
