@@ -109,7 +109,7 @@ public final class Calibration {
     }
     double wall = (System.nanoTime() - t0) / 1e9;
     return new CalibrationResult(file.scenario().name(), file.source(), settings.seed(), settings.replications(),
-        settings.method(), List.copyOf(regions), out, fits, startObjective, w1.value(ef), steps, wall,
+        settings.method(), file.scenario().zone(), List.copyOf(regions), out, fits, startObjective, w1.value(ef), steps, wall,
         settings.threads());
   }
 

@@ -53,7 +53,7 @@ public final class CalibrationFiles {
     t.row(List.of("fact", "observed", "simulated", "z"));
     for (CalibrationResult.FactFit f : r.facts()) {
       t.row(List.of(f.fact().metric().text(), observed(f.fact()), simulated(f.fact().metric(), f.simulated(),
-          r.replications()), Double.isFinite(f.z()) ? String.format(Locale.ROOT, "%+.2f", f.z()) : "–"));
+          r.replications(), r.zone()), Double.isFinite(f.z()) ? String.format(Locale.ROOT, "%+.2f", f.z()) : "–"));
     }
     t.print(out);
     out.printf(Locale.ROOT, "z = (simulated mean − observed) / sqrt(s² + u²); objective (weighted sum of squares) "
@@ -75,16 +75,29 @@ public final class CalibrationFiles {
     return f.text() + u;
   }
 
-  static String simulated(MetricPath metric, Summary s, int replications) {
+  /** The simulated mean [95% CI]; an instant in the scenario's zone, as its facts are written ({@code 2019-04-02 10:24 [10:22, 10:26]}). */
+  static String simulated(MetricPath metric, Summary s, int replications, java.time.ZoneId zone) {
     return metric.kind() == MetricPath.Kind.TIME_OF_DAY ? Numbers.timeOfDayInterval(s, replications)
-        : metric.kind() == MetricPath.Kind.TIME ? time(s) : Numbers.interval(s, replications);
+        : metric.kind() == MetricPath.Kind.TIME ? time(s, replications, zone) : Numbers.interval(s, replications);
   }
 
-  private static String time(Summary s) {
+  private static String time(Summary s, int replications, java.time.ZoneId zone) {
     if (s.n() == 0) {
       return "–";
     }
-    return java.time.Instant.ofEpochSecond(Math.round(s.mean())).toString();
+    StringBuilder b = new StringBuilder(io.smsim.model.Times.human(instant(s.mean()), zone));
+    if (s.hasCi() && !(s.ciLow() == s.mean() && s.ciHigh() == s.mean())) {
+      b.append(" [").append(io.smsim.model.Times.clock(instant(s.ciLow()), zone)).append(", ")
+          .append(io.smsim.model.Times.clock(instant(s.ciHigh()), zone)).append(']');
+    }
+    if (s.n() < replications) {
+      b.append(" n=").append(s.n());
+    }
+    return b.toString();
+  }
+
+  private static java.time.Instant instant(double epochSeconds) {
+    return java.time.Instant.ofEpochSecond(Math.round(epochSeconds));
   }
 
   public static void writeJson(CalibrationResult r, Path file) {
@@ -166,7 +179,7 @@ public final class CalibrationFiles {
     lines.add("Against the facts in observed: below (simulated: mean [95% CI] at the fit):");
     for (CalibrationResult.FactFit f : r.facts()) {
       lines.add("  " + f.fact().metric().text() + " = " + observed(f.fact()) + "; simulated "
-          + simulated(f.fact().metric(), f.simulated(), r.replications()));
+          + simulated(f.fact().metric(), f.simulated(), r.replications(), r.zone()));
     }
     lines.add("Fitted, each marked [calibrated] where it is set (95% CI):");
     for (CalibrationResult.Fitted f : r.parameters()) {

@@ -10,12 +10,13 @@ import java.util.List;
  * interval, each fact against the model's mean at the fit, and how the search went. What the
  * console, {@code calibration.json} and the calibrated scenario's comments are written from.
  *
+ * @param zone the scenario's time zone: times are shown in it, as the facts are written
  * @param regions the regions simulated (those the facts and parameters concern)
  * @param objective the weighted sum of squares at the fit ({@link Objective})
  * @param steps every point evaluated, in order
  */
 public record CalibrationResult(String scenario, String source, long seed, int replications, Method method,
-    List<Region> regions, List<Fitted> parameters, List<FactFit> facts, double startObjective, double objective,
+    java.time.ZoneId zone, List<Region> regions, List<Fitted> parameters, List<FactFit> facts, double startObjective, double objective,
     List<Step> steps, double wallSeconds, int wallThreads) {
 
   public CalibrationResult {
