@@ -2,6 +2,7 @@ package io.smsim.live;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.smsim.duis.DuisResponse;
 import io.smsim.duis.DuisResponseParser;
@@ -16,6 +17,7 @@ import io.smsim.duis.xmldsig.TrustStore;
 import io.smsim.model.Region;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +89,9 @@ class SignedDuisTest {
           CertificateValidity.ENFORCE, Clock.systemUTC());
       assertThat(dspTrust.verify(body, 0, body.length).eui64()).isEqualTo(DCC);
 
+      // the slot is freed when serve's delivery client has the sink's answer, a moment after the sink has the response
+      await("the delivered request's slot freed").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(live.adminGet("/metrics").body()).contains("smsim_dsp_in_flight_requests 0.0"));
       String metrics = live.adminGet("/metrics").body();
       assertThat(metrics).contains("smsim_dsp_requests_total{code=\"E1\",endpoint=\"serviceS\"} 4.0")
           .contains("smsim_dsp_signature_refusals_total{reason=\"digest_mismatch\"} 1.0")
