@@ -60,11 +60,16 @@ done
 stub=$((20000 + RANDOM % 20000))
 java -cp "$bench" io.smsim.bench.AckStub "$stub" 1 > "$out/stub.log" 2>&1 &
 pids+=($!)
-sleep 2
+for _ in $(seq 1 300); do # a loaded machine can take a minute to start a JVM; a taken port ends it
+  grep -q 'AckStub answering' "$out/stub.log" && break
+  kill -0 "${pids[-1]}" 2>/dev/null || { echo "AckStub did not start: $(cat "$out/stub.log")" >&2; exit 1; }
+  sleep 0.2
+done
 for mode in off on; do
   sign=()
   [ "$mode" = on ] && sign=(--sign-key "$key" --sign-cert "$cert")
   echo "== smsim load, signing $mode, asked for 40000/s (load average $(load))"
   java -jar "$jar" load --target "http://127.0.0.1:$stub" --ack-only --rate 40000 --warmup 3s --duration "${secs}s" \
-    --connections 64 --threads 2 --quiet --no-report --out "$out/load-$mode" "${sign[@]}" 2>&1 | grep -E '^sends|^  ack'
+    --connections 64 --threads 2 --quiet --no-report --out "$out/load-$mode" "${sign[@]}" > "$out/load.txt" 2>&1 || true
+  grep -E '^sends|^  ack' "$out/load.txt" || { echo "smsim load gave no summary:"; cat "$out/load.txt"; }
 done
