@@ -126,20 +126,7 @@ final class Http2HopClient implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    for (EventExecutor loop : loops) {
-      if (loop.isShuttingDown()) {
-        continue;
-      }
-      try {
-        loop.execute(() -> {
-          for (Link l : links.get(loop).values()) {
-            l.close();
-          }
-        });
-      } catch (RuntimeException ignored) {
-        // the loop is going down: its connections go with it
-      }
-    }
+    NettyTransport.onEachLiveLoop(loops, loop -> links.get(loop).values().forEach(Link::close));
   }
 
   /** The hop from one loop to one server: its connection (when there is one); every method runs on the loop. */

@@ -161,20 +161,7 @@ final class LoopbackHttpClient implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    for (EventExecutor loop : loops) {
-      if (loop.isShuttingDown()) {
-        continue;
-      }
-      try {
-        loop.execute(() -> {
-          for (Pool p : pools.get(loop).values()) {
-            p.close();
-          }
-        });
-      } catch (RuntimeException ignored) {
-        // the loop is going down: its connections go with it
-      }
-    }
+    NettyTransport.onEachLiveLoop(loops, loop -> pools.get(loop).values().forEach(Pool::close));
   }
 
   /** The connections to one destination from one loop; every method runs on that loop. */

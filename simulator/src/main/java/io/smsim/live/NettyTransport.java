@@ -71,4 +71,22 @@ public enum NettyTransport {
   public Class<? extends SocketChannel> socketChannel() {
     return this == EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
   }
+
+  /**
+   * Runs {@code task} on each loop that is not shutting down, for closing what belongs to the loop
+   * (a client's connections) on the loop itself; a loop going down meanwhile takes them with it.
+   */
+  static void onEachLiveLoop(io.netty.util.concurrent.EventExecutor[] loops,
+      java.util.function.Consumer<io.netty.util.concurrent.EventExecutor> task) {
+    for (io.netty.util.concurrent.EventExecutor loop : loops) {
+      if (loop.isShuttingDown()) {
+        continue;
+      }
+      try {
+        loop.execute(() -> task.accept(loop));
+      } catch (RuntimeException ignored) {
+        // the loop is going down: its connections go with it
+      }
+    }
+  }
 }
