@@ -1,6 +1,5 @@
 package io.smsim.live;
 
-import io.netty.handler.codec.http2.Http2Headers;
 import io.smsim.duis.ResponseCode;
 import io.smsim.model.Category;
 import io.smsim.model.Outcome;
@@ -13,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The DSP's asynchronous half: carries an acknowledged request through the region's broker (its
  * round-trip time, faults included, waited out on the region's loop) to the region's routed gateway
- * server over loopback HTTP/2 ({@link Http2HopClient}: one connection per server and loop, a stream per
- * request, answers in the order the children end), turns what comes back into an {@link Outcome}, and hands the final
- * DUIS response to {@link ResponseDelivery}. Every accepted request ends here exactly once.
+ * server over loopback ({@link HopClient}: one connection per server and loop, binary frames that carry
+ * the request's SRV and category, answers in the order the children end), turns what comes back into
+ * an {@link Outcome}, and hands the final DUIS response to {@link ResponseDelivery}. Every accepted
+ * request ends here exactly once.
  *
  * <p>Transport failures are outcomes too: a refused connection (hardware failure, nothing listens)
  * is {@link Outcome#UNAVAILABLE}; a connection dropped with the request in flight is
@@ -29,14 +29,12 @@ final class CspHop {
 
   private final LiveCluster[] clusters;
   private final Category[][] categoryBySrv;
-  /** Per region, SRV and server: the hop's request headers, made once, on first use (on the region's loop). */
-  private final Http2Headers[][][] encoded;
-  private final Http2HopClient client;
+  private final HopClient client;
   private final DspService dsp;
   private final ResponseDelivery delivery;
   private final LiveMetrics metrics;
 
-  CspHop(LiveCluster[] clusters, Http2HopClient client, DspService dsp, ResponseDelivery delivery,
+  CspHop(LiveCluster[] clusters, HopClient client, DspService dsp, ResponseDelivery delivery,
       LiveMetrics metrics) {
     this.clusters = clusters;
     this.client = client;
@@ -44,11 +42,9 @@ final class CspHop {
     this.delivery = delivery;
     this.metrics = metrics;
     this.categoryBySrv = new Category[clusters.length][];
-    this.encoded = new Http2Headers[clusters.length][][];
     for (LiveCluster c : clusters) {
       if (c != null) {
         categoryBySrv[c.region.ordinal()] = categories(c);
-        encoded[c.region.ordinal()] = new Http2Headers[CATALOGUE.size()][ServerRole.values().length];
       }
     }
   }
@@ -80,44 +76,26 @@ final class CspHop {
     });
   }
 
-  /** On the region's loop: the hop's exchanges run wholly on it (see {@link LoopbackHttpClient}). */
+  /** On the region's loop: the hop's exchanges run wholly on it (see {@link HopClient}). */
   private void send(LiveCluster c, DspService.Accepted a) {
     int port = c.routedPort();
     ServerRole role = c.server(ServerRole.PRIMARY).port() == port ? ServerRole.PRIMARY : ServerRole.SECONDARY;
     int srvIndex = CATALOGUE.indexOf(a.srv().variant());
     Category category = categoryBySrv[c.region.ordinal()][srvIndex];
     long deadline = c.clock().realNanos(2 * c.spec.gateway().responseTimeoutNanos() + 60_000_000_000L);
-    client.send(c.server(role).address(), request(c, srvIndex, category, role), deadline)
-        .thenAccept(r -> finish(c, role, category, a, outcome(r)));
+    client.send(c.server(role).address(), srvIndex, category.ordinal(), deadline,
+        (failure, code) -> finish(c, role, category, a, outcome(failure, code)));
   }
 
-  /** {@code POST /csp/v1/requests?srv=4.1.1&category=onDemand} to the server, made once (a server keeps its port). */
-  private Http2Headers request(LiveCluster c, int srvIndex, Category category, ServerRole role) {
-    Http2Headers[] byRole = encoded[c.region.ordinal()][srvIndex];
-    if (byRole[role.ordinal()] == null) {
-      byRole[role.ordinal()] = Http2HopClient.request(c.server(role).address(), "POST",
-          "/csp/v1/requests?srv=" + CATALOGUE.get(srvIndex).variant() + "&category=" + category.key());
-    }
-    return byRole[role.ordinal()];
-  }
-
-  static Outcome outcome(HttpResult r) {
-    return switch (r.failure()) {
-      case NONE -> fromLabel(r.bodyText().trim());
+  /** What a hop's ending means for the request: the gateway's outcome, or the transport failure's. */
+  static Outcome outcome(HttpResult.Failure failure, int code) {
+    return switch (failure) {
+      case NONE -> code < OUTCOMES.length ? OUTCOMES[code] : Outcome.GATEWAY_ERROR;
       case REFUSED -> Outcome.UNAVAILABLE;
       case CLOSED, ERROR -> Outcome.LOST;
       case TIMEOUT -> Outcome.NO_RESPONSE;
       case OVERLOADED -> Outcome.QUEUE_FULL;
     };
-  }
-
-  private static Outcome fromLabel(String label) {
-    for (Outcome o : OUTCOMES) {
-      if (o.label().equals(label)) {
-        return o;
-      }
-    }
-    return Outcome.GATEWAY_ERROR;
   }
 
   private void finish(LiveCluster c, ServerRole role, Category category, DspService.Accepted a, Outcome outcome) {

@@ -41,7 +41,7 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     String raw = req.uri();
     if (req.method().equals(HttpMethod.POST) && raw.startsWith(REQUESTS_QUERY) && raw.indexOf('%') < 0
         && raw.indexOf('+') < 0 && raw.indexOf('#') < 0) { // the DSP's own form, read in place
-      server.request(ctx, null, CATALOGUE.indexOf(param(raw, "srv")), GatewayServer.category(param(raw, "category")),
+      server.request(ctx, null, 0, CATALOGUE.indexOf(param(raw, "srv")), GatewayServer.category(param(raw, "category")),
           keepAlive);
       return;
     }
@@ -49,7 +49,7 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     String path = uri.path();
     if (path.equals(REQUESTS) && req.method().equals(HttpMethod.POST)) {
       Map<String, List<String>> q = uri.parameters();
-      server.request(ctx, null, CATALOGUE.indexOf(first(q, "srv")), GatewayServer.category(first(q, "category")),
+      server.request(ctx, null, 0, CATALOGUE.indexOf(first(q, "srv")), GatewayServer.category(first(q, "category")),
           keepAlive);
     } else if (path.startsWith("/probe/") && req.method().equals(HttpMethod.GET)) {
       FailoverPolicy.ProbeKind kind = probeKind(path.substring("/probe/".length()));

@@ -4,7 +4,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 
 /**
- * Pipeline of a CSP gateway server's port: HTTP/1.1 or HTTP/2, by the connection's first bytes
+ * Pipeline of a CSP gateway server's port: HTTP/1.1 or the DSP's hop, by the connection's first bytes
  * ({@link GatewayProtocols}).
  */
 final class GatewayInitializer extends ChannelInitializer<SocketChannel> {

@@ -8,7 +8,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http2.Http2FrameStream;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.smsim.model.Category;
@@ -52,11 +51,13 @@ final class GatewayServer {
   private int nextHandle;
   private long admitted;
 
-  /** One request at the gateway (from the DSP over HTTP), or one device alert ({@code alertDone}). */
+  /** One request at the gateway (from the DSP's hop or over HTTP), or one device alert ({@code alertDone}). */
   private static final class Work {
     final ChannelHandlerContext ctx;
-    /** The request's HTTP/2 stream, or {@code null} on HTTP/1.1. */
-    final Http2FrameStream stream;
+    /** The hop connection the request came on, or {@code null} on HTTP/1.1. */
+    final GatewayHop hop;
+    /** The request's id on {@code hop}. */
+    final int hopId;
     final boolean keepAlive;
     final int srvIndex;
     final Category category;
@@ -64,10 +65,11 @@ final class GatewayServer {
     Outcome outcome;
     ScheduledFuture<?> timer;
 
-    Work(ChannelHandlerContext ctx, Http2FrameStream stream, boolean keepAlive, int srvIndex, Category category,
+    Work(ChannelHandlerContext ctx, GatewayHop hop, int hopId, boolean keepAlive, int srvIndex, Category category,
         Consumer<Outcome> alertDone) {
       this.ctx = ctx;
-      this.stream = stream;
+      this.hop = hop;
+      this.hopId = hopId;
       this.keepAlive = keepAlive;
       this.srvIndex = srvIndex;
       this.category = category;
@@ -110,37 +112,37 @@ final class GatewayServer {
 
   // ---- requests (on the loop) -----------------------------------------------------------------
 
-  /** A request from the DSP, on HTTP/1.1 ({@code stream} null) or on an HTTP/2 stream. */
-  void request(ChannelHandlerContext ctx, Http2FrameStream stream, int srvIndex, Category category, boolean keepAlive) {
-    if (srvIndex < 0 || category == null) {
-      if (stream != null) {
-        GatewayHttp2Handler.text(ctx, stream, HttpResponseStatus.BAD_REQUEST, "srv and category required");
-      } else {
-        HttpResponses.text(ctx, HttpResponseStatus.BAD_REQUEST, "srv and category required", keepAlive);
-      }
+  /**
+   * A request from the DSP, on the hop ({@code hop} and its {@code hopId}) or on HTTP/1.1 ({@code hop}
+   * null).
+   */
+  void request(ChannelHandlerContext ctx, GatewayHop hop, int hopId, int srvIndex, Category category,
+      boolean keepAlive) {
+    if (srvIndex < 0 || category == null) { // the hop's decoder answers its own (it reads indices)
+      HttpResponses.text(ctx, HttpResponseStatus.BAD_REQUEST, "srv and category required", keepAlive);
       return;
     }
     if (!cluster.ops.serves(role)) {
-      answer(ctx, stream, keepAlive, Outcome.UNAVAILABLE);
+      answer(ctx, hop, hopId, keepAlive, Outcome.UNAVAILABLE);
       return;
     }
     int handle = ++nextHandle & Integer.MAX_VALUE;
     switch (model.admit(handle)) {
       case STARTED -> {
         admitted++;
-        inFlight.put(handle, new Work(ctx, stream, keepAlive, srvIndex, category, null));
+        inFlight.put(handle, new Work(ctx, hop, hopId, keepAlive, srvIndex, category, null));
         startWork(handle);
       }
       case QUEUED -> {
         admitted++;
-        inFlight.put(handle, new Work(ctx, stream, keepAlive, srvIndex, category, null));
+        inFlight.put(handle, new Work(ctx, hop, hopId, keepAlive, srvIndex, category, null));
       }
       case SPAWN_FAILED -> {
         cluster.ops.limitReached(role.ordinal());
-        answer(ctx, stream, keepAlive, Outcome.SPAWN_FAILED);
+        answer(ctx, hop, hopId, keepAlive, Outcome.SPAWN_FAILED);
       }
-      case QUEUE_FULL -> answer(ctx, stream, keepAlive, Outcome.QUEUE_FULL);
-      case UNAVAILABLE -> answer(ctx, stream, keepAlive, Outcome.UNAVAILABLE);
+      case QUEUE_FULL -> answer(ctx, hop, hopId, keepAlive, Outcome.QUEUE_FULL);
+      case UNAVAILABLE -> answer(ctx, hop, hopId, keepAlive, Outcome.UNAVAILABLE);
       default -> throw new IllegalStateException();
     }
     cluster.ops.checkReaperThreshold(role.ordinal());
@@ -159,12 +161,12 @@ final class GatewayServer {
     switch (model.admit(handle)) {
       case STARTED -> {
         admitted++;
-        inFlight.put(handle, new Work(null, null, false, -1, Category.ALERT, done));
+        inFlight.put(handle, new Work(null, null, 0, false, -1, Category.ALERT, done));
         startWork(handle);
       }
       case QUEUED -> {
         admitted++;
-        inFlight.put(handle, new Work(null, null, false, -1, Category.ALERT, done));
+        inFlight.put(handle, new Work(null, null, 0, false, -1, Category.ALERT, done));
       }
       case SPAWN_FAILED -> {
         cluster.ops.limitReached(role.ordinal());
@@ -186,7 +188,7 @@ final class GatewayServer {
     if (w.alertDone != null) {
       done(w.alertDone, outcome);
     } else {
-      answer(w.ctx, w.stream, w.keepAlive, outcome);
+      answer(w.ctx, w.hop, w.hopId, w.keepAlive, outcome);
     }
   }
 
@@ -214,13 +216,13 @@ final class GatewayServer {
     finish(w, w.outcome);
   }
 
-  private void answer(ChannelHandlerContext ctx, Http2FrameStream stream, boolean keepAlive, Outcome outcome) {
+  private void answer(ChannelHandlerContext ctx, GatewayHop hop, int hopId, boolean keepAlive, Outcome outcome) {
     outcomes[outcome.ordinal()]++;
     if (!ctx.channel().isActive()) {
       return;
     }
-    if (stream != null) {
-      ANSWERS.send(ctx, stream, outcome);
+    if (hop != null) {
+      hop.answer(ctx, hopId, outcome);
     } else {
       ANSWERS.send(ctx, outcome, keepAlive);
     }

@@ -127,7 +127,7 @@ public final class LiveEmulator implements AutoCloseable {
   private void startDsp() throws InterruptedException {
     // the hop and the delivery start on a region's loop (CspHop): their exchanges stay on it
     // as many in flight to a server from a loop as the HTTP/1.1 hop allowed (2,048 connections + 4,096 waiting)
-    Http2HopClient hopClient = client(new Http2HopClient(gatewayGroup, 2048 + 4096, 1000));
+    HopClient hopClient = client(new HopClient(gatewayGroup, 2048 + 4096, 1000));
     DuisRequestParser parser = DuisRequestParser.create(SrvCatalogue.standard(), options.maxBodyBytes(),
         DuisRequestParser.DEFAULT_MAX_DEPTH);
     dsp = new DspService(parser, scenario.devices(), scenario.regions().keySet(), options.maxInFlight(),

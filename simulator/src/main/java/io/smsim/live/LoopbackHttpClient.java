@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A small HTTP/1.1 client with keep-alive connection pools: the failover controller's health probes
  * and the delivery of final responses and alerts (the DSP's hop to the gateways is multiplexed on
- * HTTP/2: {@link Http2HopClient}). Each exchange holds one
+ * its own binary frames: {@link HopClient}). Each exchange holds one
  * pooled connection until its response (HTTP/1.1 answers in order, and a gateway answers when its
  * child ends, so requests are not pipelined behind each other), has a deadline, and ends exactly once
  * with an {@link HttpResult}. When a pool's connections and waiting slots are used up the exchange

@@ -1,11 +1,5 @@
 package io.smsim.live;
 
-import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
-import io.netty.handler.codec.http2.DefaultHttp2Headers;
-import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
-import io.netty.handler.codec.http2.Http2FrameStream;
-import io.netty.handler.codec.http2.Http2Headers;
-import io.netty.handler.codec.http2.Http2Stream;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -22,25 +16,23 @@ import io.smsim.model.Outcome;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A gateway server's answer to the DSP's hop: HTTP 200 with the outcome's label for outcomes that
+ * A gateway server's answer over HTTP/1.1 (the hop's own frames carry the outcome's ordinal, {@link
+ * HopProtocol}): HTTP 200 with the outcome's label for outcomes that
  * end the request's life at the CSP (success, no response, unreachable, gateway error), else 503
- * with the label. The bodies and headers of every (outcome, keep-alive) pair, and of every outcome on
- * HTTP/2, are made once and shared, read-only, by every answer: an answer allocates only its frames.
+ * with the label. The bodies and headers of every (outcome, keep-alive) pair are made once and
+ * shared, read-only, by every answer: an answer allocates only its response object.
  */
 final class OutcomeAnswers {
 
   private final ByteBuf[] bodies = new ByteBuf[Outcome.count()];
   private final HttpHeaders[][] headers = new HttpHeaders[Outcome.count()][2];
   private final HttpResponseStatus[] statuses = new HttpResponseStatus[Outcome.count()];
-  private final Http2Headers[] h2Headers = new Http2Headers[Outcome.count()];
 
   OutcomeAnswers() {
     for (Outcome o : Outcome.values()) {
       byte[] label = o.label().getBytes(StandardCharsets.UTF_8);
       bodies[o.ordinal()] = Unpooled.unreleasableBuffer(Unpooled.directBuffer(label.length).writeBytes(label));
       statuses[o.ordinal()] = ends(o) ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE;
-      h2Headers[o.ordinal()] = new DefaultHttp2Headers(false).status(statuses[o.ordinal()].codeAsText())
-          .set(HttpHeaderNames.CONTENT_TYPE, HttpResponses.TEXT).setInt(HttpHeaderNames.CONTENT_LENGTH, label.length);
       for (int keepAlive = 0; keepAlive < 2; keepAlive++) {
         headers[o.ordinal()][keepAlive] = new DefaultHttpHeaders()
             .set(HttpHeaderNames.CONTENT_TYPE, HttpResponses.TEXT)
@@ -65,19 +57,5 @@ final class OutcomeAnswers {
     } else {
       ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
     }
-  }
-
-  /**
-   * Writes the answer on an HTTP/2 stream (headers, then the label with the end of the stream), unless
-   * the client reset the stream; flushes are consolidated by the pipeline, so answers that end in one
-   * turn of the loop leave in one write.
-   */
-  void send(ChannelHandlerContext ctx, Http2FrameStream stream, Outcome o) {
-    if (stream.state() == Http2Stream.State.CLOSED) {
-      return;
-    }
-    int i = o.ordinal();
-    ctx.write(new DefaultHttp2HeadersFrame(h2Headers[i], false).stream(stream), ctx.voidPromise());
-    ctx.writeAndFlush(new DefaultHttp2DataFrame(bodies[i].duplicate(), true).stream(stream), ctx.voidPromise());
   }
 }
