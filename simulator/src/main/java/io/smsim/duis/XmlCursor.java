@@ -152,7 +152,9 @@ final class XmlCursor implements AutoCloseable {
   static DuisRejectedException notWellFormed(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int at = message.indexOf("Message: ");
-    String detail = (at >= 0 ? message.substring(at + 9) : message).replace('\n', ' ');
+    String detail = at >= 0 ? message.substring(at + 9) : message;
+    int where = detail.indexOf("\n at [row,col"); // Woodstox appends the location, given below in words
+    detail = (where >= 0 ? detail.substring(0, where) : detail).strip().replace('\n', ' ');
     if (e instanceof XMLStreamException x && x.getLocation() != null) {
       detail = "line " + x.getLocation().getLineNumber() + ", column " + x.getLocation().getColumnNumber() + ": " + detail;
     }

@@ -141,7 +141,12 @@ final class LiveMetrics {
   }
 
   void httpResponse(String server, int status) {
-    httpResponses.labelValues(server, Integer.toString(status)).inc();
+    httpResponseSeries(server, status).inc();
+  }
+
+  /** The series of {@code server}'s responses with {@code status}, for a caller that keeps it. */
+  CounterDataPoint httpResponseSeries(String server, int status) {
+    return httpResponses.labelValues(server, Integer.toString(status));
   }
 
   void failover(Region region) {

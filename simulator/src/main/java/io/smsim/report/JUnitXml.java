@@ -62,7 +62,8 @@ public final class JUnitXml {
 
   public static void write(List<Suite> suites, Writer out) throws IOException {
     try {
-      XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      // the JDK's writer, whatever else the class path offers (Woodstox, for the DUIS parser)
+      XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
       x.writeStartDocument("UTF-8", "1.0");
       x.writeCharacters("\n");
       x.writeStartElement("testsuites");

@@ -147,7 +147,7 @@ class DuisRequestRejectionTest {
   void truncatedDocument() {
     DuisRejectedException e = reject(VALID.substring(0, VALID.length() / 2));
     assertThat(e.reason()).isEqualTo(RejectReason.NOT_WELL_FORMED);
-    assertThat(e.offendingValue()).contains("XML document structures must start and end within the same entity");
+    assertThat(e.offendingValue()).contains("Unexpected EOF").doesNotContain("row,col");
   }
 
   @Test
@@ -178,6 +178,17 @@ class DuisRequestRejectionTest {
         "<sr:ReadFirmwareVersion>" + deep + "</sr:ReadFirmwareVersion>"));
     assertThat(e.reason()).isEqualTo(RejectReason.TOO_DEEP);
     assertThat(e.offendingValue()).isEqualTo("depth 33 > limit 32");
+  }
+
+  @Test
+  void moreAttributesOnOneElementThanTheParsersLimitAreRefused() {
+    StringBuilder attributes = new StringBuilder();
+    for (int i = 0; i < 33; i++) {
+      attributes.append(" a").append(i).append("=\"1\"");
+    }
+    DuisRejectedException e = reject(VALID.replace("<sr:Body>", "<sr:Body" + attributes + ">"));
+    assertThat(e.reason()).isEqualTo(RejectReason.NOT_WELL_FORMED);
+    assertThat(e.offendingValue()).contains("32");
   }
 
   @Test
