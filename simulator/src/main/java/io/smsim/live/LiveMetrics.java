@@ -84,7 +84,7 @@ final class LiveMetrics {
           + "shed-live-rate: above the live alert rate, never raised)")
       .labelNames("region", "type", "code", "source", "outcome").register(registry);
   private final Counter alertDeliveries = Counter.builder().name("smsim_alert_deliveries_total")
-      .help("Alerts POSTed to the response URL: delivered, retried (one per retry), failed after retries, dropped "
+      .help("Alerts POSTed to the response URL: delivered, retried (one per retry), undeliverable (given up after retries), dropped "
           + "(the alerts' own delivery backlog full), disabled (no response URL)")
       .labelNames("result").register(registry);
   private final Gauge inFlight = Gauge.builder().name("smsim_dsp_in_flight_requests")

@@ -1,5 +1,7 @@
 package io.smsim.load;
 
+import static io.smsim.load.BenchJson.round;
+
 import io.smsim.output.OutputFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -210,18 +212,18 @@ public final class BenchOutputs {
     g.writeNumberField("repeat", o.repeat());
     g.writeStringField("dir", dir.relativize(o.dir()).toString());
     g.writeNumberField("faultAtSeconds", round(m.faultAtSeconds()));
-    seconds("onsetSeconds", m.onset(), g);
-    seconds("decisionSeconds", m.decision(), g);
-    seconds("detectSeconds", m.detect(), g);
-    seconds("switchoverSeconds", m.switchover(), g);
-    seconds("restartSeconds", m.restart(), g);
+    BenchJson.seconds("onsetSeconds", m.onset(), g);
+    BenchJson.seconds("decisionSeconds", m.decision(), g);
+    BenchJson.seconds("detectSeconds", m.detect(), g);
+    BenchJson.seconds("switchoverSeconds", m.switchover(), g);
+    BenchJson.seconds("restartSeconds", m.restart(), g);
     g.writeNumberField("failovers", m.failovers());
     g.writeNumberField("failedInEvent", m.failedInEvent());
     g.writeNumberField("regionRequests", m.regionRequests());
     g.writeNumberField("lost", m.lost());
     g.writeNumberField("duplicated", m.duplicated());
     g.writeNumberField("lostInFlight", m.lostInFlight());
-    seconds("recoverySeconds", m.recovery(), g);
+    BenchJson.seconds("recoverySeconds", m.recovery(), g);
     g.writeStringField("resolvedBy", m.resolvedBy());
     g.writeObjectFieldStart("configured");
     g.writeNumberField("detectSeconds", round(m.configuredDetect()));
@@ -246,23 +248,7 @@ public final class BenchOutputs {
       g.writeEndObject();
     }
     g.writeEndArray();
-    LoadSummaryJson.slo(o.slo(), g);
-    g.writeBooleanField("passed", o.passed());
-    g.writeObjectFieldStart("load");
-    LoadSummaryJson.fields(o.load(), List.of(), g);
-    g.writeEndObject();
-    g.writeEndObject();
+    BenchJson.endRun(o.slo(), o.passed(), o.load(), g);
   }
 
-  private static void seconds(String name, double v, JsonGenerator g) throws IOException {
-    if (Double.isNaN(v)) {
-      g.writeNullField(name);
-    } else {
-      g.writeNumberField(name, round(v));
-    }
-  }
-
-  static double round(double v) {
-    return Double.isNaN(v) ? v : Math.round(v * 1000) / 1000.0;
-  }
 }

@@ -1,5 +1,7 @@
 package io.smsim.load;
 
+import static io.smsim.load.BenchJson.round;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -67,8 +69,8 @@ final class ExternalBenchJson {
       g.writeStartObject();
       g.writeStringField("role", c.role().label());
       g.writeStringField("command", c.text());
-      g.writeNumberField("startSeconds", ExternalOutputs.round(c.startSeconds()));
-      g.writeNumberField("endSeconds", ExternalOutputs.round(c.endSeconds()));
+      g.writeNumberField("startSeconds", round(c.startSeconds()));
+      g.writeNumberField("endSeconds", round(c.endSeconds()));
       if (c.exitCode() == null) {
         g.writeNullField("exitCode");
       } else {
@@ -83,18 +85,18 @@ final class ExternalBenchJson {
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeNumberField("faultAtSeconds", ExternalOutputs.round(m.faultAtSeconds()));
-    seconds("restoreAtSeconds", m.restoreAtSeconds(), g);
-    seconds("onsetSeconds", m.onset(), g);
-    seconds("recoverySeconds", m.recovery(), g);
+    g.writeNumberField("faultAtSeconds", round(m.faultAtSeconds()));
+    BenchJson.seconds("restoreAtSeconds", m.restoreAtSeconds(), g);
+    BenchJson.seconds("onsetSeconds", m.onset(), g);
+    BenchJson.seconds("recoverySeconds", m.recovery(), g);
     g.writeNumberField("failedInEvent", m.failedInEvent());
-    seconds("longestGapSeconds", m.gap(), g);
-    seconds("longestGapFromSeconds", m.gapStart(), g);
+    BenchJson.seconds("longestGapSeconds", m.gap(), g);
+    BenchJson.seconds("longestGapFromSeconds", m.gapStart(), g);
     g.writeStringField("oldServer", m.oldServer());
     g.writeStringField("newServer", m.newServer());
-    seconds("detectionSeconds", m.detection(), g);
-    seconds("switchoverSeconds", m.switchover(), g);
-    seconds("failbackSeconds", m.failback(), g);
+    BenchJson.seconds("detectionSeconds", m.detection(), g);
+    BenchJson.seconds("switchoverSeconds", m.switchover(), g);
+    BenchJson.seconds("failbackSeconds", m.failback(), g);
     g.writeBooleanField("exact", m.exact(o.load()));
     g.writeArrayFieldStart("phases");
     for (ExternalMeasures.Phase p : m.phases()) {
@@ -116,42 +118,30 @@ final class ExternalBenchJson {
       LoadResult.Lost l = m.lost().get(i);
       g.writeStartObject();
       g.writeStringField("requestId", l.requestId());
-      g.writeNumberField("intendedSeconds", ExternalOutputs.round(l.intendedSeconds()));
+      g.writeNumberField("intendedSeconds", round(l.intendedSeconds()));
       g.writeStringField("acknowledgedBy", l.acknowledgedBy());
       g.writeEndObject();
     }
     g.writeEndArray();
-    LoadSummaryJson.slo(o.slo(), g);
-    g.writeBooleanField("passed", o.passed());
-    g.writeObjectFieldStart("load");
-    LoadSummaryJson.fields(o.load(), List.of(), g);
-    g.writeEndObject();
-    g.writeEndObject();
+    BenchJson.endRun(o.slo(), o.passed(), o.load(), g);
   }
 
   private static void phase(ExternalMeasures.Phase p, JsonGenerator g) throws IOException {
     g.writeStartObject();
     g.writeStringField("phase", p.name());
-    g.writeNumberField("fromSeconds", ExternalOutputs.round(p.fromSeconds()));
-    g.writeNumberField("toSeconds", ExternalOutputs.round(p.toSeconds()));
+    g.writeNumberField("fromSeconds", round(p.fromSeconds()));
+    g.writeNumberField("toSeconds", round(p.toSeconds()));
     g.writeNumberField("requests", p.requests());
     g.writeNumberField("ok", p.ok());
     g.writeNumberField("failed", p.failed());
     g.writeNumberField("timedOut", p.timedOut());
     g.writeNumberField("lost", p.lost());
     g.writeNumberField("duplicated", p.duplicated());
-    seconds("ackP50Ms", p.ackP50Ms(), g);
-    seconds("ackP99Ms", p.ackP99Ms(), g);
-    seconds("e2eP50Ms", p.e2eP50Ms(), g);
-    seconds("e2eP99Ms", p.e2eP99Ms(), g);
+    BenchJson.seconds("ackP50Ms", p.ackP50Ms(), g);
+    BenchJson.seconds("ackP99Ms", p.ackP99Ms(), g);
+    BenchJson.seconds("e2eP50Ms", p.e2eP50Ms(), g);
+    BenchJson.seconds("e2eP99Ms", p.e2eP99Ms(), g);
     g.writeEndObject();
   }
 
-  private static void seconds(String name, double v, JsonGenerator g) throws IOException {
-    if (Double.isNaN(v)) {
-      g.writeNullField(name);
-    } else {
-      g.writeNumberField(name, ExternalOutputs.round(v));
-    }
-  }
 }

@@ -1,5 +1,7 @@
 package io.smsim.load;
 
+import static io.smsim.load.BenchJson.round;
+
 import io.smsim.output.OutputFiles;
 import io.smsim.report.Html;
 import java.io.IOException;
@@ -139,9 +141,6 @@ public final class ExternalOutputs {
     return Double.isNaN(v) ? "-" : Format.ms(v);
   }
 
-  static double round(double v) {
-    return Double.isNaN(v) ? v : Math.round(v * 1000) / 1000.0;
-  }
 
   /** Writes bench.json and report.html into {@code dir}; returns their paths. */
   public static List<Path> write(Path dir, ExternalBench.Plan plan, List<ExternalBench.Outcome> outcomes) {
