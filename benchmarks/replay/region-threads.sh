@@ -7,8 +7,9 @@
 #   benchmarks/replay/region-threads.sh [REPEATS] [SCENARIO] [--set PATH=VALUE ...]
 #
 # Default: 3 repeats of scenarios/national-day-2022.yaml with simulator/target/smsim.jar
-# (SMSIM_JAR=... for another build), on the collector ./smsim gives batch commands (the parallel
-# throughput collector; GC="-XX:+UseG1GC" to compare). Run it under `flock /work/bench.lock` on a shared machine:
+# (SMSIM_JAR=... for another build), with the JVM options ./smsim gives batch commands (the parallel
+# throughput collector, and the heap on transparent huge pages where the kernel offers them;
+# GC="-XX:+UseG1GC" to compare collectors, THP="" to leave huge pages out). Run it under `flock /work/bench.lock` on a shared machine:
 # the speed-up needs both cores, and says little when other work holds them (the CPU seconds say
 # how much work there was either way).
 set -euo pipefail
@@ -18,6 +19,10 @@ scenario=${2:-scenarios/national-day-2022.yaml}
 shift $(( $# > 2 ? 2 : $# ))
 jar=${SMSIM_JAR:-simulator/target/smsim.jar}
 gc=${GC:--XX:+UseParallelGC}
+# As ./smsim: huge pages for the heap when the kernel offers them (madvise or always).
+thp_default=""
+grep -qE '\[(madvise|always)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null && thp_default="-XX:+UseTransparentHugePages"
+thp=${THP-$thp_default}
 [ -f "$jar" ] || mvn -B -q -DskipTests package
 command -v /usr/bin/time >/dev/null || { echo "GNU time is needed (Debian: apt-get install time)" >&2; exit 2; }
 out=$(mktemp -d)
@@ -25,7 +30,7 @@ trap 'rm -rf "$out"' EXIT
 declare -A walls
 for i in $(seq "$repeats"); do
   for t in 1 2; do
-    /usr/bin/time -f "%e %U %S %M" -o "$out/time" java $gc -Xmx128m -jar "$jar" replay "$scenario" --threads "$t" \
+    /usr/bin/time -f "%e %U %S %M" -o "$out/time" java $gc $thp -Xmx128m -jar "$jar" replay "$scenario" --threads "$t" \
       --no-report --quiet --out "$out/t$t" "$@" > /dev/null
     read -r wall user sys rss < "$out/time"
     walls[$t]="${walls[$t]:-} $wall"

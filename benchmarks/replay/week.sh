@@ -7,7 +7,8 @@
 #   benchmarks/replay/week.sh [THREADS] [PATH=VALUE ...]     # e.g. week.sh 2 workloadScale=0.05
 #
 # BENCH_JAR=... takes another build of benchmarks.jar than benchmarks/target/benchmarks.jar; GC=... another
-# collector than the parallel one ./smsim gives batch commands.
+# collector than the parallel one ./smsim gives batch commands; THP="" leaves out the transparent huge
+# pages ./smsim asks for where the kernel offers them.
 #
 # About 1.2 billion events: minutes on a quiet 2-core machine. Run it under `flock /work/bench.lock`
 # on a shared machine (the full GC at each midnight is included in the wall times).
@@ -18,6 +19,9 @@ shift $(( $# > 0 ? 1 : 0 ))
 bench=${BENCH_JAR:-benchmarks/target/benchmarks.jar}
 [ -f "$bench" ] || mvn -B -q -DskipTests package
 command -v /usr/bin/time >/dev/null || { echo "GNU time is needed (Debian: apt-get install time)" >&2; exit 2; }
+# As ./smsim: huge pages for the heap when the kernel offers them (madvise or always).
+thp_default=""
+grep -qE '\[(madvise|always)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null && thp_default="-XX:+UseTransparentHugePages"
 /usr/bin/time -f "process: wall %e s, CPU %U s user + %S s system, peak RSS %M KiB" \
-  java ${GC:--XX:+UseParallelGC} -Xmx256m -cp "$bench" io.smsim.bench.LongRunMemory scenarios/national-week-2022.yaml "$threads" "$@"
+  java ${GC:--XX:+UseParallelGC} ${THP-$thp_default} -Xmx256m -cp "$bench" io.smsim.bench.LongRunMemory scenarios/national-week-2022.yaml "$threads" "$@"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
