@@ -36,18 +36,19 @@ class HopClientTest {
   private static final int CLOSE = 251;
   private static final int GARBLE = 252;
 
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NettyTransport.get().ioHandlerFactory());
+  private final ClientLoops loops = new ClientLoops();
   private final EventLoopGroup serverGroup = new MultiThreadIoEventLoopGroup(1,
       NettyTransport.get().ioHandlerFactory());
-  private final List<AutoCloseable> closing = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void close() throws Exception {
-    for (AutoCloseable c : closing) {
-      c.close();
-    }
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    loops.close();
     serverGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  /** A client on the test's loop, closed after the test. */
+  private HopClient client(int maxInFlight) {
+    return loops.closeLater(new HopClient(loops.group, maxInFlight, 1000));
   }
 
   /** What a request ended with. */
@@ -106,7 +107,7 @@ class HopClientTest {
             });
           }
         }).bind("127.0.0.1", 0).sync().channel();
-    closing.add(() -> listener.close().syncUninterruptibly());
+    loops.closeLater(() -> listener.close().syncUninterruptibly());
     return (InetSocketAddress) listener.localAddress();
   }
 
@@ -135,8 +136,7 @@ class HopClientTest {
   void requestsInFlightShareOneConnectionAndAnswersComeInTheOrderTheServerGivesThem() throws Exception {
     AtomicInteger accepted = new AtomicInteger();
     InetSocketAddress to = server(accepted);
-    HopClient client = new HopClient(group, 1000, 1000);
-    closing.add(client);
+    HopClient client = client(1000);
     List<CompletableFuture<Ended>> results = new ArrayList<>();
     List<Integer> completedOrder = new CopyOnWriteArrayList<>();
     int n = 200;
@@ -157,8 +157,7 @@ class HopClientTest {
   void manyAnswersInABurstAreEachReadOnceOnOneConnection() throws Exception {
     AtomicInteger accepted = new AtomicInteger();
     InetSocketAddress to = server(accepted);
-    HopClient client = new HopClient(group, 20_000, 1000);
-    closing.add(client);
+    HopClient client = client(20_000);
     int n = 10_000; // answers split across reads at any byte
     List<CompletableFuture<Ended>> results = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -172,8 +171,7 @@ class HopClientTest {
 
   @Test
   void aRefusedConnectionFailsEveryRequestWaitingForItAsRefused() throws Exception {
-    HopClient client = new HopClient(group, 100, 1000);
-    closing.add(client);
+    HopClient client = client(100);
     InetSocketAddress to = closedPort();
     var a = send(client, to, 0, 1, 5 * SECOND);
     var b = send(client, to, 0, 2, 5 * SECOND);
@@ -186,8 +184,7 @@ class HopClientTest {
       throws Exception {
     AtomicInteger accepted = new AtomicInteger();
     InetSocketAddress to = server(accepted);
-    HopClient client = new HopClient(group, 100, 1000);
-    closing.add(client);
+    HopClient client = client(100);
     var waiting = List.of(send(client, to, 0, NEVER, 20 * SECOND), send(client, to, 0, NEVER, 20 * SECOND));
     var closer = send(client, to, 0, CLOSE, 20 * SECOND);
     assertThat(await(closer).failure()).isEqualTo(HttpResult.Failure.CLOSED);
@@ -202,8 +199,7 @@ class HopClientTest {
   void anAnswerOfNoKnownKindClosesTheConnectionAndFailsWhatWasInFlightOnItAsClosed() throws Exception {
     AtomicInteger accepted = new AtomicInteger();
     InetSocketAddress to = server(accepted);
-    HopClient client = new HopClient(group, 100, 1000);
-    closing.add(client);
+    HopClient client = client(100);
     var waiting = send(client, to, 0, NEVER, 20 * SECOND);
     var garbled = send(client, to, 0, GARBLE, 20 * SECOND);
     assertThat(await(garbled).failure()).isEqualTo(HttpResult.Failure.CLOSED);
@@ -216,8 +212,7 @@ class HopClientTest {
   void noAnswerByTheDeadlineIsATimeoutAndTheConnectionServesOn() throws Exception {
     AtomicInteger accepted = new AtomicInteger();
     InetSocketAddress to = server(accepted);
-    HopClient client = new HopClient(group, 100, 1000);
-    closing.add(client);
+    HopClient client = client(100);
     var late = send(client, to, 0, NEVER, SECOND / 5);
     assertThat(await(late).failure()).isEqualTo(HttpResult.Failure.TIMEOUT);
     assertThat(await(send(client, to, 0, 3, 20 * SECOND))).isEqualTo(new Ended(HttpResult.Failure.NONE, 3));
@@ -227,8 +222,7 @@ class HopClientTest {
   @Test
   void aShortDeadlineSentAfterALongOneStillEndsOnTime() throws Exception {
     InetSocketAddress to = server(new AtomicInteger());
-    HopClient client = new HopClient(group, 100, 1000);
-    closing.add(client);
+    HopClient client = client(100);
     var patient = send(client, to, 0, NEVER, 600 * SECOND);
     var hasty = send(client, to, 0, NEVER, SECOND / 5);
     assertThat(hasty.get(10, TimeUnit.SECONDS).failure()).isEqualTo(HttpResult.Failure.TIMEOUT);
@@ -240,8 +234,7 @@ class HopClientTest {
   @Test
   void beyondItsBoundARequestIsRefusedAtOnceAsOverloadedAndAFreedSlotServesAgain() throws Exception {
     InetSocketAddress to = server(new AtomicInteger());
-    HopClient client = new HopClient(group, 2, 1000);
-    closing.add(client);
+    HopClient client = client(2);
     var a = send(client, to, 300, 1, 20 * SECOND);
     var b = send(client, to, 0, NEVER, 20 * SECOND);
     var c = send(client, to, 0, 2, 20 * SECOND);

@@ -2,8 +2,6 @@ package io.smsim.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,9 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,26 +25,27 @@ class LoopbackHttpClientTest {
 
   private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NettyTransport.get().ioHandlerFactory());
-  private final List<AutoCloseable> closing = new CopyOnWriteArrayList<>();
+  private final ClientLoops loops = new ClientLoops();
 
   @AfterEach
   void close() throws Exception {
-    for (AutoCloseable c : closing) {
-      c.close();
-    }
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    loops.close();
+  }
+
+  /** A client on the test's loop, closed after the test. */
+  private LoopbackHttpClient client(int maxConnections, int maxWaiting) {
+    return loops.closeLater(new LoopbackHttpClient(loops.group, maxConnections, maxWaiting, 1000));
   }
 
   /** A blocking loopback server: each connection runs {@code session} on its own thread. */
   private InetSocketAddress server(Session session, AtomicInteger accepted) throws IOException {
     ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    closing.add(ss);
+    loops.closeLater(ss);
     Thread t = new Thread(() -> {
       while (!ss.isClosed()) {
         try {
           Socket s = ss.accept();
-          closing.add(s);
+          loops.closeLater(s);
           accepted.incrementAndGet();
           Thread c = new Thread(() -> {
             try {
@@ -99,8 +96,7 @@ class LoopbackHttpClientTest {
         out.flush();
       }
     }, accepted);
-    LoopbackHttpClient client = new LoopbackHttpClient(group, 4, 4, 1000);
-    closing.add(client);
+    LoopbackHttpClient client = client(4, 4);
     for (int i = 0; i < 3; i++) {
       HttpResult r = await(client.send(to, LoopbackHttpClient.get(to, "/x"), SECOND * 5));
       assertThat(r.ok()).isTrue();
@@ -116,8 +112,7 @@ class LoopbackHttpClientTest {
       port = ss.getLocalPort();
     }
     InetSocketAddress to = new InetSocketAddress("127.0.0.1", port);
-    LoopbackHttpClient client = new LoopbackHttpClient(group, 4, 4, 1000);
-    closing.add(client);
+    LoopbackHttpClient client = client(4, 4);
     assertThat(await(client.send(to, LoopbackHttpClient.get(to, "/x"), SECOND * 5)).failure())
         .isEqualTo(HttpResult.Failure.REFUSED);
   }
@@ -134,8 +129,7 @@ class LoopbackHttpClientTest {
         // never answers
       }
     }, accepted);
-    LoopbackHttpClient client = new LoopbackHttpClient(group, 4, 4, 1000);
-    closing.add(client);
+    LoopbackHttpClient client = client(4, 4);
     assertThat(await(client.send(dropping, LoopbackHttpClient.get(dropping, "/x"), SECOND * 5)).failure())
         .isEqualTo(HttpResult.Failure.CLOSED);
     assertThat(await(client.send(silent, LoopbackHttpClient.get(silent, "/x"), SECOND / 5)).failure())
@@ -157,8 +151,7 @@ class LoopbackHttpClientTest {
         out.flush();
       }
     }, accepted);
-    LoopbackHttpClient client = new LoopbackHttpClient(group, 1, 1, 1000);
-    closing.add(client);
+    LoopbackHttpClient client = client(1, 1);
     CompletableFuture<HttpResult> first = client.send(slow, LoopbackHttpClient.get(slow, "/1"), SECOND * 10);
     CompletableFuture<HttpResult> second = client.send(slow, LoopbackHttpClient.get(slow, "/2"), SECOND * 10);
     CompletableFuture<HttpResult> third = client.send(slow, LoopbackHttpClient.get(slow, "/3"), SECOND * 10);
