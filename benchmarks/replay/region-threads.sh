@@ -18,11 +18,7 @@ repeats=${1:-3}
 scenario=${2:-scenarios/national-day-2022.yaml}
 shift $(( $# > 2 ? 2 : $# ))
 jar=${SMSIM_JAR:-simulator/target/smsim.jar}
-gc=${GC:--XX:+UseParallelGC}
-# As ./smsim: huge pages for the heap when the kernel offers them (madvise or always).
-thp_default=""
-grep -qE '\[(madvise|always)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null && thp_default="-XX:+UseTransparentHugePages"
-thp=${THP-$thp_default}
+source benchmarks/replay/batch-jvm-options.sh
 [ -f "$jar" ] || mvn -B -q -DskipTests package
 command -v /usr/bin/time >/dev/null || { echo "GNU time is needed (Debian: apt-get install time)" >&2; exit 2; }
 out=$(mktemp -d)

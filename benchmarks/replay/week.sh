@@ -19,9 +19,7 @@ shift $(( $# > 0 ? 1 : 0 ))
 bench=${BENCH_JAR:-benchmarks/target/benchmarks.jar}
 [ -f "$bench" ] || mvn -B -q -DskipTests package
 command -v /usr/bin/time >/dev/null || { echo "GNU time is needed (Debian: apt-get install time)" >&2; exit 2; }
-# As ./smsim: huge pages for the heap when the kernel offers them (madvise or always).
-thp_default=""
-grep -qE '\[(madvise|always)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null && thp_default="-XX:+UseTransparentHugePages"
+source benchmarks/replay/batch-jvm-options.sh
 /usr/bin/time -f "process: wall %e s, CPU %U s user + %S s system, peak RSS %M KiB" \
-  java ${GC:--XX:+UseParallelGC} ${THP-$thp_default} -Xmx256m -cp "$bench" io.smsim.bench.LongRunMemory scenarios/national-week-2022.yaml "$threads" "$@"
+  java $gc $thp -Xmx256m -cp "$bench" io.smsim.bench.LongRunMemory scenarios/national-week-2022.yaml "$threads" "$@"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
