@@ -18,7 +18,9 @@
 # With -p, each serve then gets an open-model run of `smsim load --ack-only` (the last JAR's, 20 s
 # after a 5 s warm-up) at half the acknowledgement rate wrk just measured, and its ack latency
 # p50/p99 (from each request's intended send time, so a stall is not hidden) is printed: wrk's own
-# percentiles are those of a closed loop at saturation.
+# percentiles are those of a closed loop at saturation. Verification-off runs only: to send signed
+# requests, smsim load signs each as it sends it, and on a 2-core machine its signing and serve's
+# verification at half serve's saturating rate would take both cores between them.
 # Medians per JAR and mode are printed last. CPU time is far less sensitive to a shared machine than
 # throughput; run it under `flock /work/bench.lock` there, and say that the machine was shared.
 set -euo pipefail
@@ -99,11 +101,11 @@ print(", at %s/s (half): ack p50 %s ms, p99 %s ms, %s late sends" % (sys.argv[2]
   rate=$(awk '/Requests\/sec/ {printf "%d", $2}' "$out/wrk.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$out/wrk.txt"); p99=$(awk '$1 == "99%" {print $2}' "$out/wrk.txt")
   awk -v jar="$jar" -v mode="$mode" -v acks="$acks" -v rate="$rate" -v p50="$p50" -v p99="$p99" -v t="$((t1 - t0))" \
-    -v j="$((j1 - j0))" -v hz="$hz" -v half="$halfline" -v secs="$secs" -v load="$(cut -d' ' -f1 /proc/loadavg)" -v other="$(grep -v '^code I99' "$out/wrk.txt" | grep -c '^code ' || true)" \
+    -v j="$((j1 - j0))" -v hz="$hz" -v half="$halfline" -v secs="$secs" -v load="$(cut -d' ' -f1 /proc/loadavg)" -v other="$(grep '^code ' "$out/wrk.txt" | grep -v '^code I99' | paste -sd ',' - || true)" \
     'BEGIN { if (acks == 0) acks = 1e-9;
       printf "%s verification %s: %d acks/s (%d acks, p50 %s, p99 %s), CPU %.1f s of which JIT %.1f s, %.1f us/ack, %.1f us/ack-jit, load %s%s%s\n",
         jar, mode, acks / secs, acks, p50, p99, t / hz, j / hz, t / hz * 1e6 / acks, (t - j) / hz * 1e6 / acks, load, half,
-        (other > 0 ? " (and " other " other answer codes)" : "") }'
+        (other != "" ? " (other answers: " other ")" : "") }'
 }
 
 for i in $(seq "$repeats"); do

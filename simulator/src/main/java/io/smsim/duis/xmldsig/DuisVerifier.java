@@ -35,7 +35,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * Verifies the XML signature of a DUIS document against a {@link TrustStore}, with the JDK's XML
- * Digital Signature API in secure-validation mode. The document is accepted only if:
+ * Digital Signature API in secure-validation mode (its ECDSA from Bouncy Castle, see {@link Ecdsa}:
+ * about a fifth of SunEC's CPU on JDK 17). The document is accepted only if:
  * <ol>
  *   <li>it has exactly one {@code ds:Signature}, the root element's last child (as the DUIS schema
  *       places it), so no other element can stand in for the signed content;</li>
@@ -117,6 +118,7 @@ public final class DuisVerifier {
     Selector selector = new Selector();
     DOMValidateContext ctx = new DOMValidateContext(selector, signature);
     ctx.setProperty(SECURE_VALIDATION, Boolean.TRUE);
+    Ecdsa.use(ctx);
     XMLSignature xmlSignature;
     try {
       xmlSignature = FACTORY.get().unmarshalXMLSignature(ctx);
