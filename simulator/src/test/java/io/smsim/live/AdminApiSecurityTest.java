@@ -8,16 +8,10 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,23 +32,8 @@ class AdminApiSecurityTest {
   private static final String LEAK = "{\"kind\":\"leak\",\"region\":\"north\",\"probability\":0.5}";
 
   private static String raw(int port, String request) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", port)) {
-      s.setSoTimeout(15_000); // Connection: close ends the read as soon as the answer is out; a loaded machine is slow
-      OutputStream out = s.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = s.getInputStream();
-      ByteArrayOutputStream got = new ByteArrayOutputStream();
-      byte[] buf = new byte[4096];
-      try {
-        for (int n; (n = in.read(buf)) >= 0; ) {
-          got.write(buf, 0, n);
-        }
-      } catch (SocketTimeoutException e) {
-        // kept alive: what came is the answer
-      }
-      return got.toString(StandardCharsets.ISO_8859_1);
-    }
+    // Connection: close ends the read as soon as the answer is out; a loaded machine is slow
+    return RawSocket.exchange(port, request, 15_000);
   }
 
   private static String post(String host, String origin, String type, String body) {

@@ -6,12 +6,7 @@ import io.smsim.duis.DuisResponse;
 import io.smsim.duis.DuisResponseParser;
 import io.smsim.duis.Endpoint;
 import io.smsim.model.Region;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
@@ -238,24 +233,6 @@ class HostileInputTest {
 
   /** Writes raw bytes and reads whatever comes back until the server closes or {@code timeoutMillis}. */
   private static String raw(byte[] bytes, int timeoutMillis) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", live.emulator.dspPort())) {
-      s.setSoTimeout(timeoutMillis);
-      OutputStream out = s.getOutputStream();
-      out.write(bytes);
-      out.flush();
-      InputStream in = s.getInputStream();
-      ByteArrayOutputStream got = new ByteArrayOutputStream();
-      byte[] buf = new byte[4096];
-      try {
-        for (int n; (n = in.read(buf)) >= 0; ) {
-          got.write(buf, 0, n);
-        }
-      } catch (SocketTimeoutException e) {
-        // the server kept the connection open; return what it said
-      } catch (IOException e) {
-        // reset by the server after its answer
-      }
-      return got.toString(StandardCharsets.ISO_8859_1);
-    }
+    return RawSocket.exchange(live.emulator.dspPort(), bytes, timeoutMillis);
   }
 }

@@ -11,12 +11,7 @@ import io.smsim.duis.RequestId;
 import io.smsim.model.DeviceRegistry;
 import io.smsim.model.Region;
 import io.smsim.model.SrvCatalogue;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,25 +48,7 @@ class RequestEdgesTest {
   }
 
   private static String raw(String request, int timeoutMillis) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", live.emulator.dspPort())) {
-      s.setSoTimeout(timeoutMillis);
-      OutputStream out = s.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = s.getInputStream();
-      ByteArrayOutputStream got = new ByteArrayOutputStream();
-      byte[] buf = new byte[4096];
-      try {
-        for (int n; (n = in.read(buf)) >= 0; ) {
-          got.write(buf, 0, n);
-        }
-      } catch (SocketTimeoutException e) {
-        // kept alive: what came is the answer
-      } catch (IOException e) {
-        // reset after the answer
-      }
-      return got.toString(StandardCharsets.ISO_8859_1);
-    }
+    return RawSocket.exchange(live.emulator.dspPort(), request, timeoutMillis);
   }
 
   @Test
