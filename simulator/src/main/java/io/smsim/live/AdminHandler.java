@@ -105,9 +105,9 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     HttpResponses.send(ctx, status, HttpResponses.JSON, commands.json(Map.of("error", message)), keepAlive);
   }
 
-  /** Whatever went wrong, the request gets an HTTP answer (500) before the connection closes. */
+  /** See {@link HttpResponses#failed}: an I/O error closes the connection, anything else is answered 500. */
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    HttpResponses.failed(ctx);
+    HttpResponses.failed(ctx, "admin", cause);
   }
 }

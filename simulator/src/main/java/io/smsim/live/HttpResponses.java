@@ -12,7 +12,11 @@ import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Writes complete HTTP/1.1 responses with keep-alive honoured: the one way every live handler answers. */
 final class HttpResponses {
@@ -62,16 +66,33 @@ final class HttpResponses {
     write(ctx, r, keepAlive);
   }
 
+  /** Internal errors written to stderr before they are only counted (the 500s in the metrics). */
+  static final int REPORTED_FAILURES = 10;
+
+  private static final AtomicInteger FAILURES = new AtomicInteger();
+
   /**
-   * A handler failed on a request: answer 500 and close, if the connection is still there (an I/O
-   * error on a closed connection has no one to answer).
+   * Something failed on a connection. An I/O error (the client reset the connection, as wrk and
+   * most load tools do to the connections they still hold when a run ends; a broken pipe) has no
+   * one to answer: the connection is closed, and no response is counted. Anything else is a failure
+   * of smsim's own handling: the request gets an HTTP 500 before the connection closes, and the
+   * first {@value #REPORTED_FAILURES} are written to stderr with their stack trace, so that a 500
+   * in the metrics can be traced to its cause.
    */
-  static void failed(ChannelHandlerContext ctx) {
-    if (ctx.channel().isActive()) {
-      text(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error", false);
-    } else {
+  static void failed(ChannelHandlerContext ctx, String server, Throwable cause) {
+    if (cause instanceof IOException || !ctx.channel().isActive()) {
       ctx.close();
+      return;
     }
+    int n = FAILURES.incrementAndGet();
+    if (n <= REPORTED_FAILURES) {
+      StringWriter trace = new StringWriter();
+      cause.printStackTrace(new PrintWriter(trace));
+      System.err.print("smsim: internal error on a " + server + " request, answered HTTP 500"
+          + (n == REPORTED_FAILURES ? " (the last one written here; later ones are counted in"
+          + " smsim_http_responses_total{code=\"500\"} only)" : "") + ": " + trace);
+    }
+    text(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error", false);
   }
 
   static void text(ChannelHandlerContext ctx, HttpResponseStatus status, String text, boolean keepAlive) {

@@ -97,6 +97,34 @@ class RequestEdgesTest {
     assertThat(replayed() - replayedBefore).isEqualTo(2.0);
   }
 
+  /**
+   * wrk and most load tools reset the connections they still hold when a run ends: that is the
+   * client going away, not an internal error, and must not show as HTTP 500s in the metrics.
+   */
+  @Test
+  void aClientThatResetsItsConnectionMidRequestIsNotCountedAsAnInternalError() throws Exception {
+    double before = status500();
+    for (int i = 0; i < 5; i++) {
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", live.emulator.dspPort())) {
+        s.getOutputStream().write(("POST /api/v1/serviceS HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/xml\r\n"
+            + "Content-Length: 5000\r\n\r\n<sr:Request").getBytes(StandardCharsets.ISO_8859_1));
+        s.getOutputStream().flush();
+        Thread.sleep(100); // the server has read the partial request
+        s.setSoLinger(true, 0); // close with a reset
+      }
+    }
+    Thread.sleep(500);
+    assertThat(status500() - before).as("HTTP 500s counted for reset connections").isZero();
+    assertThat(raw("GET /api/v1/serviceS HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 5_000))
+        .as("still serving").startsWith("HTTP/1.1 405");
+  }
+
+  private static double status500() throws Exception {
+    Matcher m = Pattern.compile("smsim_http_responses_total\\{code=\"500\",server=\"duis\"} (\\S+)")
+        .matcher(live.adminGet("/metrics").body());
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
   private static double replayed() throws Exception {
     Matcher m = Pattern.compile("smsim_dsp_requests_total\\{code=\"replayed\",endpoint=\"serviceS\"} (\\S+)")
         .matcher(live.adminGet("/metrics").body());

@@ -54,6 +54,7 @@ public final class DuisSigner {
   }
 
   public static DuisSigner create(SigningCredential credential) {
+    Ecdsa.provider(); // built now, at start, not on the first document
     return new DuisSigner(Objects.requireNonNull(credential, "credential"));
   }
 
@@ -106,10 +107,7 @@ public final class DuisSigner {
           f.newSignatureMethod(SignatureMethod.ECDSA_SHA256, null),
           List.of(f.newReference("", f.newDigestMethod(DigestMethod.SHA256, null),
               List.of(f.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null)), null, null))), keyInfo);
-      DOMSignContext ctx = new DOMSignContext(credential.key(), root);
-      ctx.setDefaultNamespacePrefix("ds");
-      Ecdsa.use(ctx);
-      xmlSignature.sign(ctx);
+      xmlSignature.sign(signContext(credential.key(), root));
     } catch (GeneralSecurityException | MarshalException | XMLSignatureException e) {
       throw new IllegalStateException("XML signing failed: " + e.getMessage(), e);
     }
@@ -118,6 +116,14 @@ public final class DuisSigner {
       throw new IllegalStateException("the JDK did not append the ds:Signature to the root");
     }
     return e;
+  }
+
+  /** The context a signature is made in: the {@code ds} prefix, and ECDSA from {@link Ecdsa}. */
+  static DOMSignContext signContext(java.security.Key key, Element root) {
+    DOMSignContext ctx = new DOMSignContext(key, root);
+    ctx.setDefaultNamespacePrefix("ds");
+    Ecdsa.use(ctx);
+    return ctx;
   }
 
   /**

@@ -85,6 +85,7 @@ public final class DuisVerifier {
 
   /** A verifier against {@code trust}, checking certificate dates against {@code clock} when {@code validity} says so. */
   public static DuisVerifier create(TrustStore trust, CertificateValidity validity, Clock clock) {
+    Ecdsa.provider(); // built now, at start, not on the first request
     return new DuisVerifier(trust, validity, clock);
   }
 
@@ -116,9 +117,7 @@ public final class DuisVerifier {
   public Verified verify(Document doc) throws SignatureRejectedException {
     Element signature = locateSignature(doc);
     Selector selector = new Selector();
-    DOMValidateContext ctx = new DOMValidateContext(selector, signature);
-    ctx.setProperty(SECURE_VALIDATION, Boolean.TRUE);
-    Ecdsa.use(ctx);
+    DOMValidateContext ctx = validateContext(selector, signature);
     XMLSignature xmlSignature;
     try {
       xmlSignature = FACTORY.get().unmarshalXMLSignature(ctx);
@@ -126,6 +125,7 @@ public final class DuisVerifier {
       throw reject(SignatureRejectedException.Reason.NOT_DUIS_PROFILE, "unreadable ds:Signature: " + e.getMessage());
     }
     Reference reference = checkProfile(xmlSignature.getSignedInfo());
+    checkSignatureValueLength(xmlSignature.getSignatureValue().getValue());
     TrustStore.Trusted signer = resolve(xmlSignature.getKeyInfo());
     checkValidity(signer.certificate());
     selector.key = signer.publicKey();
@@ -141,6 +141,29 @@ public final class DuisVerifier {
           : SignatureRejectedException.Reason.DIGEST_MISMATCH, "the document's SHA-256 digest is not the signed DigestValue");
     } catch (XMLSignatureException e) {
       throw reject(SignatureRejectedException.Reason.BAD_SIGNATURE_VALUE, "cannot be checked: " + e.getMessage());
+    }
+  }
+
+  /** The context a signature is validated in: secure validation, and ECDSA from {@link Ecdsa}. */
+  static DOMValidateContext validateContext(KeySelector selector, Element signature) {
+    DOMValidateContext ctx = new DOMValidateContext(selector, signature);
+    ctx.setProperty(SECURE_VALIDATION, Boolean.TRUE);
+    Ecdsa.use(ctx);
+    return ctx;
+  }
+
+  /**
+   * An XMLDSig ECDSA P-256 SignatureValue is r and s, 32 bytes each (RFC 4050, XMLDSig 1.1). The
+   * JDK converts it to DER for a provider without a P1363-format ECDSA (Bouncy Castle has none) and
+   * tolerates other lengths on the way (leading zeros stripped, an odd last byte dropped), where
+   * the JDK's own P1363 verification refused them; the length is checked here, so that a signature
+   * has one encoding whichever provider verifies it.
+   */
+  private static void checkSignatureValueLength(byte[] value) throws SignatureRejectedException {
+    int n = value == null ? 0 : value.length;
+    if (n != 64) {
+      throw reject(SignatureRejectedException.Reason.BAD_SIGNATURE_VALUE,
+          "SignatureValue of " + n + " bytes (ECDSA P-256: 64, r and s of 32 bytes each)");
     }
   }
 

@@ -6,7 +6,11 @@ import io.smsim.duis.DuisRequestBuilder;
 import io.smsim.duis.RequestId;
 import io.smsim.model.SrvCatalogue;
 import java.security.Key;
+import java.nio.charset.StandardCharsets;
+import java.security.Security;
 import java.security.Signature;
+import java.util.Arrays;
+import java.util.Base64;
 import java.time.Clock;
 import java.util.List;
 import javax.xml.crypto.KeySelector;
@@ -45,9 +49,47 @@ class EcdsaProviderTest {
   }
 
   @Test
-  void theProviderIsBouncyCastlesAndDiffersFromTheJdkDefault() throws Exception {
+  void signingAndValidationContextsUseBouncyCastleWhichIsNotRegisteredForTheProcess() throws Exception {
     assertThat(Ecdsa.provider().getName()).isEqualTo("BC");
+    byte[] signed = DuisSigner.create(KEY).sign(request(1));
+    Document doc = SafeDom.parse(signed, 0, signed.length, DuisVerifier.MAX_BYTES);
+    Element signature = (Element) doc.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature").item(0);
+    DOMValidateContext validate = DuisVerifier.validateContext(KeySelector.singletonKeySelector(KEY.certificate().getPublicKey()),
+        signature);
+    assertThat(validate.getProperty(Ecdsa.SIGNATURE_PROVIDER)).isSameAs(Ecdsa.provider());
+    assertThat(validate.getProperty("org.jcp.xml.dsig.secureValidation")).isEqualTo(Boolean.TRUE);
+    assertThat(DuisSigner.signContext(KEY.key(), doc.getDocumentElement()).getProperty(Ecdsa.SIGNATURE_PROVIDER))
+        .isSameAs(Ecdsa.provider());
+    assertThat(Security.getProvider("BC")).as("Bouncy Castle registered process-wide").isNull();
     assertThat(Signature.getInstance("SHA256withECDSA").getProvider().getName()).isNotEqualTo("BC");
+  }
+
+  @Test
+  void aSignatureValueThatIsNot64BytesIsRefusedWhateverTheJdkWouldMakeOfIt() throws Exception {
+    DuisVerifier verifier = DuisVerifier.create(TrustStore.of(List.of(KEY.certificate()), "test"),
+        CertificateValidity.ENFORCE, Clock.systemUTC());
+    String text = new String(DuisSigner.create(KEY).sign(request(7)), StandardCharsets.UTF_8);
+    int from = text.indexOf("<ds:SignatureValue>") + "<ds:SignatureValue>".length();
+    int to = text.indexOf("</ds:SignatureValue>");
+    assertThat(from).isGreaterThan("<ds:SignatureValue>".length() - 1);
+    byte[] value = Base64.getMimeDecoder().decode(text.substring(from, to).replace("&#13;", ""));
+    assertThat(value).hasSize(64);
+    byte[] zeroFirst = new byte[65];
+    System.arraycopy(value, 0, zeroFirst, 1, 64);
+    byte[] oddLast = Arrays.copyOf(value, 65);
+    byte[] twoZeros = new byte[66];
+    System.arraycopy(value, 0, twoZeros, 2, 64);
+    for (byte[] variant : List.of(zeroFirst, oddLast, twoZeros, Arrays.copyOf(value, 63), new byte[0])) {
+      byte[] altered = (text.substring(0, from) + Base64.getEncoder().encodeToString(variant) + text.substring(to))
+          .getBytes(StandardCharsets.UTF_8);
+      try {
+        verifier.verifyRequest(altered, 0, altered.length, USER);
+        throw new AssertionError("a SignatureValue of " + variant.length + " bytes verified");
+      } catch (SignatureRejectedException e) {
+        assertThat(e.reason()).as("%d bytes", variant.length).isEqualTo(SignatureRejectedException.Reason.BAD_SIGNATURE_VALUE);
+        assertThat(e.getMessage()).contains("SignatureValue of " + variant.length + " bytes");
+      }
+    }
   }
 
   @Test
@@ -58,7 +100,6 @@ class EcdsaProviderTest {
       Element signature = (Element) doc.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature").item(0);
       DOMValidateContext ctx = new DOMValidateContext(KeySelector.singletonKeySelector(KEY.certificate().getPublicKey()),
           signature);
-      assertThat(ctx.getProperty(Ecdsa.SIGNATURE_PROVIDER)).isNull();
       assertThat(XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(ctx).validate(ctx))
           .as("counter %d", counter).isTrue();
     }
@@ -80,6 +121,7 @@ class EcdsaProviderTest {
         CertificateValidity.ENFORCE, Clock.systemUTC());
     String text = new String(signWithTheJdk(request(99), KEY.key()), java.nio.charset.StandardCharsets.UTF_8);
     int at = text.indexOf("<ds:SignatureValue>") + "<ds:SignatureValue>".length() + 5;
+    assertThat(at).isGreaterThan("<ds:SignatureValue>".length() + 4);
     char flipped = text.charAt(at) == 'A' ? 'B' : 'A';
     byte[] altered = (text.substring(0, at) + flipped + text.substring(at + 1)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     try {
