@@ -42,6 +42,8 @@ class EcdsaProviderTest {
   private static final long USER = 0x90B3_D51F_3001_0000L;
   private static final SrvCatalogue CATALOGUE = SrvCatalogue.standard();
   private static final SigningCredential KEY = TestPki.credential(USER);
+  private static final DuisVerifier VERIFIER = DuisVerifier.create(TrustStore.of(List.of(KEY.certificate()), "test"),
+      CertificateValidity.ENFORCE, Clock.systemUTC());
 
   private static byte[] request(long counter) {
     return DuisRequestBuilder.create(CATALOGUE).build(CATALOGUE.find("4.1.1").orElseThrow(),
@@ -66,8 +68,6 @@ class EcdsaProviderTest {
 
   @Test
   void aSignatureValueThatIsNot64BytesIsRefusedWhateverTheJdkWouldMakeOfIt() throws Exception {
-    DuisVerifier verifier = DuisVerifier.create(TrustStore.of(List.of(KEY.certificate()), "test"),
-        CertificateValidity.ENFORCE, Clock.systemUTC());
     String text = new String(DuisSigner.create(KEY).sign(request(7)), StandardCharsets.UTF_8);
     int from = text.indexOf("<ds:SignatureValue>") + "<ds:SignatureValue>".length();
     int to = text.indexOf("</ds:SignatureValue>");
@@ -83,7 +83,7 @@ class EcdsaProviderTest {
       byte[] altered = (text.substring(0, from) + Base64.getEncoder().encodeToString(variant) + text.substring(to))
           .getBytes(StandardCharsets.UTF_8);
       try {
-        verifier.verifyRequest(altered, 0, altered.length, USER);
+        VERIFIER.verifyRequest(altered, 0, altered.length, USER);
         throw new AssertionError("a SignatureValue of " + variant.length + " bytes verified");
       } catch (SignatureRejectedException e) {
         assertThat(e.reason()).as("%d bytes", variant.length).isEqualTo(SignatureRejectedException.Reason.BAD_SIGNATURE_VALUE);
@@ -107,25 +107,21 @@ class EcdsaProviderTest {
 
   @Test
   void whatTheJdksOwnEcdsaSignsDuisVerifierAccepts() throws Exception {
-    DuisVerifier verifier = DuisVerifier.create(TrustStore.of(List.of(KEY.certificate()), "test"),
-        CertificateValidity.ENFORCE, Clock.systemUTC());
     for (long counter = 1; counter <= 20; counter++) {
       byte[] signed = signWithTheJdk(request(counter), KEY.key());
-      assertThat(verifier.verifyRequest(signed, 0, signed.length, USER).eui64()).isEqualTo(USER);
+      assertThat(VERIFIER.verifyRequest(signed, 0, signed.length, USER).eui64()).isEqualTo(USER);
     }
   }
 
   @Test
   void aSignatureValueOfTheJdkWithOneBitFlippedIsStillRefused() throws Exception {
-    DuisVerifier verifier = DuisVerifier.create(TrustStore.of(List.of(KEY.certificate()), "test"),
-        CertificateValidity.ENFORCE, Clock.systemUTC());
     String text = new String(signWithTheJdk(request(99), KEY.key()), java.nio.charset.StandardCharsets.UTF_8);
     int at = text.indexOf("<ds:SignatureValue>") + "<ds:SignatureValue>".length() + 5;
     assertThat(at).isGreaterThan("<ds:SignatureValue>".length() + 4);
     char flipped = text.charAt(at) == 'A' ? 'B' : 'A';
     byte[] altered = (text.substring(0, at) + flipped + text.substring(at + 1)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     try {
-      verifier.verifyRequest(altered, 0, altered.length, USER);
+      VERIFIER.verifyRequest(altered, 0, altered.length, USER);
       throw new AssertionError("a signature value with a changed character verified");
     } catch (SignatureRejectedException e) {
       assertThat(e.reason()).isEqualTo(SignatureRejectedException.Reason.BAD_SIGNATURE_VALUE);
