@@ -12,7 +12,9 @@ import java.util.List;
  *       leak takes a while to fill the process table; a hardware failure fails at once;</li>
  *   <li>{@code decision}: fault → the failover controller's decision (the {@code failover} event);</li>
  *   <li>{@code detect}: onset → decision, the time to detect, comparable with the configured
- *       {@code interval × failureThreshold};</li>
+ *       {@code interval × failureThreshold}. It can be shorter, even negative: a synthetic probe
+ *       needs a free slot in the process table as a spawn does, so it can find the table full (its
+ *       last slots held by requests in service) before any request is refused;</li>
  *   <li>{@code switchover}: decision → the standby serving ({@code switchover-complete});</li>
  *   <li>{@code recovery}: fault → the first window of {@code recoverySeconds} seconds after the onset
  *       whose requests (by send second, pooled) succeed at least {@code recoverySuccessRatio} × the
