@@ -140,9 +140,9 @@ class HopClientTest {
     List<CompletableFuture<Ended>> results = new ArrayList<>();
     List<Integer> completedOrder = new CopyOnWriteArrayList<>();
     int n = 200;
-    for (int i = 0; i < n; i++) { // the first sent is answered last
-      int k = i;
-      CompletableFuture<Ended> f = send(client, to, 2 * (n - i), i, 10 * SECOND);
+    for (int i = 0; i < n; i++) { // the first sent is answered last: 2 s, so that a stall of the sending loop
+      int k = i;                  // shorter than a second cannot let an early request's answer come first
+      CompletableFuture<Ended> f = send(client, to, 10 * (n - i), i, 10 * SECOND);
       f.thenRun(() -> completedOrder.add(k));
       results.add(f);
     }
@@ -235,7 +235,7 @@ class HopClientTest {
   void beyondItsBoundARequestIsRefusedAtOnceAsOverloadedAndAFreedSlotServesAgain() throws Exception {
     InetSocketAddress to = server(new AtomicInteger());
     HopClient client = client(2);
-    var a = send(client, to, 300, 1, 20 * SECOND);
+    var a = send(client, to, 2_000, 1, 20 * SECOND); // in flight until c is refused, even after a stall of the test
     var b = send(client, to, 0, NEVER, 20 * SECOND);
     var c = send(client, to, 0, 2, 20 * SECOND);
     assertThat(await(c).failure()).isEqualTo(HttpResult.Failure.OVERLOADED);

@@ -81,7 +81,8 @@ class FailoverBenchTest {
       assertThat(o.load().outcomes().inFlight()).isZero();
       assertThat(o.measures().lost()).as("acknowledged and never answered").isZero();
       assertThat(o.measures().duplicated()).isZero();
-      assertThat(o.measures().onset()).as("the table fills ~3 s after the fault").isBetween(1.5, 4.5 + late(o));
+      // requests sent late (meant for before the fault) reach the leaking server after it and fill the table sooner
+      assertThat(o.measures().onset()).as("the table fills ~3 s after the fault").isBetween(1.5 - late(o), 4.5 + late(o));
       assertThat(o.measures().baselineSuccess()).as("the scenario's own South fault was left out").isEqualTo(1.0);
     }
     FailoverBench.Outcome hwRun = outcomes.get(0);
@@ -89,8 +90,11 @@ class FailoverBenchTest {
     assertThat(hw.failovers()).isZero();
     assertThat(hw.decision()).isNaN();
     assertThat(hw.resolvedBy()).isEqualTo("restart");
-    assertThat(hw.restart()).isBetween(4.5 - 0.25, 4.5 + 0.25 + late(hwRun));
-    assertThat(hw.recovery()).as("failures until the restart").isBetween(hw.restart(), hw.restart() + 1.2 + late(hwRun));
+    // the restart is due 6.5 s after the start, the fault 2 s after it: a late fault timer shortens the interval
+    assertThat(hw.restart()).isBetween(4.5 - 0.25 - (hw.faultAtSeconds() - 2.0), 4.5 + 0.25 + late(hwRun));
+    // recovery is placed by intended send times: a late generator's request meant before the restart meets its downtime
+    assertThat(hw.recovery()).as("failures until the restart")
+        .isBetween(hw.restart() - late(hwRun), hw.restart() + 1.2 + late(hwRun));
     assertThat(hw.failedInEvent()).isGreaterThan(15);
 
     assertThat(hc.failovers()).isEqualTo(1);
@@ -98,7 +102,7 @@ class FailoverBenchTest {
     assertThat(hc.configuredDetect()).isCloseTo(0.4, within(1e-9));
     assertThat(hc.configuredSwitchover()).isCloseTo(0.4, within(1e-9));
     assertThat(hc.decision()).as("fault -> decision: the table has to fill before a probe can fail")
-        .isGreaterThan(1.0);
+        .isGreaterThan(1.0 - late(hcRun));
     assertThat(hc.detect()).as("onset -> decision: 2 probes, 0.2 s apart, plus the probe phase")
         .isLessThanOrEqualTo(0.4 + 0.2 + 0.25 + late(hcRun));
     assertThat(hc.switchover()).isBetween(0.4 - 0.15, 0.4 + 0.15 + late(hcRun));
