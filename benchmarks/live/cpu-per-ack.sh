@@ -52,8 +52,8 @@ if [ -n "$key" ]; then
   [ -f "$bench" ] || mvn -B -q -DskipTests package
   if [ -n "${SIGNED_FILE:-}" ]; then # signed before (SignedRequests KEY CERT N FILE): signing is slow too
     cp "$SIGNED_FILE" "$out/signed.txt"
-  else # enough that a run at up to 4,000 requests/s repeats none
-    java -cp "$bench" io.smsim.bench.SignedRequests "$key" "$cert" "${SIGNED_REQUESTS:-$(( 4 * secs * 4000 ))}" \
+  else # enough that a run at up to 8,000 requests/s repeats none
+    java -cp "$bench" io.smsim.bench.SignedRequests "$key" "$cert" "${SIGNED_REQUESTS:-$(( 4 * secs * 8000 ))}" \
       "$out/signed.txt"
   fi
 fi
@@ -103,9 +103,10 @@ print(", at %s/s (half): ack p50 %s ms, p99 %s ms, %s late sends" % (sys.argv[2]
   awk -v jar="$jar" -v mode="$mode" -v acks="$acks" -v rate="$rate" -v p50="$p50" -v p99="$p99" -v t="$((t1 - t0))" \
     -v j="$((j1 - j0))" -v hz="$hz" -v half="$halfline" -v secs="$secs" -v load="$(cut -d' ' -f1 /proc/loadavg)" -v other="$(grep '^code ' "$out/wrk.txt" | grep -v '^code I99' | paste -sd ',' - || true)" \
     'BEGIN { if (acks == 0) acks = 1e-9;
-      printf "%s verification %s: %d acks/s (%d acks, p50 %s, p99 %s), CPU %.1f s of which JIT %.1f s, %.1f us/ack, %.1f us/ack-jit, load %s%s%s\n",
+      printf "%s verification %s: %d acks/s (%d acks, p50 %s, p99 %s), CPU %.1f s of which JIT %.1f s, %.1f us/ack, %.1f us/ack-jit, load %s%s%s%s\n",
         jar, mode, acks / secs, acks, p50, p99, t / hz, j / hz, t / hz * 1e6 / acks, (t - j) / hz * 1e6 / acks, load, half,
-        (other != "" ? " (other answers: " other ")" : "") }'
+        (other != "" ? " (other answers: " other ")" : ""),
+        (other ~ /E11/ ? " -- the signed requests ran out (E11: replays); the figures count the replays CPU: use a bigger SIGNED_FILE" : "") }'
 }
 
 for i in $(seq "$repeats"); do
@@ -119,7 +120,8 @@ echo
 echo "medians of $repeats:"
 for jar in "$@"; do
   for mode in "${modes[@]}"; do
-    grep -F "$jar verification $mode:" "$out/results.txt" | awk -v jar="$jar" -v mode="$mode" '
+    # the line must start with the JAR: one JAR's path can end another's (simulator/target/smsim.jar)
+    awk -v key="$jar verification $mode:" 'index($0, key) == 1' "$out/results.txt" | awk -v jar="$jar" -v mode="$mode" '
       { for (i = 1; i <= NF; i++) { if ($(i+1) == "acks/s") r[NR] = $i; if ($(i+1) == "us/ack,") u[NR] = $i;
           if ($(i+1) == "us/ack-jit,") w[NR] = $i } }
       function med(a, n,   k, j, t, s) { for (k = 1; k <= n; k++) s[k] = a[k];

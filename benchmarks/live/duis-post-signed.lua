@@ -7,21 +7,16 @@
 local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 dofile(here .. "duis-post.lua")
 
-local requests = {}
 local index = 0
 local counter = 0
+local file, from, to
 
-local function load(path)
-  local f = assert(io.open(path, "rb"))
-  local all = f:read("*a")
-  f:close()
-  for doc in string.gmatch(all, "(.-)\n%%%%\n") do
-    requests[#requests + 1] = doc
-  end
-end
-
--- The file is cut in four parts: SIGNED_PART=0 (warm-up) uses the first two, SIGNED_PART=1 the
--- last two, one per thread, so that a run repeats no request of its warm-up or of the other thread.
+-- The file is cut in four parts by size: SIGNED_PART=0 (warm-up) uses the first two, SIGNED_PART=1
+-- the last two, one per thread, so that a run repeats no request of its warm-up or of the other
+-- thread. Each thread reads its part as it goes, a document per request, instead of loading the file
+-- at init: wrk starts a thread as soon as its init is done but starts its clock only after every
+-- thread's, so a long init (seconds for a big file) let the first thread send uncounted-for time and
+-- made wrk's rate too high.
 -- A signature covers the RequestID, so a request cannot be made new by rewriting its counter: when a
 -- thread's part is used up it starts over, and serve, which refuses a RequestID it has acknowledged,
 -- answers E11 (counted apart from I99: make the file big enough for the run, see SignedRequests).
@@ -30,21 +25,57 @@ end
 -- them, so that a small file serves a run of any length without a replay.
 local rewrite = os.getenv("SIGNED_REWRITE") == "1"
 
+-- Moves to the first document that starts at or after byte offset at (a document starts the file or
+-- follows a line "%%").
+local function seekDocument(at)
+  file:seek("set", at)
+  if at > 0 then
+    file:seek("set", at - 1)
+    for line in file:lines() do
+      if line == "%%" then
+        return
+      end
+    end
+  end
+end
+
 function init(args)
-  load(os.getenv("SIGNED") or "/tmp/signed.txt")
-  local quarter = math.floor(#requests / 4)
+  file = assert(io.open(os.getenv("SIGNED") or "/tmp/signed.txt", "rb"))
+  local size = file:seek("end")
+  local quarter = math.floor(size / 4)
   local part = tonumber(os.getenv("SIGNED_PART") or "0")
-  first = (part * 2 + (id or 0)) * quarter
-  size = math.max(quarter, 1)
-  index = 0
+  local q = part * 2 + (id or 0)
+  from = q * quarter
+  to = (q + 1) * quarter
+  seekDocument(from)
+  from = file:seek("cur")
   counter = (os.time() % 10000000) * 1000000 + (id or 0) * 100000000000000
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/xml"
 end
 
+-- The next document of this thread's part ("%%" lines between documents), from its start again past its end.
+local function nextDocument()
+  if file:seek("cur") >= to then
+    file:seek("set", from)
+  end
+  local lines = {}
+  for line in file:lines() do
+    if line == "%%" then
+      break
+    end
+    lines[#lines + 1] = line
+  end
+  if #lines == 0 then -- the end of the file: start the part again
+    file:seek("set", from)
+    return nextDocument()
+  end
+  return table.concat(lines, "\n")
+end
+
 function request()
-  index = index % size + 1
-  local doc = requests[math.min(first + index, #requests)]
+  index = index + 1
+  local doc = nextDocument()
   if rewrite then
     counter = counter + 1
     doc = doc:gsub(":%d+</sr:RequestID>", string.format(":%d</sr:RequestID>", counter), 1)
