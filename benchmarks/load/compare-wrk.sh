@@ -53,7 +53,9 @@ for i in $(seq "$repeats"); do
   done
   sustained+=("$lo")
   smsim $(( ${w%% *} * 3 / 2 )) || true
-  peak=$(grep -o 'on the wire [0-9,]* · [0-9.]*/s' "$out/last.txt" | awk '{print $NF}' | tr -d '/s')
+  # from summary.json: --quiet prints no summary (grepping it for the rate on the wire found nothing and ended the script)
+  peak=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sends"]["achievedPerSecond"])' \
+      "$out/run/summary.json" 2>/dev/null || echo 0)
   peaks+=("${peak%.*}")
   echo "repeat $i: smsim load sustains $lo requests/s; peak achieved ${peak%.*} requests/s"
 done

@@ -11,7 +11,8 @@
 #     warm-up), on the native epoll transport and again on NIO (-Dsmsim.transport=nio): marginal CPU
 #     per request = (CPU at 2 x RATE - CPU at RATE) / (requests at 2 x RATE - requests at RATE), which
 #     leaves out the JVM's start and JIT compilation; and the rate actually put on the wire.
-# Medians are printed at the end. SMSIM_JAR/BENCH_JAR take other builds of smsim.jar/benchmarks.jar.
+# Pick RATE near a quarter of wrk's rate: far below the machine's capacity the marginal CPU is
+# lost in the noise. Medians are printed at the end. SMSIM_JAR/BENCH_JAR take other builds of smsim.jar/benchmarks.jar.
 # Run it under `flock /work/bench.lock` on a shared machine.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
