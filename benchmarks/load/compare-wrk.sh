@@ -25,7 +25,7 @@ command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install wrk)
 out=$(mktemp -d)
 java -cp "$bench" io.smsim.bench.AckStub "$port" 1 > "$out/stub.log" 2>&1 &
 stub=$!
-trap 'kill $stub 2>/dev/null; rm -rf "$out"' EXIT
+trap 'kill $stub 2>/dev/null || true; rm -rf "$out"' EXIT
 sleep 2
 load() { awk '{print $1}' /proc/loadavg; }
 

@@ -27,7 +27,7 @@ out=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
 java -cp "$bench" io.smsim.bench.AckStub "$port" 1 > "$out/stub.log" 2>&1 &
 stub=$!
-trap 'kill $stub 2>/dev/null; rm -rf "$out"' EXIT
+trap 'kill $stub 2>/dev/null || true; rm -rf "$out"' EXIT
 url="http://127.0.0.1:$port"
 sleep 3
 wrk -t2 -c64 -d10s -s benchmarks/live/duis-post.lua "$url/api/v1/serviceS" > /dev/null # warms the stub
