@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>What a drill measures is real time, so the upper bounds add to their configured value the
  * delay the machine showed during that very run (the generator's latest send, measured against its
- * schedule); the lower bounds and the orderings are the rule and take no allowance. {@code detect}
+ * schedule); a lower bound or an ordering takes that delay only where a late send or a late timer
+ * moves a client's time against a server's (each says how), and the others take none. {@code detect}
  * (onset → decision) has no lower bound: the synthetic probe needs a free slot in the table as a
  * spawn does, so it can find the table full, its last slots held by requests in service, before any
  * request is refused (one run in eight here decides 0.1 s after the onset, from a first failed probe
