@@ -7,7 +7,6 @@
 local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 dofile(here .. "duis-post.lua")
 
-local index = 0
 local counter = 0
 local file, from, to
 
@@ -28,9 +27,8 @@ local rewrite = os.getenv("SIGNED_REWRITE") == "1"
 -- Moves to the first document that starts at or after byte offset at (a document starts the file or
 -- follows a line "%%").
 local function seekDocument(at)
-  file:seek("set", at)
+  file:seek("set", math.max(at - 1, 0))
   if at > 0 then
-    file:seek("set", at - 1)
     for line in file:lines() do
       if line == "%%" then
         return
@@ -74,7 +72,6 @@ local function nextDocument()
 end
 
 function request()
-  index = index + 1
   local doc = nextDocument()
   if rewrite then
     counter = counter + 1

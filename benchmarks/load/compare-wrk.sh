@@ -53,7 +53,7 @@ for i in $(seq "$repeats"); do
   done
   sustained+=("$lo")
   smsim $(( ${w%% *} * 3 / 2 )) || true
-  # from summary.json: --quiet prints no summary (grepping it for the rate on the wire found nothing and ended the script)
+  # from summary.json: --quiet prints no summary to read it from
   peak=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sends"]["achievedPerSecond"])' \
       "$out/run/summary.json" 2>/dev/null || echo 0)
   peaks+=("${peak%.*}")

@@ -96,8 +96,8 @@ class DeviceAlertsLiveTest {
       int receivedBefore;
       do {
         receivedBefore = live.sink.received().size();
-        delivered = metric(live, "smsim_alert_deliveries_total{result=\"delivered\"}");
-        raised = metric(live, ad1);
+        delivered = live.metric("smsim_alert_deliveries_total{result=\"delivered\"}");
+        raised = live.metric(ad1);
         all = live.sink.received();
         received = all.stream().filter(r -> new String(r.body(), StandardCharsets.UTF_8).contains("<sr:DCCAlertCode>AD1<")).count();
       } while (raised != received && System.nanoTime() < deadline && sleep());
@@ -172,15 +172,6 @@ class DeviceAlertsLiveTest {
     } catch (Exception e) {
       return e.toString();
     }
-  }
-
-  private static double metric(LiveFixture live, String series) throws Exception {
-    for (String line : live.adminGet("/metrics").body().split("\n")) {
-      if (line.startsWith(series + " ")) {
-        return Double.parseDouble(line.substring(series.length() + 1).trim());
-      }
-    }
-    return 0;
   }
 
   private static boolean sleep() {

@@ -115,6 +115,16 @@ final class LiveFixture implements AutoCloseable {
     return http.send(HttpRequest.newBuilder(admin(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The value of one series of serve's {@code /metrics} (name and labels as exposed), or 0 when it is absent. */
+  double metric(String series) throws IOException, InterruptedException {
+    for (String line : adminGet("/metrics").body().split("\n")) {
+      if (line.startsWith(series + " ")) {
+        return Double.parseDouble(line.substring(series.length() + 1).trim());
+      }
+    }
+    return 0;
+  }
+
   JsonNode status() throws IOException, InterruptedException {
     return json.readTree(adminGet("/admin/status").body());
   }

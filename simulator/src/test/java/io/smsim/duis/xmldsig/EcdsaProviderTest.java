@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smsim.duis.DuisRequestBuilder;
 import io.smsim.duis.RequestId;
 import io.smsim.model.SrvCatalogue;
-import java.security.Key;
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
 import java.security.Security;
 import java.security.Signature;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
-import java.time.Clock;
 import java.util.List;
 import javax.xml.crypto.KeySelector;
 import javax.xml.crypto.dsig.CanonicalizationMethod;
@@ -115,11 +115,11 @@ class EcdsaProviderTest {
 
   @Test
   void aSignatureValueOfTheJdkWithOneBitFlippedIsStillRefused() throws Exception {
-    String text = new String(signWithTheJdk(request(99), KEY.key()), java.nio.charset.StandardCharsets.UTF_8);
+    String text = new String(signWithTheJdk(request(99), KEY.key()), StandardCharsets.UTF_8);
     int at = text.indexOf("<ds:SignatureValue>") + "<ds:SignatureValue>".length() + 5;
     assertThat(at).isGreaterThan("<ds:SignatureValue>".length() + 4);
     char flipped = text.charAt(at) == 'A' ? 'B' : 'A';
-    byte[] altered = (text.substring(0, at) + flipped + text.substring(at + 1)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] altered = (text.substring(0, at) + flipped + text.substring(at + 1)).getBytes(StandardCharsets.UTF_8);
     try {
       VERIFIER.verifyRequest(altered, 0, altered.length, USER);
       throw new AssertionError("a signature value with a changed character verified");
@@ -144,6 +144,6 @@ class EcdsaProviderTest {
     ctx.setDefaultNamespacePrefix("ds");
     sig.sign(ctx);
     return ((DOMImplementationLS) doc.getImplementation()).createLSSerializer().writeToString(doc)
-        .replaceFirst("^<\\?xml[^>]*\\?>", "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        .replaceFirst("^<\\?xml[^>]*\\?>", "").getBytes(StandardCharsets.UTF_8);
   }
 }
